@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bucketsForLimits,
+  ManualClock,
+  MemoryRateLimitStore,
+  RATE_LIMIT_WINDOW_MS,
+  RateLimitedError,
+  RateLimiter,
+  type RateLimiterOptions,
+} from '../../runtime/index.js';
+
+const MINUTE = RATE_LIMIT_WINDOW_MS.rpm;
+const HOUR = RATE_LIMIT_WINDOW_MS.rph;
+
+/** Most grants in any window [t, t + windowMs], both ends included (the strictest reading). */
+function busiestWindow(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  let end = 0;
+  for (let start = 0; start < sorted.length; start++) {
+    while (end < sorted.length && sorted[end]! <= sorted[start]! + windowMs) end++;
+    most = Math.max(most, end - start);
+  }
+  return most;
+}
+
+function limiter(clock: ManualClock, options: Partial<RateLimiterOptions> & Pick<RateLimiterOptions, 'limits'>) {
+  return new RateLimiter({ key: 'test', store: new MemoryRateLimitStore(), clock, ...options });
+}
+
+type Outcome = { kind: 'granted'; at: number; index: number } | { kind: 'rejected'; error: unknown };
+
+/** Starts `count` acquire() calls in the same tick and records how each one settles. */
+function acquireMany(target: RateLimiter, clock: ManualClock, count: number): Promise<Outcome>[] {
+  return Array.from({ length: count }, (_, index) =>
+    target.acquire().then(
+      (): Outcome => ({ kind: 'granted', at: clock.now(), index }),
+      (error: unknown): Outcome => ({ kind: 'rejected', error }),
+    ),
+  );
+}
+
+describe('bucketsForLimits', () => {
+  it('chooses capacity and refill so that no window can exceed the limit', () => {
+    for (const n of [1, 2, 5, 10, 60, 199, 200, 1000, 100_000]) {
+      for (const [name, windowMs] of Object.entries(RATE_LIMIT_WINDOW_MS)) {
+        const [bucket] = bucketsForLimits({ [name]: n });
+        // Grants are whole tokens: a window sees at most capacity + refill over the window.
+        expect(bucket!.capacity + bucket!.refillPerMs * windowMs).toBeLessThan(n + 1);
+        expect(bucket!.capacity).toBeGreaterThanOrEqual(1);
+      }
+    }
+  });
+
+  it('keeps most of the limit as steady throughput', () => {
+    const [rpm] = bucketsForLimits({ rpm: 200 });
+    expect(rpm!.capacity).toBe(20);
+    expect(rpm!.refillPerMs * MINUTE).toBeGreaterThan(180);
+  });
+
+  it('rejects limits below one request per window', () => {
+    expect(() => bucketsForLimits({ rpm: 0 })).toThrow(RangeError);
+    expect(() => bucketsForLimits({ rph: Number.NaN })).toThrow(RangeError);
+  });
+});
+
+describe('RateLimiter', () => {
+  it('grants 1,000 concurrent callers in order, never more than 200 in any 60 s window (rpm 200)', async () => {
+    const clock = new ManualClock(1_700_000_000_000);
+    const target = limiter(clock, { limits: { rpm: 200 }, maxQueue: 1000 });
+    const outcomes = acquireMany(target, clock, 1000);
+    await clock.runAll();
+    const settled = await Promise.all(outcomes);
+
+    const grants = settled.filter((o) => o.kind === 'granted');
+    expect(grants).toHaveLength(1000);
+    expect(busiestWindow(grants.map((g) => g.at), MINUTE)).toBeLessThanOrEqual(200);
+    // First come, first served: grant times never decrease along the call order.
+    for (let i = 1; i < grants.length; i++) expect(grants[i]!.at).toBeGreaterThanOrEqual(grants[i - 1]!.at);
+    // Not starved either: 20 at once, then about 181 a minute.
+    expect(grants[999]!.at - grants[0]!.at).toBeLessThan(5.5 * MINUTE);
+    expect(target.waiting).toBe(0);
+    expect(clock.pending).toBe(0);
+  });
+
+  it('refuses callers beyond maxQueue at once with a local RateLimitedError, losing none', async () => {
+    const clock = new ManualClock();
+    const target = limiter(clock, { limits: { rpm: 200 }, maxQueue: 100 });
+    const outcomes = acquireMany(target, clock, 1000);
+    await clock.runAll();
+    const settled = await Promise.all(outcomes);
+
+    const granted = settled.filter((o) => o.kind === 'granted');
+    const rejected = settled.filter((o) => o.kind === 'rejected');
+    expect(granted.length + rejected.length).toBe(1000);
+    expect(granted).toHaveLength(100);
+    for (const outcome of rejected) {
+      const error = (outcome as { error: unknown }).error;
+      expect(error).toBeInstanceOf(RateLimitedError);
+      expect(error).toMatchObject({ source: 'local', code: 'RATE_LIMITED', retryable: true });
+    }
+    // The first 100 callers are the ones served.
+    expect(granted.map((g) => (g as { index: number }).index)).toEqual(Array.from({ length: 100 }, (_, i) => i));
+  });
+
+  it('applies rph over a one-hour window', async () => {
+    const clock = new ManualClock();
+    const target = limiter(clock, { limits: { rph: 30 } });
+    const outcomes = acquireMany(target, clock, 100);
+    await clock.runAll();
+    const grants = (await Promise.all(outcomes)).filter((o) => o.kind === 'granted');
+    expect(grants).toHaveLength(100);
+    expect(busiestWindow(grants.map((g) => g.at), HOUR)).toBeLessThanOrEqual(30);
+  });
+
+  it('applies rpm and rph together', async () => {
+    const clock = new ManualClock();
+    const target = limiter(clock, { limits: { rpm: 10, rph: 25 } });
+    const outcomes = acquireMany(target, clock, 80);
+    await clock.runAll();
+    const times = (await Promise.all(outcomes)).filter((o) => o.kind === 'granted').map((g) => g.at);
+    expect(times).toHaveLength(80);
+    expect(busiestWindow(times, MINUTE)).toBeLessThanOrEqual(10);
+    expect(busiestWindow(times, HOUR)).toBeLessThanOrEqual(25);
+  });
+
+  it('holds the bound for callers arriving at random times', async () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const clock = new ManualClock();
+    const target = limiter(clock, { limits: { rpm: 50 } });
+    const times: number[] = [];
+    const all: Promise<void>[] = [];
+    for (let i = 0; i < 400; i++) {
+      all.push(target.acquire().then(() => void times.push(clock.now())));
+      await clock.advance(Math.floor(random() * 2_000));
+    }
+    await clock.runAll();
+    await Promise.all(all);
+    expect(times).toHaveLength(400);
+    expect(busiestWindow(times, MINUTE)).toBeLessThanOrEqual(50);
+  });
+
+  it('shares one budget between limiters on the same store and key (a fleet)', async () => {
+    const clock = new ManualClock();
+    const store = new MemoryRateLimitStore();
+    const a = limiter(clock, { limits: { rpm: 30 }, store, key: 'shared' });
+    const b = limiter(clock, { limits: { rpm: 30 }, store, key: 'shared' });
+    const outcomes = [...acquireMany(a, clock, 60), ...acquireMany(b, clock, 60)];
+    await clock.runAll();
+    const times = (await Promise.all(outcomes)).filter((o) => o.kind === 'granted').map((g) => g.at);
+    expect(times).toHaveLength(120);
+    expect(busiestWindow(times, MINUTE)).toBeLessThanOrEqual(30);
+  });
+
+  it('removes an aborted waiter from the queue and serves the next one', async () => {
+    const clock = new ManualClock();
+    const target = limiter(clock, { limits: { rpm: 1 } });
+    await target.acquire();
+
+    const controller = new AbortController();
+    const aborted = target.acquire(controller.signal);
+    const next = target.acquire();
+    await clock.advance(0);
+    expect(target.waiting).toBe(2);
+
+    const reason = new Error('caller gave up');
+    controller.abort(reason);
+    await expect(aborted).rejects.toBe(reason);
+    expect(target.waiting).toBe(1);
+
+    let nextGrantedAt: number | undefined;
+    void next.then(() => (nextGrantedAt = clock.now()));
+    await clock.runAll();
+    expect(nextGrantedAt).toBeGreaterThan(MINUTE);
+    expect(target.waiting).toBe(0);
+  });
+
+  it('stops waiting for a token once every waiter has aborted', async () => {
+    const clock = new ManualClock();
+    const target = limiter(clock, { limits: { rpm: 1 } });
+    await target.acquire();
+    const controller = new AbortController();
+    const waiting = target.acquire(controller.signal).catch((e: unknown) => e);
+    await clock.advance(0);
+    expect(clock.pending).toBe(1);
+    controller.abort();
+    expect(await waiting).toBeInstanceOf(DOMException);
+    await clock.advance(0);
+    expect(clock.pending).toBe(0);
+  });
+
+  it('rejects at once for an already aborted signal', async () => {
+    const clock = new ManualClock();
+    const target = limiter(clock, { limits: { rpm: 5 } });
+    await expect(target.acquire(AbortSignal.abort('stop'))).rejects.toBe('stop');
+    expect(target.waiting).toBe(0);
+  });
+
+  it('passes a store failure to the waiting caller instead of hanging', async () => {
+    const clock = new ManualClock();
+    const failure = new Error('redis down');
+    const target = new RateLimiter({
+      key: 'k',
+      clock,
+      limits: { rpm: 5 },
+      store: { take: () => Promise.reject(failure) },
+    });
+    await expect(target.acquire()).rejects.toBe(failure);
+    expect(target.waiting).toBe(0);
+  });
+
+  it('does not limit when no limit is given', async () => {
+    const target = limiter(new ManualClock(), { limits: {}, maxQueue: 0 });
+    await expect(Promise.all(Array.from({ length: 50 }, () => target.acquire()))).resolves.toHaveLength(50);
+  });
+});
+
+describe('MemoryRateLimitStore', () => {
+  it('takes from every bucket or from none', async () => {
+    const store = new MemoryRateLimitStore();
+    const wide = { name: 'wide', capacity: 5, refillPerMs: 0.001 };
+    const narrow = { name: 'narrow', capacity: 1, refillPerMs: 0.001 };
+    expect(await store.take('k', [wide, narrow], 0)).toEqual({ granted: true });
+    // narrow is empty: wide must keep its 4 tokens.
+    expect(await store.take('k', [wide, narrow], 0)).toEqual({ granted: false, retryAfterMs: 1000 });
+    for (let i = 0; i < 4; i++) expect(await store.take('k', [wide], 0)).toEqual({ granted: true });
+    expect((await store.take('k', [wide], 0)).granted).toBe(false);
+  });
+
+  it('neither mints tokens nor stalls when the clock steps backwards', async () => {
+    const store = new MemoryRateLimitStore();
+    const bucket = { name: 'b', capacity: 1, refillPerMs: 0.001 };
+    await store.take('k', [bucket], 1_700_000_000_000);
+    expect(await store.take('k', [bucket], 0)).toEqual({ granted: false, retryAfterMs: 1000 });
+    expect((await store.take('k', [bucket], 999)).granted).toBe(false);
+    expect((await store.take('k', [bucket], 1_000)).granted).toBe(true);
+  });
+});
