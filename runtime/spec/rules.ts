@@ -119,7 +119,7 @@ function schemaAndExample(spec: Obj, field: 'configSchema' | 'secretSchema'): Sp
   const { validate, findings } = compileSpecSchema(block.schema, [field, 'schema']);
   if (validate && !validate(block.example)) {
     findings.push(
-      ...findingsFromAjv(validate.errors, [field, 'example'], 'CG121', (e) => `example ${e.message ?? 'does not match the schema'}`),
+      ...findingsFromAjv(validate.errors, [field, 'example'], 'CG121', (e) => e.message ?? 'does not match the schema'),
     );
   }
   if (field === 'secretSchema') findings.push(...secretShape(block));

@@ -1,0 +1,62 @@
+/** Code artifacts of one capability: operation and event types, the adapter interface, validators, the spec constant. */
+import { camelCase, pascalCase } from '../check/identifiers.js';
+import type { CapabilityModel } from '../check/model.js';
+import { render, sourceLabel, type EmitContext, type OutputFile } from './context.js';
+import { tsLiteral } from './escape.js';
+import { validatorFiles, type ValidatorEntry } from './integration.js';
+import { schemaToTypeScript } from './json-schema-types.js';
+
+/** Type names of a capability's members, shared by the code and docs emitters. */
+export function capabilityNames(capability: CapabilityModel) {
+  const { name, spec } = capability;
+  return {
+    interfaceName: `${name}Operations`,
+    eventUnionName: `${name}Event`,
+    operations: Object.entries(spec.operations ?? {}).map(([op, operation]) => ({
+      name: op,
+      operation,
+      inputType: `${name}${pascalCase(op)}Input`,
+      outputType: `${name}${pascalCase(op)}Output`,
+    })),
+    events: Object.entries(spec.events ?? {}).map(([event, definition]) => ({
+      name: event,
+      event: definition,
+      payloadType: `${name}${pascalCase(event)}Event`,
+    })),
+  };
+}
+
+export async function emitCapability(capability: CapabilityModel, context: EmitContext): Promise<OutputFile[]> {
+  const { spec } = capability;
+  const dir = `capabilities/${spec.meta.key}`;
+  const base = { source: sourceLabel(context, capability.loaded.file), runtimeImport: context.runtimeImport, specImport: context.specImport, key: spec.meta.key, version: spec.meta.version };
+  const names = capabilityNames(capability);
+  const operations = await Promise.all(
+    names.operations.map(async (op) => ({
+      ...op,
+      description: op.operation.description,
+      idempotent: op.operation.idempotent,
+      inputTypes: await schemaToTypeScript(op.operation.input, op.inputType),
+      outputTypes: await schemaToTypeScript(op.operation.output, op.outputType),
+    })),
+  );
+  const events = await Promise.all(
+    names.events.map(async (ev) => ({ ...ev, description: ev.event.description, payloadTypes: await schemaToTypeScript(ev.event.payload, ev.payloadType) })),
+  );
+  const validators: ValidatorEntry[] = [
+    ...names.operations.flatMap((op) => [
+      { name: `${camelCase(op.inputType)}Validator`, type: op.inputType, fn: `validate${pascalCase(op.name)}Input`, schema: op.operation.input },
+      { name: `${camelCase(op.outputType)}Validator`, type: op.outputType, fn: `validate${pascalCase(op.name)}Output`, schema: op.operation.output },
+    ]),
+    ...names.events.map((ev) => ({ name: `${camelCase(ev.payloadType)}Validator`, type: ev.payloadType, fn: `validate${pascalCase(ev.name)}Event`, schema: ev.event.payload })),
+  ];
+  return [
+    { path: `${dir}/types.ts`, content: render(context, 'capability/types.ts', { ...base, ...names, operations, events }) },
+    ...validatorFiles(dir, validators, base, context),
+    {
+      path: `${dir}/spec.ts`,
+      content: render(context, 'capability/spec.ts', { ...base, title: spec.meta.title, constName: `${camelCase(spec.meta.key)}Capability`, literal: tsLiteral(spec) }),
+    },
+    { path: `${dir}/index.ts`, content: render(context, 'capability/index.ts', base) },
+  ];
+}

@@ -1,0 +1,28 @@
+import { displayPath } from '../report/format.js';
+import type { TemplateSet } from './templates.js';
+
+/** One generated file: a path relative to the output folder (always `/`-separated) and its bytes. */
+export interface OutputFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface EmitContext {
+  readonly templates: TemplateSet;
+  /** Project root: spec paths in headers and docs are shown relative to it, so output is machine-independent. */
+  readonly root: string;
+  /** Module specifier generated code imports the runtime from. */
+  readonly runtimeImport: string;
+  /** Module specifier generated code imports spec types from. */
+  readonly specImport: string;
+}
+
+export function sourceLabel(context: EmitContext, file: string): string {
+  return displayPath(file, context.root);
+}
+
+/** Renders a template and normalises line endings, so a template saved with CRLF yields the same bytes. */
+export function render(context: EmitContext, template: string, data: object): string {
+  const text = context.templates.render(template, data).replace(/\r\n?/g, '\n');
+  return text.endsWith('\n') ? text.replace(/\n+$/, '\n') : text + '\n';
+}

@@ -1,0 +1,19 @@
+/**
+ * emit: pure functions from the checked model to files. Each emitter prepares data; the layout is
+ * in the templates. Output is sorted by path so it never depends on the order work finished in.
+ */
+import type { CheckedModel } from '../check/model.js';
+import { emitCapability } from './capability.js';
+import type { EmitContext, OutputFile } from './context.js';
+import { emitCapabilityDocs, emitCatalog, emitIntegrationDocs } from './docs.js';
+import { emitIntegration } from './integration.js';
+import { emitRegistry } from './registry.js';
+
+export async function emitAll(model: CheckedModel, context: EmitContext): Promise<OutputFile[]> {
+  const perSpec = await Promise.all([
+    ...model.capabilities.map(async (c) => [...(await emitCapability(c, context)), emitCapabilityDocs(c, model, context)]),
+    ...model.integrations.map(async (i) => [...(await emitIntegration(i, context)), emitIntegrationDocs(i, context)]),
+  ]);
+  const files = [...perSpec.flat(), emitRegistry(model, context), emitCatalog(model, context)];
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

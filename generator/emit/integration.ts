@@ -1,0 +1,50 @@
+/** Code artifacts of one integration: config/secret types, precompiled validators, the spec constant. */
+import { camelCase } from '../check/identifiers.js';
+import type { IntegrationModel } from '../check/model.js';
+import { render, sourceLabel, type EmitContext, type OutputFile } from './context.js';
+import { tsLiteral } from './escape.js';
+import { schemaToTypeScript } from './json-schema-types.js';
+import { standaloneValidators } from './standalone-validators.js';
+
+export async function emitIntegration(integration: IntegrationModel, context: EmitContext): Promise<OutputFile[]> {
+  const { spec, name } = integration;
+  const dir = `integrations/${spec.meta.key}`;
+  const source = sourceLabel(context, integration.loaded.file);
+  const base = { source, runtimeImport: context.runtimeImport, specImport: context.specImport, key: spec.meta.key };
+  const withDescription = (schema: object, fallback: string) => ({ description: fallback, ...schema });
+  const [configTypes, secretTypes] = await Promise.all([
+    schemaToTypeScript(withDescription(spec.configSchema.schema, `Configuration of ${spec.meta.key} (configSchema).`), `${name}Config`),
+    schemaToTypeScript(withDescription(spec.secretSchema.schema, `Secrets of ${spec.meta.key} (secretSchema).`), `${name}Secrets`),
+  ]);
+  const validators = [
+    { name: `${camelCase(spec.meta.key)}ConfigValidator`, type: `${name}Config`, fn: 'validateConfig', schema: spec.configSchema.schema },
+    { name: `${camelCase(spec.meta.key)}SecretsValidator`, type: `${name}Secrets`, fn: 'validateSecrets', schema: spec.secretSchema.schema, secret: true },
+  ];
+  return [
+    { path: `${dir}/types.ts`, content: render(context, 'integration/types.ts', { ...base, configTypes, secretTypes }) },
+    ...validatorFiles(dir, validators, base, context),
+    {
+      path: `${dir}/spec.ts`,
+      content: render(context, 'integration/spec.ts', { ...base, title: spec.meta.title, version: spec.meta.version, constName: `${camelCase(spec.meta.key)}Spec`, literal: tsLiteral(spec) }),
+    },
+    { path: `${dir}/index.ts`, content: render(context, 'integration/index.ts', base) },
+  ];
+}
+
+export interface ValidatorEntry {
+  readonly name: string;
+  readonly type: string;
+  readonly fn: string;
+  readonly schema: object;
+  readonly secret?: boolean;
+}
+
+/** validate.js (ajv standalone code), its declarations, and the typed wrappers: shared by integrations and capabilities. */
+export function validatorFiles(dir: string, validators: readonly ValidatorEntry[], base: { source: string; runtimeImport: string }, context: EmitContext): OutputFile[] {
+  const code = standaloneValidators(Object.fromEntries(validators.map((v) => [v.fn, v.schema])), `${context.runtimeImport}/ajv`);
+  return [
+    { path: `${dir}/validate.js`, content: render(context, 'validate.js', { ...base, code }) },
+    { path: `${dir}/validate.d.ts`, content: render(context, 'validate.d.ts', { ...base, validators }) },
+    { path: `${dir}/validators.ts`, content: render(context, 'validators.ts', { ...base, validators }) },
+  ];
+}

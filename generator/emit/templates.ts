@@ -1,0 +1,115 @@
+/**
+ * The Handlebars templates that hold the layout of every generated file. Templates are found by
+ * name (`integration/spec.ts`) in a list of folders, later folders overriding earlier ones, so a
+ * user can replace any template or partial without forking.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { docCommentText, mdCell, mdCodeCell, mdText, tsLiteral, tsString } from './escape.js';
+
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
+
+export class TemplateError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'TemplateError';
+  }
+}
+
+interface TemplateSource {
+  readonly file: string;
+  readonly text: string;
+}
+
+export class TemplateSet {
+  private readonly handlebars = Handlebars.create();
+  private readonly sources = new Map<string, TemplateSource>();
+  private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+  constructor(dirs: readonly string[] = [DEFAULT_TEMPLATES_DIR]) {
+    for (const dir of dirs) {
+      for (const file of listTemplates(dir)) {
+        const name = relative(dir, file).split(sep).join('/').replace(/\.hbs$/, '');
+        this.sources.set(name, { file, text: readFileSync(file, 'utf8') });
+      }
+    }
+    registerHelpers(this.handlebars);
+    for (const [name, source] of this.sources) {
+      if (name.startsWith('partials/')) this.handlebars.registerPartial(name.slice('partials/'.length), source.text);
+    }
+  }
+
+  /** Fingerprint of every template in use, so cached output is invalidated when a template changes. */
+  fingerprint(): string {
+    return [...this.sources].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, s]) => `${name}\u0000${s.text}`).join('\u0001');
+  }
+
+  names(): string[] {
+    return [...this.sources.keys()].sort();
+  }
+
+  render(name: string, data: object): string {
+    const source = this.sources.get(name);
+    if (!source) throw new TemplateError(name, `no template named "${name}"`);
+    let template = this.compiled.get(name);
+    try {
+      if (!template) {
+        template = this.handlebars.compile(source.text, { noEscape: true, strict: true, preventIndent: false });
+        this.compiled.set(name, template);
+      }
+      return template(data);
+    } catch (error) {
+      throw templateError(error, source, this.sources);
+    }
+  }
+}
+
+function listTemplates(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (d: string) => {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.hbs')) found.push(path);
+    }
+  };
+  walk(dir);
+  return found.sort();
+}
+
+/** Handlebars reports "Parse error on line N" or a `loc` on its exceptions: turn either into file:line. */
+function templateError(error: unknown, source: TemplateSource, all: Map<string, TemplateSource>): TemplateError {
+  const e = error as Error & { lineNumber?: number; column?: number; hash?: { loc?: { first_line?: number } } };
+  const message = e.message.split('\n')[0] ?? String(error);
+  const partial = /partial (\S+) could not be found/.exec(message);
+  const line = e.lineNumber ?? e.hash?.loc?.first_line ?? Number(/on line (\d+)/.exec(e.message)?.[1] ?? NaN);
+  const fromPartial = partial ? all.get(`partials/${partial[1]}`) : undefined;
+  return new TemplateError(fromPartial?.file ?? source.file, message, Number.isFinite(line) ? line : undefined, e.column !== undefined ? e.column + 1 : undefined);
+}
+
+function registerHelpers(hb: typeof Handlebars): void {
+  const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+  hb.registerHelper('tsString', (value: unknown) => tsString(text(value)));
+  hb.registerHelper('tsLiteral', (value: unknown) => tsLiteral(value));
+  hb.registerHelper('docComment', (value: unknown, indent: unknown) => docCommentText(text(value), typeof indent === 'string' ? indent : ''));
+  hb.registerHelper('mdText', (value: unknown) => mdText(text(value)));
+  hb.registerHelper('mdCell', (value: unknown) => mdCell(value === undefined || value === null ? undefined : String(value)));
+  hb.registerHelper('mdCodeCell', (value: unknown) => mdCodeCell(text(value)));
+  hb.registerHelper('mdInlineCode', (value: unknown) => mdCodeCell(text(value)).replace(/\\\|/g, '|'));
+  hb.registerHelper('mdUrl', (value: unknown) => text(value).replace(/[<>\s]/g, (c) => encodeURIComponent(c)));
+  hb.registerHelper('mdLinkTarget', (value: unknown) => encodeURIComponent(text(value)));
+  hb.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.map(text).join(typeof separator === 'string' ? separator : ', ') : ''));
+}

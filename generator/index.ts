@@ -1,0 +1,4 @@
+// Programmatic API: `import { generate } from 'contractgen'`.
+export { generate, type FileStatus, type GenerateMode, type GenerateOptions, type GenerateResult } from './generate.js';
+export type { Diagnostic } from './diagnostics.js';
+export { formatDiagnostic } from './report/format.js';

@@ -1,0 +1,24 @@
+import type { SourcePosition } from '../diagnostics.js';
+
+export type SpecKind = 'integration' | 'capability';
+
+/** A path inside a spec object, e.g. ['configSchema', 'example', 'fromNumber']. */
+export type ValuePath = readonly (string | number)[];
+
+/** One `defineIntegration`/`defineCapability` call, evaluated without running it. */
+export interface LoadedSpec {
+  readonly kind: SpecKind;
+  /** Absolute path of the spec file. */
+  readonly file: string;
+  readonly exportName: string;
+  /** The evaluated object literal: plain JSON-like data. */
+  readonly value: unknown;
+  /** Where each value came from (it may be another file, for imported constants and spreads). */
+  readonly positionOf: (path: ValuePath) => SourcePosition;
+  /** The exact source text of the exported declaration, for the docs' "Source Definition". */
+  readonly source: string;
+}
+
+export function pathKey(path: ValuePath): string {
+  return path.join('\u0000');
+}

@@ -1,0 +1,168 @@
+/**
+ * Parsed spec modules and the names they bind. Parsing uses the TypeScript compiler bundled
+ * with ts-morph directly (`ts.createSourceFile`): specs are read node by node, never type-checked
+ * or executed, and skipping ts-morph's wrapper objects keeps a 1,000-spec parse cheap.
+ */
+import { readFileSync } from 'node:fs';
+import { ts } from 'ts-morph';
+import type { SourcePosition } from '../diagnostics.js';
+
+export interface ParsedModule {
+  readonly file: string;
+  readonly text: string;
+  readonly sourceFile: ts.SourceFile;
+  readonly syntaxErrors: readonly { position: SourcePosition; message: string }[];
+}
+
+/** What an identifier in a module refers to, as far as static evaluation cares. */
+export type Binding =
+  | { kind: 'const'; module: ParsedModule; declaration: ts.VariableDeclaration }
+  | { kind: 'enum'; module: ParsedModule; declaration: ts.EnumDeclaration }
+  | { kind: 'namespace'; module: ParsedModule }
+  | { kind: 'other'; module: ParsedModule; node: ts.Node; why: string };
+
+const compilerOptions: ts.CompilerOptions = {
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  allowImportingTsExtensions: true,
+};
+
+export class ModuleGraph {
+  private readonly modules = new Map<string, ParsedModule>();
+  private readonly resolutionCache = ts.createModuleResolutionCache(process.cwd(), (f) => f, compilerOptions);
+
+  constructor(private readonly readText: (file: string) => string = (f) => readFileSync(f, 'utf8')) {}
+
+  get(file: string): ParsedModule {
+    let module = this.modules.get(file);
+    if (!module) {
+      const text = this.readText(file);
+      const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+      const parseDiagnostics = (sourceFile as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+      module = {
+        file,
+        text,
+        sourceFile,
+        syntaxErrors: parseDiagnostics.map((d) => ({
+          position: positionAt(sourceFile, d.start),
+          message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+        })),
+      };
+      this.modules.set(file, module);
+    }
+    return module;
+  }
+
+  /** Every file parsed so far: the spec files and whatever they import. */
+  files(): string[] {
+    return [...this.modules.keys()];
+  }
+
+  resolveImport(specifier: string, fromFile: string): string | undefined {
+    const result = ts.resolveModuleName(specifier, fromFile, compilerOptions, ts.sys, this.resolutionCache);
+    const resolved = result.resolvedModule?.resolvedFileName;
+    // Only TypeScript sources can be read statically; a compiled .js/.d.ts tells us types, not values.
+    return resolved && /\.(m|c)?ts$/.test(resolved) && !resolved.endsWith('.d.ts') ? resolved : undefined;
+  }
+
+  /** Resolves a name used in `module` to the declaration it binds, following imports and re-exports. */
+  lookupLocal(module: ParsedModule, name: string, seen = new Set<string>()): Binding | undefined {
+    for (const statement of module.sourceFile.statements) {
+      const found = this.bindingIn(module, statement, name, seen);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The binding `statement` introduces for `name`, if it introduces one. */
+  private bindingIn(module: ParsedModule, statement: ts.Statement, name: string, seen: Set<string>): Binding | undefined {
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name) continue;
+        if (!(statement.declarationList.flags & ts.NodeFlags.Const)) {
+          return { kind: 'other', module, node: declaration, why: `"${name}" is not a const, so its value can change` };
+        }
+        return { kind: 'const', module, declaration };
+      }
+    } else if (ts.isEnumDeclaration(statement) && statement.name.text === name) {
+      return { kind: 'enum', module, declaration: statement };
+    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name) {
+      return { kind: 'other', module, node: statement, why: `"${name}" is a ${ts.isClassDeclaration(statement) ? 'class' : 'function'}` };
+    } else if (ts.isImportDeclaration(statement) && statement.importClause && !statement.importClause.isTypeOnly) {
+      const clause = statement.importClause;
+      const target = () => this.importTarget(statement, module);
+      if (clause.name?.text === name) {
+        const resolved = target();
+        return resolved ? this.lookupExport(resolved, 'default', seen) : unresolved(module, statement);
+      }
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === name) {
+        const resolved = target();
+        return resolved ? { kind: 'namespace', module: resolved } : unresolved(module, statement);
+      }
+      if (bindings && ts.isNamedImports(bindings)) {
+        const element = bindings.elements.find((e) => e.name.text === name);
+        if (element) {
+          const resolved = target();
+          return resolved ? this.lookupExport(resolved, (element.propertyName ?? element.name).text, seen) : unresolved(module, statement);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Resolves an exported name of `module`. */
+  lookupExport(module: ParsedModule, name: string, seen = new Set<string>()): Binding | undefined {
+    const visit = `${module.file}#${name}`;
+    if (seen.has(visit)) return undefined; // re-export cycle
+    seen.add(visit);
+    for (const statement of module.sourceFile.statements) {
+      const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+      if (exported && (ts.isVariableStatement(statement) || ts.isEnumDeclaration(statement) || ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement))) {
+        const found = this.bindingIn(module, statement, name, seen);
+        if (found) return found;
+      }
+      if (ts.isExportAssignment(statement) && name === 'default' && !statement.isExportEquals) {
+        return ts.isIdentifier(statement.expression)
+          ? this.lookupLocal(module, statement.expression.text, seen)
+          : { kind: 'other', module, node: statement.expression, why: 'a default export that is not a named constant' };
+      }
+      if (ts.isExportDeclaration(statement) && !statement.isTypeOnly) {
+        const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? this.resolveImport(statement.moduleSpecifier.text, module.file) : undefined;
+        const target = from ? this.get(from) : undefined;
+        if (!statement.exportClause) {
+          const found = target && this.lookupExport(target, name, seen);
+          if (found) return found;
+        } else if (ts.isNamedExports(statement.exportClause)) {
+          for (const element of statement.exportClause.elements) {
+            if (element.name.text !== name) continue;
+            const local = (element.propertyName ?? element.name).text;
+            if (statement.moduleSpecifier) return target ? this.lookupExport(target, local, seen) : unresolved(module, statement);
+            return this.lookupLocal(module, local, seen);
+          }
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private importTarget(statement: ts.ImportDeclaration, module: ParsedModule): ParsedModule | undefined {
+    const file = this.resolveImport((statement.moduleSpecifier as ts.StringLiteral).text, module.file);
+    return file ? this.get(file) : undefined;
+  }
+}
+
+function unresolved(module: ParsedModule, statement: ts.Statement): Binding {
+  const specifier = ((statement as ts.ImportDeclaration | ts.ExportDeclaration).moduleSpecifier as ts.StringLiteral).text;
+  return { kind: 'other', module, node: statement, why: `module "${specifier}" could not be resolved to a TypeScript source file` };
+}
+
+export function positionAt(sourceFile: ts.SourceFile, offset: number): SourcePosition {
+  const { line, character } = sourceFile.getLineAndCharacterOfPosition(offset);
+  return { file: sourceFile.fileName, line: line + 1, column: character + 1 };
+}
+
+export function positionOfNode(node: ts.Node): SourcePosition {
+  const sourceFile = node.getSourceFile();
+  return positionAt(sourceFile, node.getStart(sourceFile));
+}

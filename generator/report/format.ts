@@ -1,0 +1,52 @@
+/**
+ * Human format, like the TypeScript compiler's:
+ *   specs/integrations/twilio-sms.ts:42:7 - error CG121: configSchema.example.fromNumber must match pattern "..."
+ * then a code frame and a hint. Paths are shown relative to the project root with `/` separators.
+ */
+import { relative, sep } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+
+export interface Colors {
+  red(s: string): string;
+  yellow(s: string): string;
+  cyan(s: string): string;
+  dim(s: string): string;
+}
+
+export const noColors: Colors = { red: (s) => s, yellow: (s) => s, cyan: (s) => s, dim: (s) => s };
+
+export function displayPath(file: string, root: string): string {
+  const rel = relative(root, file);
+  return (rel.startsWith('..') ? file : rel).split(sep).join('/');
+}
+
+export function formatDiagnostic(
+  diagnostic: Diagnostic,
+  options: { root: string; sourceText?: (file: string) => string | undefined; colors?: Colors },
+): string {
+  const colors = options.colors ?? noColors;
+  const severity = diagnostic.severity === 'error' ? colors.red('error') : colors.yellow('warning');
+  const where = diagnostic.file
+    ? `${colors.cyan(displayPath(diagnostic.file, options.root))}${diagnostic.line ? `:${diagnostic.line}:${diagnostic.column ?? 1}` : ''} - `
+    : '';
+  const lines = [`${where}${severity} ${colors.dim(diagnostic.code + ':')} ${diagnostic.message}`];
+  const text = diagnostic.file && diagnostic.line ? options.sourceText?.(diagnostic.file) : undefined;
+  if (text !== undefined && diagnostic.line) lines.push('', ...codeFrame(text, diagnostic.line, diagnostic.column ?? 1, colors));
+  if (diagnostic.hint) lines.push(`  ${colors.dim('hint:')} ${diagnostic.hint}`);
+  return lines.join('\n');
+}
+
+/** The offending line with one line of context either side and a caret under the column. */
+function codeFrame(text: string, line: number, column: number, colors: Colors): string[] {
+  const all = text.split(/\r?\n/);
+  const first = Math.max(1, line - 1);
+  const last = Math.min(all.length, line + 1);
+  const width = String(last).length;
+  const frame: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const content = (all[n - 1] ?? '').replace(/\t/g, '  ');
+    frame.push(`${colors.dim(String(n).padStart(width) + ' |')} ${content}`);
+    if (n === line) frame.push(`${' '.repeat(width)} ${colors.dim('|')} ${' '.repeat(Math.max(0, column - 1))}${colors.red('^')}`);
+  }
+  return frame;
+}

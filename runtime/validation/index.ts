@@ -1,0 +1,3 @@
+export { createValidator, ValidationError } from './validator.js';
+export type { PrecompiledError, PrecompiledValidate, ValidationIssue, ValidationResult, Validator } from './validator.js';
+export type * from './standard-schema.js';
