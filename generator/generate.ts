@@ -10,7 +10,10 @@ import type { EmitContext } from './emit/context.js';
 import { emitAll } from './emit/emit.js';
 import { DEFAULT_TEMPLATES_DIR, TemplateError, TemplateSet } from './emit/templates.js';
 import { discoverSpecFiles } from './load/discover.js';
+import { findAdapters } from './load/adapters.js';
 import { loadSpecs } from './load/load.js';
+import { ModuleGraph } from './load/modules.js';
+import { bindAdapters } from './check/bind-adapters.js';
 import { applyPlan, planOutput } from './write/write.js';
 
 export type GenerateMode = 'write' | 'check' | 'validate';
@@ -20,6 +23,8 @@ export interface GenerateOptions {
   readonly root?: string;
   readonly specs?: string;
   readonly out?: string;
+  /** Folder of hand-written adapters bound to the generated clients (default `adapters`). */
+  readonly adapters?: string;
   /** Folders of template overrides, applied over the built-in templates in order. */
   readonly templates?: readonly string[];
   /** write: generate into `out`; check: compare only (drift is an error); validate: load and check specs only. */
@@ -45,6 +50,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const root = resolve(options.root ?? process.cwd());
   const specsDir = resolve(root, options.specs ?? 'specs');
   const outDir = resolve(root, options.out ?? 'generated');
+  const adaptersDir = resolve(root, options.adapters ?? 'adapters');
   const mode = options.mode ?? 'write';
   const timings: Record<string, number> = {};
   const time = <T>(stage: string, run: () => T): T => {
@@ -67,9 +73,15 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     const diagnostic: Diagnostic = { code: 'CG103', severity: 'error', file: specsDir, message: `cannot read the specs folder (${files.code ?? files.message})` };
     return { ok: false, diagnostics: [diagnostic], specs: [], files: [], timings, sourceText: () => undefined };
   }
-  const loaded = time('load', () => loadSpecs(files));
-  const checked = time('check', () => checkSpecs(loaded.specs));
-  const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...checked.diagnostics];
+  const graph = new ModuleGraph();
+  const loaded = time('load', () => loadSpecs(files, graph));
+  const adapters = time('load', () => findAdapters(discoverSpecFiles(adaptersDir, { optional: true }), graph));
+  const checked = time('check', () => {
+    const result = checkSpecs(loaded.specs);
+    const bound = bindAdapters(result.model, adapters.adapters);
+    return { model: bound.model, diagnostics: [...result.diagnostics, ...bound.diagnostics] };
+  });
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...adapters.diagnostics, ...checked.diagnostics];
   const result = (ok: boolean, fileList: GenerateResult['files'] = []): GenerateResult => ({
     ok: ok && !hasErrors(diagnostics),
     diagnostics: sortDiagnostics(diagnostics),
@@ -85,7 +97,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const emitStart = performance.now();
   try {
     const templates = new TemplateSet([DEFAULT_TEMPLATES_DIR, ...(options.templates ?? []).map((dir) => resolve(root, dir))]);
-    const context: EmitContext = { templates, root, runtimeImport: options.runtimeImport ?? 'contractgen/runtime', specImport: options.specImport ?? 'contractgen/spec' };
+    const context: EmitContext = { templates, root, outDir, runtimeImport: options.runtimeImport ?? 'contractgen/runtime', specImport: options.specImport ?? 'contractgen/spec' };
     outputs = await emitAll(checked.model, context);
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;

@@ -1,4 +1,5 @@
 import type { CapabilitySpec, IntegrationSpec } from '../../runtime/spec/model.js';
+import type { AdapterBinding } from '../load/adapters.js';
 import type { LoadedSpec } from '../load/model.js';
 
 /** A capability spec that passed every check, with the names generated code uses for it. */
@@ -15,6 +16,8 @@ export interface IntegrationModel {
   readonly loaded: LoadedSpec;
   readonly name: string;
   readonly provides: readonly CapabilityModel[];
+  /** The hand-written adapter bound to this integration, if one declares it. */
+  readonly adapter?: AdapterBinding;
 }
 
 /** What emitters receive: only checked specs, sorted by key, so output never depends on file order. */

@@ -15,6 +15,8 @@ export interface EmitContext {
   readonly runtimeImport: string;
   /** Module specifier generated code imports spec types from. */
   readonly specImport: string;
+  /** Absolute output folder, for relative imports of adapters. */
+  readonly outDir: string;
 }
 
 export function sourceLabel(context: EmitContext, file: string): string {

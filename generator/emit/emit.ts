@@ -4,6 +4,7 @@
  */
 import type { CheckedModel } from '../check/model.js';
 import { emitCapability } from './capability.js';
+import { emitClient } from './client.js';
 import type { EmitContext, OutputFile } from './context.js';
 import { emitCapabilityDocs, emitCatalog, emitIntegrationDocs } from './docs.js';
 import { emitIntegration } from './integration.js';
@@ -12,7 +13,7 @@ import { emitRegistry } from './registry.js';
 export async function emitAll(model: CheckedModel, context: EmitContext): Promise<OutputFile[]> {
   const perSpec = await Promise.all([
     ...model.capabilities.map(async (c) => [...(await emitCapability(c, context)), emitCapabilityDocs(c, model, context)]),
-    ...model.integrations.map(async (i) => [...(await emitIntegration(i, context)), emitIntegrationDocs(i, context)]),
+    ...model.integrations.map(async (i) => [...(await emitIntegration(i, context)), emitClient(i, context), emitIntegrationDocs(i, context)]),
   ]);
   const files = [...perSpec.flat(), emitRegistry(model, context), emitCatalog(model, context)];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -7,3 +7,5 @@ export * from './timeout.js';
 export * from './retry.js';
 export * from './redact-error.js';
 export * from './kernel.js';
+export * from './adapter.js';
+export * from './integration-client.js';

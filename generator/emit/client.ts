@@ -1,0 +1,58 @@
+/** The typed client and health check of one integration, bound to its adapter when one declares it. */
+import { dirname, relative, sep } from 'node:path';
+import { camelCase } from '../check/identifiers.js';
+import type { IntegrationModel } from '../check/model.js';
+import { capabilityNames } from './capability.js';
+import { render, sourceLabel, type EmitContext, type OutputFile } from './context.js';
+
+export function emitClient(integration: IntegrationModel, context: EmitContext): OutputFile {
+  const { spec, name } = integration;
+  const dir = `integrations/${spec.meta.key}`;
+  const capabilities = integration.provides.map((capability) => {
+    const names = capabilityNames(capability);
+    return {
+      key: capability.spec.meta.key,
+      interfaceName: names.operations.length ? names.interfaceName : undefined,
+      types: [...(names.operations.length ? [names.interfaceName] : []), ...names.operations.flatMap((op) => [op.inputType, op.outputType]), ...(names.events.length ? [names.eventUnionName] : [])],
+      validators: names.operations.map((op) => `${camelCase(op.inputType)}Validator`),
+      operations: names.operations.map((op) => ({
+        name: op.name,
+        description: op.operation.description,
+        idempotent: op.operation.idempotent,
+        inputType: op.inputType,
+        outputType: op.outputType,
+        validator: `${camelCase(op.inputType)}Validator`,
+      })),
+      eventUnion: names.events.length ? names.eventUnionName : undefined,
+    };
+  });
+  const adapter = integration.adapter && {
+    exportName: integration.adapter.exportName,
+    label: sourceLabel(context, integration.adapter.file),
+    importPath: importPath(context.outDir, dir, integration.adapter.file),
+  };
+  const data = {
+    source: sourceLabel(context, integration.loaded.file),
+    runtimeImport: context.runtimeImport,
+    key: spec.meta.key,
+    title: spec.meta.title,
+    name,
+    specConst: `${camelCase(spec.meta.key)}Spec`,
+    configValidator: `${camelCase(spec.meta.key)}ConfigValidator`,
+    secretsValidator: `${camelCase(spec.meta.key)}SecretsValidator`,
+    healthTimeoutMs: spec.healthCheck.timeoutMs,
+    capabilities,
+    operations: capabilities.flatMap((c) => c.operations),
+    events: capabilities.flatMap((c) => (c.eventUnion ? [c.eventUnion] : [])),
+    adapter,
+  };
+  return { path: `${dir}/client.ts`, content: render(context, 'integration/client.ts', data) };
+}
+
+/** A relative ESM specifier from the generated folder to the adapter source (`.ts` imported as `.js`). */
+function importPath(outDir: string, fromDir: string, adapterFile: string): string {
+  const from = `${outDir}${sep}${fromDir.split('/').join(sep)}`;
+  let path = relative(from, adapterFile).split(sep).join('/').replace(/\.(m|c)?ts$/, (ext) => ext.replace('ts', 'js'));
+  if (!path.startsWith('.')) path = `./${path}`;
+  return path;
+}
