@@ -109,7 +109,8 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('mdCell', (value: unknown) => mdCell(value === undefined || value === null ? undefined : String(value)));
   hb.registerHelper('mdCodeCell', (value: unknown) => mdCodeCell(text(value)));
   hb.registerHelper('mdInlineCode', (value: unknown) => mdCodeCell(text(value)).replace(/\\\|/g, '|'));
-  hb.registerHelper('mdUrl', (value: unknown) => text(value).replace(/[<>\s]/g, (c) => encodeURIComponent(c)));
+  // Autolinks end at '>' and whitespace, and a pipe ends a table cell: percent-encode them (same URL).
+  hb.registerHelper('mdUrl', (value: unknown) => text(value).replace(/[<>\s|`\\]/g, (c) => encodeURIComponent(c)));
   hb.registerHelper('mdLinkTarget', (value: unknown) => encodeURIComponent(text(value)));
   hb.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.map(text).join(typeof separator === 'string' ? separator : ', ') : ''));
 }

@@ -2,6 +2,7 @@
  * The behaviour of every generated client, written once. A generated `create<Name>Client` only
  * passes its spec constant, validators and operation table here and narrows the result's type.
  */
+import type { IntegrationSpec } from '../spec/model.js';
 import type { ValidationIssue, Validator } from '../validation/validator.js';
 import type { AdapterConnection, HealthProbeResult, HealthStatus, WebhookContext, WebhookReceiver } from './adapter.js';
 import { systemClock, type Clock } from './clock.js';
@@ -14,11 +15,7 @@ import { resolveSecrets, Secret, type SecretProvider } from './secrets.js';
 import { withTimeout } from './timeout.js';
 
 /** The parts of a spec a client needs at runtime. */
-export interface ClientSpec {
-  readonly meta: { readonly key: string };
-  readonly healthCheck: { readonly timeoutMs: number };
-  readonly constraints?: { readonly rateLimit?: { readonly rpm?: number; readonly rph?: number } };
-}
+export type ClientSpec = Pick<IntegrationSpec, 'meta' | 'healthCheck' | 'constraints'>;
 
 export interface OperationBinding {
   readonly input: Validator<unknown>;

@@ -1,0 +1,70 @@
+/**
+ * Scratch projects for tests, inside the repository (test/.tmp, git-ignored) so that generated
+ * code resolves `contractgen/runtime` through the package's own name, as it does for users.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const TMP = join(REPO, 'test', '.tmp');
+
+export function scratchDir(label: string): string {
+  mkdirSync(TMP, { recursive: true });
+  return mkdtempSync(join(TMP, `${label}-`));
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export function writeFiles(root: string, files: Record<string, string>): void {
+  for (const [path, content] of Object.entries(files)) {
+    const full = join(root, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+}
+
+export function copyInto(from: string, to: string): void {
+  cpSync(from, to, { recursive: true });
+}
+
+/** Every file below `dir` with its bytes and mtime, keyed by `/`-separated relative path. */
+export function snapshot(dir: string): Record<string, { content: string; mtimeMs: number }> {
+  const result: Record<string, { content: string; mtimeMs: number }> = {};
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else result[relative(dir, full).split(sep).join('/')] = { content: readFileSync(full, 'utf8'), mtimeMs: statSync(full).mtimeMs };
+    }
+  };
+  walk(dir);
+  return result;
+}
+
+/** Runs the real CLI, as a user would (`contractgen ...`), in `cwd`. */
+export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [join(REPO, 'bin', 'contractgen.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the real TypeScript compiler (`tsc --strict --noEmit`) over the given files with the runtime. */
+export function typecheck(files: readonly string[]): { ok: boolean; output: string } {
+  const dir = scratchDir('tsc');
+  const config = {
+    extends: join(REPO, 'tsconfig.json'),
+    compilerOptions: { noEmit: true, strict: true },
+    files: files.map((f) => resolve(f)),
+  };
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config));
+  const result = spawnSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(dir, 'tsconfig.json')], { cwd: REPO, encoding: 'utf8' });
+  removeDir(dir);
+  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+}
