@@ -1,0 +1,112 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigurationError, defineAdapter, InvalidInputError, MemoryRateLimitStore, Secret, type InvokeContext } from '../../runtime/index.js';
+import type { SmsOutboundSendSmsInput, SmsOutboundSendSmsOutput } from '../../generated/capabilities/sms.outbound/types.js';
+import type { SmsTwilioConfig, SmsTwilioSecrets } from '../../generated/integrations/sms.twilio/types.js';
+import { checkSmsTwilioHealth, createSmsTwilioClient } from '../../generated/integrations/sms.twilio/client.js';
+
+const TOKEN = 'tok_3f9a8c7e6d5b4a39281706f5e4d3c2b1';
+
+/** An in-memory adapter standing in for the provider, recording what the client passes it. */
+function recordingAdapter(behaviour: { send?: (input: SmsOutboundSendSmsInput) => Promise<SmsOutboundSendSmsOutput>; health?: () => Promise<{ status: 'ok' | 'degraded' | 'down' }> } = {}) {
+  const calls: { input: unknown; context: InvokeContext; secrets: Record<string, unknown>; config: unknown }[] = [];
+  const adapter = defineAdapter<'sms.twilio', SmsTwilioConfig, SmsTwilioSecrets, import('../../generated/capabilities/sms.outbound/types.js').SmsOutboundOperations>({
+    integration: 'sms.twilio',
+    connect: ({ config, secrets }) => ({
+      sendSms: async (input, context) => {
+        calls.push({ input, context, secrets, config });
+        return (behaviour.send ?? (async (i) => ({ id: 'SM1', status: 'queued', to: i.to, from: null, segments: 1, price: null, priceUnit: null, errorCode: null, errorMessage: null, createdAt: null, sentAt: null, updatedAt: null })))(input);
+      },
+      getDeliveryStatus: async () => {
+        throw new Error('not used');
+      },
+      probeHealth: behaviour.health ?? (async () => ({ status: 'ok' })),
+    }),
+  });
+  return { adapter, calls };
+}
+
+const secrets = { accountSid: 'ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', authToken: TOKEN };
+const rateLimitStore = () => new MemoryRateLimitStore();
+
+describe('generated client + runtime', () => {
+  it('rejects bad config and secrets with one error listing every problem by path, without values', async () => {
+    const { adapter } = recordingAdapter();
+    const error = await createSmsTwilioClient({ adapter, config: { fromNumber: 15551234567 } as never, secrets: { accountSid: 42 } as never }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    const issues = (error as ConfigurationError).issues;
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { path: 'config.fromNumber', message: 'must be string' },
+        { path: 'secrets.accountSid', message: 'must be string' },
+        { path: 'secrets.authToken', message: 'is required' },
+      ]),
+    );
+    expect((error as Error).message).not.toContain('15551234567');
+  });
+
+  it('resolves env:// secret references and names a missing variable, never a value', async () => {
+    const { adapter, calls } = recordingAdapter();
+    const provider = { get: (name: string) => (name === 'TWILIO_TOKEN' ? TOKEN : undefined) };
+    const client = await createSmsTwilioClient({ adapter, config: {}, secrets: { ...secrets, authToken: 'env://TWILIO_TOKEN' }, secretProvider: provider, rateLimitStore: rateLimitStore() });
+    await client.sendSms({ to: '+15558675310', body: 'hi', from: '+15551234567' });
+    const received = calls[0]!.secrets.authToken as Secret;
+    expect(received).toBeInstanceOf(Secret);
+    expect(received.reveal()).toBe(TOKEN);
+    expect(JSON.stringify(calls[0]!.secrets)).not.toContain(TOKEN);
+    expect(inspect(calls[0]!.secrets, { depth: 5, showHidden: true })).not.toContain(TOKEN);
+
+    const missing = await createSmsTwilioClient({ adapter, config: {}, secrets: { ...secrets, authToken: 'env://NOT_SET_ANYWHERE' }, secretProvider: provider }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(ConfigurationError);
+    expect((missing as Error).message).toContain('NOT_SET_ANYWHERE');
+  });
+
+  it('validates operation input before the adapter is called', async () => {
+    const { adapter, calls } = recordingAdapter();
+    const client = await createSmsTwilioClient({ adapter, config: {}, secrets, rateLimitStore: rateLimitStore() });
+    const error = await client.sendSms({ to: '555-1234', body: '' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).issues.map((i) => i.path).sort()).toEqual(['body', 'to']);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('passes a live AbortSignal and attempt number to the adapter', async () => {
+    const { adapter, calls } = recordingAdapter();
+    const client = await createSmsTwilioClient({ adapter, config: { fromNumber: '+15551234567' }, secrets, rateLimitStore: rateLimitStore() });
+    const sent = await client.sendSms({ to: '+15558675310', body: 'hello' });
+    expect(sent.id).toBe('SM1');
+    expect(calls[0]!.context.signal).toBeInstanceOf(AbortSignal);
+    expect(calls[0]!.context.attempt).toBe(1);
+    expect(calls[0]!.config).toEqual({ fromNumber: '+15551234567' });
+  });
+
+  it('redacts a secret that an adapter error message echoes', async () => {
+    const { adapter } = recordingAdapter({ send: async () => Promise.reject(new Error(`upstream said: bad token ${TOKEN}`)) });
+    const client = await createSmsTwilioClient({ adapter, config: {}, secrets, rateLimitStore: rateLimitStore() });
+    const error = (await client.sendSms({ to: '+15558675310', body: 'x', from: '+15551234567' }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain('***');
+    expect(`${error.message}\n${error.stack}\n${inspect(error)}`).not.toContain(TOKEN);
+  });
+
+  it('health: ok within the spec timeout, down (never thrown) on config errors and slow probes', async () => {
+    const ok = recordingAdapter({ health: async () => ({ status: 'degraded' }) });
+    const report = await checkSmsTwilioHealth({ adapter: ok.adapter, config: {}, secrets });
+    expect(report).toMatchObject({ integration: 'sms.twilio', status: 'degraded' });
+    expect(new Date(report.checkedAt).toISOString()).toBe(report.checkedAt);
+    expect(report.latencyMs).toBeGreaterThanOrEqual(0);
+
+    const bad = await checkSmsTwilioHealth({ adapter: ok.adapter, config: {}, secrets: {} as never });
+    expect(bad).toMatchObject({ status: 'down', error: { code: 'CONFIGURATION' } });
+
+    const slow = recordingAdapter({ health: () => new Promise(() => {}) });
+    const timedOut = await checkSmsTwilioHealth({ adapter: slow.adapter, config: {}, secrets, healthTimeoutMs: 50 });
+    expect(timedOut).toMatchObject({ status: 'down', error: { code: 'TIMEOUT' } });
+  });
+
+  it('refuses an adapter built for another integration', async () => {
+    const { adapter } = recordingAdapter();
+    const error = await createSmsTwilioClient({ adapter: { ...adapter, integration: 'sms.other' } as never, config: {}, secrets }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain('implements sms.other');
+  });
+});
