@@ -14,7 +14,8 @@ import { findAdapters } from './load/adapters.js';
 import { loadSpecs } from './load/load.js';
 import { ModuleGraph } from './load/modules.js';
 import { bindAdapters } from './check/bind-adapters.js';
-import { applyPlan, planOutput } from './write/write.js';
+import { enabledArtifacts, type ArtifactToggles } from './config/config.js';
+import { applyPlan, planOutputs, type OutputTarget } from './write/write.js';
 
 export type GenerateMode = 'write' | 'check' | 'validate';
 
@@ -27,6 +28,10 @@ export interface GenerateOptions {
   readonly adapters?: string;
   /** Folders of template overrides, applied over the built-in templates in order. */
   readonly templates?: readonly string[];
+  /** Where docs go (default `<out>/docs`). Reported file paths keep the `docs/` prefix either way. */
+  readonly docsOut?: string;
+  /** Artifacts to switch off, e.g. `{ docs: false }`. */
+  readonly artifacts?: ArtifactToggles;
   /** write: generate into `out`; check: compare only (drift is an error); validate: load and check specs only. */
   readonly mode?: GenerateMode;
   readonly runtimeImport?: string;
@@ -97,7 +102,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const emitStart = performance.now();
   try {
     const templates = new TemplateSet([DEFAULT_TEMPLATES_DIR, ...(options.templates ?? []).map((dir) => resolve(root, dir))]);
-    const context: EmitContext = { templates, root, outDir, runtimeImport: options.runtimeImport ?? 'contractgen/runtime', specImport: options.specImport ?? 'contractgen/spec' };
+    const context: EmitContext = { templates, root, outDir, artifacts: enabledArtifacts(options.artifacts), runtimeImport: options.runtimeImport ?? 'contractgen/runtime', specImport: options.specImport ?? 'contractgen/spec' };
     outputs = await emitAll(checked.model, context);
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
@@ -107,7 +112,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     timings.emit = performance.now() - emitStart;
   }
 
-  const plan = time('compare', () => planOutput(outDir, outputs));
+  const targets: OutputTarget[] = options.docsOut ? [{ prefix: 'docs/', dir: resolve(root, options.docsOut) }, { prefix: '', dir: outDir }] : [{ prefix: '', dir: outDir }];
+  const plan = time('compare', () => planOutputs(targets, outputs));
   diagnostics.push(...plan.diagnostics);
   if (hasErrors(diagnostics)) return result(false);
   if (mode === 'check') {
@@ -117,11 +123,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
       ...plan.stale.map((path) => ({ path, status: 'stale' as const })),
     ];
     for (const file of fileList) {
-      diagnostics.push({ code: 'CG300', severity: 'error', file: resolve(outDir, file.path), message: `${file.status}: generated output is not what the specs produce`, hint: 'run `contractgen generate` and commit the result' });
+      diagnostics.push({ code: 'CG300', severity: 'error', file: plan.absolute(file.path), message: `${file.status}: generated output is not what the specs produce`, hint: 'run `contractgen generate` and commit the result' });
     }
     return result(fileList.length === 0, [...fileList, ...plan.unchanged.map((path) => ({ path, status: 'unchanged' as const }))]);
   }
-  time('write', () => applyPlan(outDir, plan));
+  time('write', () => applyPlan(plan));
   return result(true, [
     ...plan.changed.map((f) => ({ path: f.path, status: 'written' as const })),
     ...plan.unchanged.map((path) => ({ path, status: 'unchanged' as const })),

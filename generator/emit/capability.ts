@@ -1,7 +1,7 @@
 /** Code artifacts of one capability: operation and event types, the adapter interface, validators, the spec constant. */
 import { camelCase, pascalCase } from '../check/identifiers.js';
 import type { CapabilityModel } from '../check/model.js';
-import { render, sourceLabel, type EmitContext, type OutputFile } from './context.js';
+import { artifactFlags, render, sourceLabel, type EmitContext, type OutputFile } from './context.js';
 import { tsLiteral } from './escape.js';
 import { validatorFiles, type ValidatorEntry } from './integration.js';
 import { schemaToTypeScript } from './json-schema-types.js';
@@ -31,6 +31,28 @@ export async function emitCapability(capability: CapabilityModel, context: EmitC
   const dir = `capabilities/${spec.meta.key}`;
   const base = { source: sourceLabel(context, capability.loaded.file), runtimeImport: context.runtimeImport, specImport: context.specImport, key: spec.meta.key, version: spec.meta.version };
   const names = capabilityNames(capability);
+  const on = artifactFlags(context);
+  const files: OutputFile[] = [];
+  if (on.types) files.push(await capabilityTypes(capability, context, base, names));
+  const validators: ValidatorEntry[] = [
+    ...names.operations.flatMap((op) => [
+      { name: `${camelCase(op.inputType)}Validator`, type: op.inputType, fn: `validate${pascalCase(op.name)}Input`, schema: op.operation.input },
+      { name: `${camelCase(op.outputType)}Validator`, type: op.outputType, fn: `validate${pascalCase(op.name)}Output`, schema: op.operation.output },
+    ]),
+    ...names.events.map((ev) => ({ name: `${camelCase(ev.payloadType)}Validator`, type: ev.payloadType, fn: `validate${pascalCase(ev.name)}Event`, schema: ev.event.payload })),
+  ];
+  if (on.validators) files.push(...validatorFiles(dir, validators, base, context));
+  if (on.spec) {
+    files.push({
+      path: `${dir}/spec.ts`,
+      content: render(context, 'capability/spec.ts', { ...base, title: spec.meta.title, constName: `${camelCase(spec.meta.key)}Capability`, literal: tsLiteral(spec) }),
+    });
+  }
+  files.push({ path: `${dir}/index.ts`, content: render(context, 'capability/index.ts', { ...base, artifacts: on }) });
+  return files;
+}
+
+async function capabilityTypes(capability: CapabilityModel, context: EmitContext, base: object, names: ReturnType<typeof capabilityNames>): Promise<OutputFile> {
   const operations = await Promise.all(
     names.operations.map(async (op) => ({
       ...op,
@@ -43,20 +65,5 @@ export async function emitCapability(capability: CapabilityModel, context: EmitC
   const events = await Promise.all(
     names.events.map(async (ev) => ({ ...ev, description: ev.event.description, payloadTypes: await schemaToTypeScript(ev.event.payload, ev.payloadType) })),
   );
-  const validators: ValidatorEntry[] = [
-    ...names.operations.flatMap((op) => [
-      { name: `${camelCase(op.inputType)}Validator`, type: op.inputType, fn: `validate${pascalCase(op.name)}Input`, schema: op.operation.input },
-      { name: `${camelCase(op.outputType)}Validator`, type: op.outputType, fn: `validate${pascalCase(op.name)}Output`, schema: op.operation.output },
-    ]),
-    ...names.events.map((ev) => ({ name: `${camelCase(ev.payloadType)}Validator`, type: ev.payloadType, fn: `validate${pascalCase(ev.name)}Event`, schema: ev.event.payload })),
-  ];
-  return [
-    { path: `${dir}/types.ts`, content: render(context, 'capability/types.ts', { ...base, ...names, operations, events }) },
-    ...validatorFiles(dir, validators, base, context),
-    {
-      path: `${dir}/spec.ts`,
-      content: render(context, 'capability/spec.ts', { ...base, title: spec.meta.title, constName: `${camelCase(spec.meta.key)}Capability`, literal: tsLiteral(spec) }),
-    },
-    { path: `${dir}/index.ts`, content: render(context, 'capability/index.ts', base) },
-  ];
+  return { path: `capabilities/${capability.spec.meta.key}/types.ts`, content: render(context, 'capability/types.ts', { ...base, ...names, operations, events }) };
 }

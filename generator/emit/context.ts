@@ -1,4 +1,5 @@
 import { displayPath } from '../report/format.js';
+import type { Artifact } from '../config/config.js';
 import type { TemplateSet } from './templates.js';
 
 /** One generated file: a path relative to the output folder (always `/`-separated) and its bytes. */
@@ -17,6 +18,8 @@ export interface EmitContext {
   readonly specImport: string;
   /** Absolute output folder, for relative imports of adapters. */
   readonly outDir: string;
+  /** The artifacts to generate (all unless the config switches some off). */
+  readonly artifacts: ReadonlySet<Artifact>;
 }
 
 export function sourceLabel(context: EmitContext, file: string): string {
@@ -27,4 +30,9 @@ export function sourceLabel(context: EmitContext, file: string): string {
 export function render(context: EmitContext, template: string, data: object): string {
   const text = context.templates.render(template, data).replace(/\r\n?/g, '\n');
   return text.endsWith('\n') ? text.replace(/\n+$/, '\n') : text + '\n';
+}
+
+/** The artifacts as template flags: `{{#if artifacts.clients}}`. */
+export function artifactFlags(context: EmitContext): Record<Artifact, boolean> {
+  return { types: context.artifacts.has('types'), validators: context.artifacts.has('validators'), spec: context.artifacts.has('spec'), clients: context.artifacts.has('clients'), docs: context.artifacts.has('docs'), registry: context.artifacts.has('registry') };
 }

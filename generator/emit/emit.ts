@@ -11,10 +11,15 @@ import { emitIntegration } from './integration.js';
 import { emitRegistry } from './registry.js';
 
 export async function emitAll(model: CheckedModel, context: EmitContext): Promise<OutputFile[]> {
+  const on = (artifact: Parameters<EmitContext['artifacts']['has']>[0]) => context.artifacts.has(artifact);
   const perSpec = await Promise.all([
-    ...model.capabilities.map(async (c) => [...(await emitCapability(c, context)), emitCapabilityDocs(c, model, context)]),
-    ...model.integrations.map(async (i) => [...(await emitIntegration(i, context)), emitClient(i, context), emitIntegrationDocs(i, context)]),
+    ...model.capabilities.map(async (c) => [...(await emitCapability(c, context)), ...(on('docs') ? [emitCapabilityDocs(c, model, context)] : [])]),
+    ...model.integrations.map(async (i) => [
+      ...(await emitIntegration(i, context)),
+      ...(on('clients') ? [emitClient(i, context)] : []),
+      ...(on('docs') ? [emitIntegrationDocs(i, context)] : []),
+    ]),
   ]);
-  const files = [...perSpec.flat(), emitRegistry(model, context), emitCatalog(model, context)];
+  const files = [...perSpec.flat(), ...(on('registry') ? [emitRegistry(model, context)] : []), ...(on('docs') ? [emitCatalog(model, context)] : [])];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -1,7 +1,7 @@
 /** Code artifacts of one integration: config/secret types, precompiled validators, the spec constant. */
 import { camelCase } from '../check/identifiers.js';
 import type { IntegrationModel } from '../check/model.js';
-import { render, sourceLabel, type EmitContext, type OutputFile } from './context.js';
+import { artifactFlags, render, sourceLabel, type EmitContext, type OutputFile } from './context.js';
 import { tsLiteral } from './escape.js';
 import { schemaToTypeScript } from './json-schema-types.js';
 import { standaloneValidators } from './standalone-validators.js';
@@ -12,23 +12,28 @@ export async function emitIntegration(integration: IntegrationModel, context: Em
   const source = sourceLabel(context, integration.loaded.file);
   const base = { source, runtimeImport: context.runtimeImport, specImport: context.specImport, key: spec.meta.key };
   const withDescription = (schema: object, fallback: string) => ({ description: fallback, ...schema });
-  const [configTypes, secretTypes] = await Promise.all([
-    schemaToTypeScript(withDescription(spec.configSchema.schema, `Configuration of ${spec.meta.key} (configSchema).`), `${name}Config`),
-    schemaToTypeScript(withDescription(spec.secretSchema.schema, `Secrets of ${spec.meta.key} (secretSchema).`), `${name}Secrets`),
-  ]);
+  const on = artifactFlags(context);
+  const files: OutputFile[] = [];
+  if (on.types) {
+    const [configTypes, secretTypes] = await Promise.all([
+      schemaToTypeScript(withDescription(spec.configSchema.schema, `Configuration of ${spec.meta.key} (configSchema).`), `${name}Config`),
+      schemaToTypeScript(withDescription(spec.secretSchema.schema, `Secrets of ${spec.meta.key} (secretSchema).`), `${name}Secrets`),
+    ]);
+    files.push({ path: `${dir}/types.ts`, content: render(context, 'integration/types.ts', { ...base, configTypes, secretTypes }) });
+  }
   const validators = [
     { name: `${camelCase(spec.meta.key)}ConfigValidator`, type: `${name}Config`, fn: 'validateConfig', schema: spec.configSchema.schema },
     { name: `${camelCase(spec.meta.key)}SecretsValidator`, type: `${name}Secrets`, fn: 'validateSecrets', schema: spec.secretSchema.schema, secret: true },
   ];
-  return [
-    { path: `${dir}/types.ts`, content: render(context, 'integration/types.ts', { ...base, configTypes, secretTypes }) },
-    ...validatorFiles(dir, validators, base, context),
-    {
+  if (on.validators) files.push(...validatorFiles(dir, validators, base, context));
+  if (on.spec) {
+    files.push({
       path: `${dir}/spec.ts`,
       content: render(context, 'integration/spec.ts', { ...base, title: spec.meta.title, version: spec.meta.version, constName: `${camelCase(spec.meta.key)}Spec`, literal: tsLiteral(spec) }),
-    },
-    { path: `${dir}/index.ts`, content: render(context, 'integration/index.ts', base) },
-  ];
+    });
+  }
+  files.push({ path: `${dir}/index.ts`, content: render(context, 'integration/index.ts', { ...base, artifacts: on }) });
+  return files;
 }
 
 export interface ValidatorEntry {

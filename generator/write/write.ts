@@ -1,103 +1,125 @@
 /**
- * write: compares the planned files with the output folder and touches only what differs.
+ * write: compares the planned files with the output folder(s) and touches only what differs.
  * Unchanged files keep their bytes and mtimes; changed files are replaced atomically (temp file in
  * the same folder, then rename); files from an earlier run that are no longer produced are removed
- * (known from the manifest); nothing else in the folder is ever touched.
+ * (known from each folder's manifest); nothing else in the folders is ever touched.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { OutputFile } from '../emit/context.js';
 import { isInside, manifestContent, MANIFEST_NAME, readManifest } from './manifest.js';
 
+/** An output folder and the emitted paths it receives (the first target whose prefix matches). */
+export interface OutputTarget {
+  readonly prefix: string;
+  readonly dir: string;
+}
+
+/** A file to write, by its emitted path and its place on disk. */
+interface PlannedFile extends OutputFile {
+  readonly absolute: string;
+  readonly isManifest: boolean;
+}
+
 export interface OutputPlan {
-  /** New or changed files (including the manifest). */
-  readonly changed: readonly OutputFile[];
+  /** New or changed files (including manifests), by emitted path. */
+  readonly changed: readonly PlannedFile[];
   readonly missing: readonly string[];
   readonly unchanged: readonly string[];
   /** Files an earlier run generated that this run does not produce. */
   readonly stale: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Where an emitted path lives on disk. */
+  absolute(path: string): string;
+  /** The output folder an emitted path belongs to. */
+  folderOf(path: string): string;
 }
 
 /** Marks a file as ours, so an existing file with it (and no manifest entry) may be replaced. */
 const GENERATED_MARK = '@generated';
 
-export function planOutput(outDir: string, files: readonly OutputFile[]): OutputPlan {
-  const previous = readManifest(outDir);
-  const diagnostics: Diagnostic[] = previous.problem ? [{ code: 'CG302', severity: 'warning', message: previous.problem, file: join(outDir, MANIFEST_NAME) }] : [];
-  const all = [...files, { path: MANIFEST_NAME, content: manifestContent(files.map((f) => f.path)) }];
-  const known = new Set(previous.files);
-  const changed: OutputFile[] = [];
+export function planOutputs(targets: readonly OutputTarget[], files: readonly OutputFile[]): OutputPlan {
+  const targetOf = (path: string) => targets.find((t) => path.startsWith(t.prefix))!;
+  const absolute = (path: string) => {
+    const target = targetOf(path);
+    return join(target.dir, path.slice(target.prefix.length));
+  };
+  const changed: PlannedFile[] = [];
   const missing: string[] = [];
   const unchanged: string[] = [];
-  for (const file of all) {
-    if (!isInside(file.path)) throw new Error(`internal error: output path "${file.path}" leaves the output folder`);
-    const existing = readIfExists(join(outDir, file.path));
-    if (existing === file.content) {
-      unchanged.push(file.path);
-      continue;
+  const stale: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const target of targets) {
+    const own = files.filter((f) => targetOf(f.path) === target).map((f) => ({ path: f.path.slice(target.prefix.length), content: f.content }));
+    const previous = readManifest(target.dir);
+    if (previous.problem) diagnostics.push({ code: 'CG302', severity: 'warning', message: previous.problem, file: join(target.dir, MANIFEST_NAME) });
+    const known = new Set(previous.files);
+    const all = [...own, { path: MANIFEST_NAME, content: manifestContent(own.map((f) => f.path)) }];
+    for (const file of all) {
+      if (!isInside(file.path)) throw new Error(`internal error: output path "${file.path}" leaves the output folder`);
+      const path = target.prefix + file.path;
+      const onDisk = join(target.dir, file.path);
+      const existing = readIfExists(onDisk);
+      if (existing === file.content) {
+        unchanged.push(path);
+        continue;
+      }
+      const isManifest = file.path === MANIFEST_NAME;
+      if (existing === undefined) missing.push(path);
+      else if (!known.has(file.path) && !isManifest && !existing.slice(0, 500).includes(GENERATED_MARK)) {
+        diagnostics.push({ code: 'CG301', severity: 'error', file: onDisk, message: 'would overwrite a file that contractgen did not generate', hint: 'move the file away, or choose another output folder' });
+        continue;
+      }
+      changed.push({ path, content: file.content, absolute: onDisk, isManifest });
     }
-    if (existing === undefined) missing.push(file.path);
-    else if (!known.has(file.path) && file.path !== MANIFEST_NAME && !existing.slice(0, 500).includes(GENERATED_MARK)) {
-      diagnostics.push({
-        code: 'CG301',
-        severity: 'error',
-        file: join(outDir, file.path),
-        message: 'would overwrite a file that contractgen did not generate',
-        hint: 'move the file away, or choose another output folder',
-      });
-      continue;
+    const produced = new Set(all.map((f) => f.path));
+    for (const old of previous.files) {
+      if (!produced.has(old) && readIfExists(join(target.dir, old)) !== undefined) stale.push(target.prefix + old);
     }
-    changed.push(file);
   }
-  const produced = new Set(all.map((f) => f.path));
-  const stale = previous.files.filter((path) => !produced.has(path) && readIfExists(join(outDir, path)) !== undefined);
-  return { changed, missing, unchanged, stale, diagnostics };
+  return { changed, missing, unchanged, stale, diagnostics, absolute, folderOf: (path) => targetOf(path).dir };
 }
 
-/** Applies a plan: every new file is written to a temp name first, then all are renamed into place. */
-export function applyPlan(outDir: string, plan: OutputPlan): void {
+/**
+ * Applies a plan. Every new file is written to a temp name first and only then are all renamed into
+ * place, so a failure while writing leaves the folders as they were. Manifests go last: until one is
+ * replaced, the previous one still lists every file an earlier run made.
+ */
+export function applyPlan(plan: OutputPlan): void {
   const staged: [string, string][] = [];
-  const manifest = plan.changed.find((f) => f.path === MANIFEST_NAME);
   try {
-    for (const file of plan.changed) {
-      if (file === manifest) continue;
-      staged.push([stage(outDir, file), join(outDir, file.path)]);
-    }
+    for (const file of plan.changed) if (!file.isManifest) staged.push([stage(file), file.absolute]);
   } catch (error) {
     for (const [temp] of staged) rmSync(temp, { force: true });
     throw error;
   }
   for (const [temp, target] of staged) renameSync(temp, target);
   for (const path of plan.stale) {
-    rmSync(join(outDir, path), { force: true });
-    removeEmptyParents(outDir, path);
+    const file = plan.absolute(path);
+    rmSync(file, { force: true });
+    removeEmptyParents(file, plan.folderOf(path));
   }
-  // The manifest goes last: until it is replaced, the previous one still lists every file an earlier run made.
-  if (manifest) renameSync(stage(outDir, manifest), join(outDir, MANIFEST_NAME));
+  for (const file of plan.changed) if (file.isManifest) renameSync(stage(file), file.absolute);
 }
 
-function stage(outDir: string, file: OutputFile): string {
-  const target = join(outDir, file.path);
-  mkdirSync(dirname(target), { recursive: true });
-  const temp = join(dirname(target), `.${file.path.split('/').pop()}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+function stage(file: PlannedFile): string {
+  mkdirSync(dirname(file.absolute), { recursive: true });
+  const temp = join(dirname(file.absolute), `.${file.absolute.split(/[\\/]/).pop()}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   writeFileSync(temp, file.content);
   return temp;
 }
 
-function removeEmptyParents(outDir: string, path: string): void {
-  let dir = dirname(path);
-  while (dir !== '.' && dir !== '') {
-    const full = join(outDir, dir);
+/** Removes folders left empty by a stale file, up to (not including) the output folder. */
+function removeEmptyParents(file: string, outputFolder: string): void {
+  for (let dir = dirname(file); dir.startsWith(outputFolder) && dir !== outputFolder; dir = dirname(dir)) {
     try {
-      if (readdirSync(full).length > 0) return;
-      rmdirSync(full);
+      if (readdirSync(dir).length > 0) return;
+      rmdirSync(dir);
     } catch {
       return;
     }
-    dir = dirname(dir);
   }
 }
 
