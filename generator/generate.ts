@@ -51,22 +51,22 @@ export interface GenerateResult {
   readonly sourceText: (file: string) => string | undefined;
 }
 
-export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+/** The specs, loaded and checked, with adapters bound: everything before emitting. */
+export interface CheckedProject {
+  readonly model: CheckedModel;
+  readonly diagnostics: Diagnostic[];
+  readonly sourceText: (file: string) => string | undefined;
+  /** Every source file read (specs, their imports, adapters): what a cache or a watcher depends on. */
+  readonly files: readonly string[];
+}
+
+type Timer = <T>(stage: string, run: () => T) => T;
+const untimed: Timer = (_stage, run) => run();
+
+export function loadAndCheck(options: GenerateOptions, time: Timer = untimed): CheckedProject {
   const root = resolve(options.root ?? process.cwd());
   const specsDir = resolve(root, options.specs ?? 'specs');
-  const outDir = resolve(root, options.out ?? 'generated');
   const adaptersDir = resolve(root, options.adapters ?? 'adapters');
-  const mode = options.mode ?? 'write';
-  const timings: Record<string, number> = {};
-  const time = <T>(stage: string, run: () => T): T => {
-    const start = performance.now();
-    try {
-      return run();
-    } finally {
-      timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
-    }
-  };
-
   const files = time('discover', () => {
     try {
       return discoverSpecFiles(specsDir);
@@ -76,7 +76,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   });
   if (files instanceof Error) {
     const diagnostic: Diagnostic = { code: 'CG103', severity: 'error', file: specsDir, message: `cannot read the specs folder (${files.code ?? files.message})` };
-    return { ok: false, diagnostics: [diagnostic], specs: [], files: [], timings, sourceText: () => undefined };
+    return { model: { integrations: [], capabilities: [] }, diagnostics: [diagnostic], sourceText: () => undefined, files: [] };
   }
   const graph = new ModuleGraph();
   const loaded = time('load', () => loadSpecs(files, graph));
@@ -86,14 +86,37 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     const bound = bindAdapters(result.model, adapters.adapters);
     return { model: bound.model, diagnostics: [...result.diagnostics, ...bound.diagnostics] };
   });
-  const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...adapters.diagnostics, ...checked.diagnostics];
+  return {
+    model: checked.model,
+    diagnostics: [...loaded.diagnostics, ...adapters.diagnostics, ...checked.diagnostics],
+    sourceText: loaded.sourceText,
+    files: graph.files(),
+  };
+}
+
+export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const root = resolve(options.root ?? process.cwd());
+  const outDir = resolve(root, options.out ?? 'generated');
+  const mode = options.mode ?? 'write';
+  const timings: Record<string, number> = {};
+  const time: Timer = (stage, run) => {
+    const start = performance.now();
+    try {
+      return run();
+    } finally {
+      timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
+    }
+  };
+
+  const checked = loadAndCheck(options, time);
+  const diagnostics: Diagnostic[] = [...checked.diagnostics];
   const result = (ok: boolean, fileList: GenerateResult['files'] = []): GenerateResult => ({
     ok: ok && !hasErrors(diagnostics),
     diagnostics: sortDiagnostics(diagnostics),
     specs: specList(checked.model),
     files: fileList,
     timings,
-    sourceText: loaded.sourceText,
+    sourceText: checked.sourceText,
   });
   // A failed run writes nothing: not even the files of the specs that were fine.
   if (hasErrors(diagnostics) || mode === 'validate') return result(true);

@@ -1,0 +1,45 @@
+/**
+ * Project options from the config file found upward from the working directory, overridden by
+ * command-line flags. Config paths are relative to the config file's folder (the project root),
+ * so a run from any folder of a workspace produces the same bytes.
+ */
+import { dirname, resolve } from 'node:path';
+import type { GenerateOptions } from '../generate.js';
+import type { ContractgenConfig } from './config.js';
+import { findConfigFile, loadConfigFile } from './find.js';
+
+/** Flags as given on the command line (paths relative to the working directory). */
+export interface FlagOptions {
+  readonly specs?: string;
+  readonly out?: string;
+  readonly templates?: readonly string[];
+  readonly config?: string;
+}
+
+export interface ProjectOptions extends GenerateOptions {
+  readonly root: string;
+  readonly configFile?: string;
+  /** Template override folders, absolute (for watch mode). */
+  readonly templates: readonly string[];
+}
+
+export async function projectOptions(cwd: string, flags: FlagOptions = {}): Promise<ProjectOptions> {
+  const configFile = flags.config ? resolve(cwd, flags.config) : findConfigFile(cwd);
+  const config: ContractgenConfig = configFile ? await loadConfigFile(configFile) : {};
+  const root = configFile ? dirname(configFile) : cwd;
+  const fromConfig = (path: string | undefined) => (path === undefined ? undefined : resolve(root, path));
+  const fromFlag = (path: string | undefined) => (path === undefined ? undefined : resolve(cwd, path));
+  const configTemplates = config.templates === undefined ? [] : typeof config.templates === 'string' ? [config.templates] : config.templates;
+  return {
+    root,
+    configFile,
+    specs: fromFlag(flags.specs) ?? fromConfig(config.specs) ?? resolve(root, 'specs'),
+    out: fromFlag(flags.out) ?? fromConfig(config.out) ?? resolve(root, 'generated'),
+    adapters: fromConfig(config.adapters) ?? resolve(root, 'adapters'),
+    docsOut: fromConfig(config.docsOut),
+    templates: flags.templates?.length ? flags.templates.map((t) => resolve(cwd, t)) : configTemplates.map((t) => resolve(root, t)),
+    artifacts: config.artifacts,
+    runtimeImport: config.runtimeImport,
+    specImport: config.specImport,
+  };
+}

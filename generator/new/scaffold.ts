@@ -1,0 +1,107 @@
+/**
+ * `contractgen new`: scaffolds a provider spec (and optionally an adapter stub) that passes
+ * `validate` and compiles, then regenerates. It never overwrites a file.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { closest } from '../../runtime/spec/findings.js';
+import { INTEGRATION_CATEGORIES } from '../../runtime/spec/model-schema.js';
+import { KEY_PATTERN, SEMVER_PATTERN } from '../../runtime/spec/rules.js';
+import { capabilityNames } from '../emit/capability.js';
+import { camelCase } from '../check/identifiers.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { DEFAULT_TEMPLATES_DIR, TemplateSet } from '../emit/templates.js';
+import { generate, type GenerateResult } from '../generate.js';
+import type { ProjectOptions } from '../config/resolve.js';
+import { loadAndCheck } from '../generate.js';
+
+export interface NewProviderRequest {
+  readonly key: string;
+  readonly category: string;
+  /** `key` or `key@version`; the version defaults to the capability spec's own. */
+  readonly capabilities: readonly string[];
+  readonly adapter: boolean;
+}
+
+export interface NewProviderResult {
+  readonly ok: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Files written, absolute. */
+  readonly written: readonly string[];
+  readonly generation?: GenerateResult;
+}
+
+export async function scaffoldProvider(project: ProjectOptions, request: NewProviderRequest): Promise<NewProviderResult> {
+  const fail = (message: string, hint?: string, file?: string): NewProviderResult => ({ ok: false, written: [], diagnostics: [{ code: 'CG150', severity: 'error', message, hint, file }] });
+  if (!KEY_PATTERN.test(request.key)) return fail(`"${request.key}" is not a valid key`, 'lower-case words joined by "." or "-", e.g. "sms.vonage"');
+  if (!(INTEGRATION_CATEGORIES as readonly string[]).includes(request.category)) {
+    const suggestion = closest(request.category, INTEGRATION_CATEGORIES);
+    return fail(`unknown category "${request.category}"`, suggestion ? `did you mean "${suggestion}"?` : `one of ${INTEGRATION_CATEGORIES.join(', ')}`);
+  }
+  if (request.capabilities.length === 0) return fail('name at least one capability with --capability KEY[@VERSION]');
+
+  const { model, diagnostics } = loadAndCheck(project);
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, written: [], diagnostics };
+  if (model.integrations.some((i) => i.spec.meta.key === request.key)) return fail(`an integration with key "${request.key}" already exists`);
+
+  const provides = [];
+  for (const ref of request.capabilities) {
+    const [key, version] = ref.split('@') as [string, string | undefined];
+    const capability = model.capabilities.find((c) => c.spec.meta.key === key);
+    if (!capability) {
+      const suggestion = closest(key, model.capabilities.map((c) => c.spec.meta.key));
+      return fail(`unknown capability "${key}"`, suggestion ? `did you mean "${suggestion}"?` : 'write its defineCapability spec first');
+    }
+    if (version !== undefined && !SEMVER_PATTERN.test(version)) return fail(`"${version}" is not a semantic version`);
+    provides.push({ capability, key, version: version ?? capability.spec.meta.version });
+  }
+
+  const templates = new TemplateSet([DEFAULT_TEMPLATES_DIR, ...project.templates]);
+  const title = request.key.split(/[.-]/).map((w) => w[0]!.toUpperCase() + w.slice(1)).reverse().join(' ');
+  const specFile = join(project.specs!, 'integrations', `${request.key.replace(/\./g, '-')}.ts`);
+  const files: [string, string][] = [
+    [
+      specFile,
+      templates.render('new/integration-spec.ts', {
+        specImport: project.specImport ?? 'contractgen/spec',
+        constName: `${camelCase(request.key)}Spec`,
+        key: request.key,
+        category: request.category,
+        title,
+        description: `TODO: describe what ${title} does for us.`,
+        domain: request.category,
+        setup: `TODO: how to create ${title} credentials and where to paste them.`,
+        capabilities: provides.map((p) => ({ key: p.key, version: p.version })),
+      }),
+    ],
+  ];
+  if (request.adapter) {
+    const adapterFile = join(project.adapters!, `${request.key}.ts`);
+    const toGenerated = relative(dirname(adapterFile), project.out!).split(sep).join('/');
+    const names = provides.map((p) => ({ key: p.key, ...capabilityNames(p.capability) }));
+    const events = names.filter((n) => n.events.length > 0);
+    const operationTypes = [...names.filter((n) => n.operations.length).map((n) => n.interfaceName), ...(events.length ? [`WebhookReceiver<${events.map((e) => e.eventUnionName).join(' | ')}>`] : [])];
+    files.push([
+      adapterFile,
+      templates.render('new/adapter.ts', {
+        runtimeImport: project.runtimeImport ?? 'contractgen/runtime',
+        key: request.key,
+        adapterName: `${camelCase(request.key)}Adapter`,
+        operationsType: operationTypes.join(' & ') || '{}',
+        imports: names
+          .map((n) => ({ path: `${toGenerated.startsWith('.') ? toGenerated : `./${toGenerated}`}/capabilities/${n.key}/types.js`, names: [...(n.operations.length ? [n.interfaceName] : []), ...(n.events.length ? [n.eventUnionName] : [])].join(', ') }))
+          .filter((i) => i.names),
+        operations: names.flatMap((n) => n.operations.map((op) => ({ name: op.name }))),
+        events: events.map((e) => e.eventUnionName),
+      }),
+    ]);
+  }
+  const existing = files.map(([file]) => file).filter((file) => existsSync(file));
+  if (existing.length > 0) return fail(`refusing to overwrite ${existing.map((f) => relative(project.root, f)).join(', ')}`, 'choose another key or move the file away', existing[0]);
+  for (const [file, content] of files) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content, { flag: 'wx' });
+  }
+  const generation = await generate({ ...project, mode: 'write' });
+  return { ok: generation.ok, diagnostics: generation.diagnostics, written: files.map(([file]) => file), generation };
+}
