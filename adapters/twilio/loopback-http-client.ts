@@ -76,6 +76,11 @@ import twilio from 'twilio';
 // Type-only deep import: the SDK's index re-exports the class but not its
 // option interfaces. Erased at runtime, so no extra module is loaded.
 import type RequestClientModule from 'twilio/lib/base/RequestClient.js';
+import { redactTransportError } from './redact.js';
+
+// Kept in ./redact.js (which does not load the SDK) so the adapters can use it too; re-exported
+// here for existing callers.
+export { redactTransportError };
 
 export interface LoopbackHttpClientOptions {
   /** Retry 429 responses inside the SDK (its only retry). Default false. */
@@ -177,32 +182,4 @@ function safeOrigin(uri: string): string {
   } catch {
     return '(unparsable URI)';
   }
-}
-
-/**
- * Strip credentials from an axios transport error before it travels up.
- * Axios puts the whole request config on the error: its Authorization header
- * and its http(s) agents, whose live sockets hold the raw request head; `request`
- * is the ClientRequest with that head too. Each would print
- * `Basic base64(sid:token)` in any test failure or log line that shows the
- * error. The config is replaced by a plain summary (method, url, timeout,
- * headers with Authorization redacted) and `request` is dropped; `code`,
- * `message` and `cause` stay, so callers can still tell a timeout
- * (ECONNABORTED) from a reset (ECONNRESET).
- */
-export function redactTransportError(error: unknown): unknown {
-  if (typeof error !== 'object' || error === null || !('isAxiosError' in error)) return error;
-  const axiosError = error as { config?: Record<string, unknown>; request?: unknown };
-  const config = axiosError.config;
-  if (config) {
-    const headers: Record<string, unknown> = {};
-    const source = (config.headers ?? {}) as Record<string, unknown>;
-    for (const name of Object.keys(source)) {
-      if (typeof source[name] === 'function') continue;
-      headers[name] = name.toLowerCase() === 'authorization' ? '[redacted]' : source[name];
-    }
-    axiosError.config = { method: config.method, url: config.url, timeout: config.timeout, headers };
-  }
-  if ('request' in axiosError) delete axiosError.request;
-  return error;
 }

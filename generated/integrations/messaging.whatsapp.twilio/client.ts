@@ -14,6 +14,7 @@ import {
 import type { MessagingInboundEvent } from '../../capabilities/messaging.inbound/types.js';
 import type { MessagingOutboundOperations, MessagingOutboundSendMessageInput, MessagingOutboundSendMessageOutput, MessagingOutboundGetMessageStatusInput, MessagingOutboundGetMessageStatusOutput } from '../../capabilities/messaging.outbound/types.js';
 import { messagingOutboundSendMessageInputValidator, messagingOutboundGetMessageStatusInputValidator } from '../../capabilities/messaging.outbound/validators.js';
+import { twilioWhatsappAdapter } from "../../../adapters/twilio/whatsapp.js";
 import { messagingWhatsappTwilioSpec } from './spec.js';
 import type { MessagingWhatsappTwilioConfig, MessagingWhatsappTwilioSecrets } from './types.js';
 import { messagingWhatsappTwilioConfigValidator, messagingWhatsappTwilioSecretsValidator } from './validators.js';
@@ -26,9 +27,13 @@ export type MessagingWhatsappTwilioAdapter = Adapter<"messaging.whatsapp.twilio"
 /** Every event messaging.whatsapp.twilio delivers through its webhooks. */
 export type MessagingWhatsappTwilioEvent = MessagingInboundEvent;
 
+// The compiler checks the binding here: an adapter that misses an operation, or needs a config or
+// secret field the spec does not declare, fails to compile.
+const defaultAdapter: MessagingWhatsappTwilioAdapter = twilioWhatsappAdapter;
+
 export interface MessagingWhatsappTwilioClientOptions extends ClientOptions<MessagingWhatsappTwilioConfig, MessagingWhatsappTwilioSecrets> {
-  /** No adapter declares messaging.whatsapp.twilio yet (`contractgen new --adapter` scaffolds one), so it must be given. */
-  readonly adapter: MessagingWhatsappTwilioAdapter;
+  /** Defaults to `twilioWhatsappAdapter` (adapters/twilio/whatsapp.ts). */
+  readonly adapter?: MessagingWhatsappTwilioAdapter;
 }
 
 /** WhatsApp via Twilio: one method per capability operation, with validation, rate limit, timeout and safe retries. */
@@ -54,10 +59,10 @@ const definition: ClientDefinition = {
 
 /** Creates a messaging.whatsapp.twilio client; rejects with a ConfigurationError listing every config/secret problem. */
 export function createMessagingWhatsappTwilioClient(options: MessagingWhatsappTwilioClientOptions): Promise<MessagingWhatsappTwilioClient> {
-  return createIntegrationClient<MessagingWhatsappTwilioClient>(definition, options.adapter, options);
+  return createIntegrationClient<MessagingWhatsappTwilioClient>(definition, options.adapter ?? defaultAdapter, options);
 }
 
 /** Probes messaging.whatsapp.twilio within the spec's 4000 ms health-check timeout; never throws. */
 export function checkMessagingWhatsappTwilioHealth(options: MessagingWhatsappTwilioClientOptions & { readonly healthTimeoutMs?: number; readonly signal?: AbortSignal }): Promise<HealthReport> {
-  return checkIntegrationHealth(definition, options.adapter, options);
+  return checkIntegrationHealth(definition, options.adapter ?? defaultAdapter, options);
 }

@@ -11,6 +11,7 @@ import {
 } from "contractgen/runtime";
 import type { SmsOutboundOperations, SmsOutboundSendSmsInput, SmsOutboundSendSmsOutput, SmsOutboundGetDeliveryStatusInput, SmsOutboundGetDeliveryStatusOutput } from '../../capabilities/sms.outbound/types.js';
 import { smsOutboundSendSmsInputValidator, smsOutboundGetDeliveryStatusInputValidator } from '../../capabilities/sms.outbound/validators.js';
+import { twilioSmsAdapter } from "../../../adapters/twilio/sms.js";
 import { smsTwilioSpec } from './spec.js';
 import type { SmsTwilioConfig, SmsTwilioSecrets } from './types.js';
 import { smsTwilioConfigValidator, smsTwilioSecretsValidator } from './validators.js';
@@ -20,9 +21,13 @@ export type SmsTwilioAdapterOperations = SmsOutboundOperations & {};
 
 export type SmsTwilioAdapter = Adapter<"sms.twilio", SmsTwilioConfig, SmsTwilioSecrets, SmsTwilioAdapterOperations>;
 
+// The compiler checks the binding here: an adapter that misses an operation, or needs a config or
+// secret field the spec does not declare, fails to compile.
+const defaultAdapter: SmsTwilioAdapter = twilioSmsAdapter;
+
 export interface SmsTwilioClientOptions extends ClientOptions<SmsTwilioConfig, SmsTwilioSecrets> {
-  /** No adapter declares sms.twilio yet (`contractgen new --adapter` scaffolds one), so it must be given. */
-  readonly adapter: SmsTwilioAdapter;
+  /** Defaults to `twilioSmsAdapter` (adapters/twilio/sms.ts). */
+  readonly adapter?: SmsTwilioAdapter;
 }
 
 /** Twilio Messaging: one method per capability operation, with validation, rate limit, timeout and safe retries. */
@@ -46,10 +51,10 @@ const definition: ClientDefinition = {
 
 /** Creates a sms.twilio client; rejects with a ConfigurationError listing every config/secret problem. */
 export function createSmsTwilioClient(options: SmsTwilioClientOptions): Promise<SmsTwilioClient> {
-  return createIntegrationClient<SmsTwilioClient>(definition, options.adapter, options);
+  return createIntegrationClient<SmsTwilioClient>(definition, options.adapter ?? defaultAdapter, options);
 }
 
 /** Probes sms.twilio within the spec's 3000 ms health-check timeout; never throws. */
 export function checkSmsTwilioHealth(options: SmsTwilioClientOptions & { readonly healthTimeoutMs?: number; readonly signal?: AbortSignal }): Promise<HealthReport> {
-  return checkIntegrationHealth(definition, options.adapter, options);
+  return checkIntegrationHealth(definition, options.adapter ?? defaultAdapter, options);
 }

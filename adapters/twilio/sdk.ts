@@ -1,0 +1,232 @@
+/**
+ * Everything the Twilio adapters share about talking to the SDK:
+ *
+ * - Lazy loading. `import('twilio')` runs on the first operation, never when an adapter or a
+ *   generated client module is imported (the SDK costs ~90 ms to load). One load per process.
+ * - One SDK client per connected adapter, created on first use from the revealed secrets.
+ * - No retries below the kernel: the SDK's `autoRetry` stays off, whatever httpClient is used.
+ *   The client kernel is the only place that decides whether a request may be repeated.
+ * - Cancellation. The SDK's resource methods take no AbortSignal. Each call runs inside an
+ *   AsyncLocalStorage scope that holds the attempt's signal, and an axios request interceptor on
+ *   the RequestClient reads it from there, so a kernel timeout or a caller's abort cancels the
+ *   HTTP request itself (an already-aborted signal sends nothing). If an httpClient has no
+ *   axios instance, the kernel's timeout still wins: it rejects at once and the late result
+ *   is ignored.
+ * - Response headers. The SDK's exceptions drop them, but Retry-After matters on a 429: the same
+ *   scope records the status and headers of the call's HTTP response.
+ * - Error mapping through ./errors.ts, with the aborted attempt's own reason passed through.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { ConfigurationError, type AdapterInit, type HealthProbeResult, type InvokeContext, type Secret } from 'contractgen/runtime';
+// Type-only imports: erased at runtime, so they load nothing.
+import type TwilioSdk from 'twilio';
+import type RequestClientModule from 'twilio/lib/base/RequestClient.js';
+import { AuthenticationError, RateLimitedError } from 'contractgen/runtime';
+import { mapTwilioError, parseRetryAfter, type TwilioErrorContext } from './errors.js';
+
+export type TwilioModule = typeof TwilioSdk;
+export type TwilioClient = TwilioSdk.Twilio;
+/** A `twilio.RequestClient` or a subclass (e.g. the loopback client). */
+export type TwilioHttpClient = TwilioSdk.RequestClient;
+
+/** Secrets every Twilio adapter needs. */
+export interface TwilioSecrets {
+  accountSid: string;
+  authToken: string;
+}
+
+export interface TwilioAdapterOptions {
+  /**
+   * The SDK's HTTP client: a `twilio.RequestClient` (or subclass) built by you, e.g. with
+   * proxy/keep-alive settings. Its `autoRetry` must be off: retries belong to the client kernel.
+   */
+  readonly httpClient?: TwilioHttpClient;
+  /**
+   * Send every API call to this base URL instead of https://*.twilio.com, e.g. the local
+   * stand-in (`startTwilioStandIn().url`). Uses `createLoopbackHttpClient`. Ignored when
+   * `httpClient` is given.
+   */
+  readonly baseUrl?: string;
+  /**
+   * The SDK's own per-request timeout (socket + response), in ms; SDK default 30,000. The
+   * client's per-attempt timeout (ClientOptions.timeoutMs, default 10,000) normally fires first;
+   * this is the backstop for the SDK's sockets.
+   */
+  readonly timeoutMs?: number;
+}
+
+let sdkPromise: Promise<TwilioModule> | undefined;
+
+/** Loads the twilio SDK once per process, on first use. */
+export function loadTwilioSdk(): Promise<TwilioModule> {
+  sdkPromise ??= import('twilio').then(
+    (module) => module.default,
+    (error: unknown) => {
+      sdkPromise = undefined; // a broken install may be fixed without a restart
+      throw error;
+    },
+  );
+  return sdkPromise;
+}
+
+/** Per-call state, visible to the instrumented httpClient through AsyncLocalStorage. */
+interface CallScope {
+  readonly signal?: AbortSignal;
+  response?: { readonly statusCode: number; readonly headers: unknown };
+}
+
+const callScope = new AsyncLocalStorage<CallScope>();
+const instrumentedAxios = new WeakSet<object>();
+
+interface AxiosLike {
+  interceptors?: { request?: { use: (onFulfilled: (config: { signal?: unknown }) => unknown) => unknown } };
+}
+
+/**
+ * Wraps an httpClient so each request (a) carries the current call's AbortSignal and (b) leaves
+ * its status and headers in the call scope. The original client is not modified apart from one
+ * request interceptor on its axios instance, which does nothing outside an adapter call.
+ */
+function instrument(client: TwilioHttpClient): TwilioHttpClient {
+  const axios = (client as unknown as { axios?: AxiosLike }).axios;
+  if (axios?.interceptors?.request && !instrumentedAxios.has(axios)) {
+    instrumentedAxios.add(axios);
+    axios.interceptors.request.use((config) => {
+      const signal = callScope.getStore()?.signal;
+      if (signal && config.signal === undefined) config.signal = signal;
+      return config;
+    });
+  }
+  // Inherit everything else (lastRequest, lastResponse, defaultTimeout...) from the original.
+  const wrapped = Object.create(client) as TwilioHttpClient;
+  const request = client.request.bind(client);
+  wrapped.request = async <TData>(opts: RequestClientModule.RequestOptions<TData>) => {
+    const response = await request<TData>(opts);
+    const scope = callScope.getStore();
+    if (scope) scope.response = { statusCode: response.statusCode, headers: response.headers };
+    return response;
+  };
+  return wrapped;
+}
+
+function headerValue(headers: unknown, name: string): unknown {
+  if (typeof headers !== 'object' || headers === null) return undefined;
+  const getter = (headers as { get?: unknown }).get;
+  if (typeof getter === 'function') {
+    const value: unknown = (getter as (key: string) => unknown).call(headers, name);
+    if (value !== undefined && value !== null && value !== false) return value;
+  }
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value;
+  return undefined;
+}
+
+/** What ./errors.ts needs besides the integration and operation. */
+export type CallMapping = Omit<TwilioErrorContext, 'integration' | 'operation' | 'retryAfterMs'>;
+
+export interface TwilioSession {
+  readonly integration: string;
+  /** Account SID; safe to log. */
+  readonly accountSid: string;
+  /** The auth token, for webhook signature checks. */
+  readonly authToken: Secret;
+  /**
+   * Runs one SDK call under the attempt's signal and maps whatever it throws. Never retries.
+   * After the signal aborts, rejects with the signal's reason (the kernel has already moved on).
+   */
+  call<T>(operation: string, context: InvokeContext | undefined, run: (client: TwilioClient) => Promise<T>, mapping?: CallMapping): Promise<T>;
+  /** The health probe shared by every Twilio adapter: fetch the account, read its status. */
+  probeAccount(context: InvokeContext): Promise<HealthProbeResult>;
+}
+
+/** One per connected adapter: the SDK client is built lazily, once, and reused. */
+export function createTwilioSession(init: AdapterInit<unknown, TwilioSecrets>, options: TwilioAdapterOptions = {}): TwilioSession {
+  const { integration } = init;
+  const accountSidSecret = init.secrets.accountSid;
+  const authToken = init.secrets.authToken;
+  const accountSid = accountSidSecret.reveal();
+  let clientPromise: Promise<TwilioClient> | undefined;
+
+  async function buildClient(): Promise<TwilioClient> {
+    let twilio: TwilioModule;
+    try {
+      twilio = await loadTwilioSdk();
+    } catch (error) {
+      throw new ConfigurationError([{ path: 'adapter', message: `the twilio package could not be loaded (${(error as Error)?.message ?? 'unknown error'})` }], {
+        integration,
+        cause: error,
+      });
+    }
+    let base: TwilioHttpClient;
+    if (options.httpClient) {
+      if (options.httpClient.autoRetry) {
+        throw new ConfigurationError([{ path: 'httpClient.autoRetry', message: 'must be off: the client kernel decides which requests may be retried' }], { integration });
+      }
+      base = options.httpClient;
+    } else if (options.baseUrl !== undefined) {
+      // Loaded only here: the loopback client imports the SDK at module level.
+      const { createLoopbackHttpClient } = await import('./loopback-http-client.js');
+      base = createLoopbackHttpClient(options.baseUrl, { autoRetry: false, ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
+    } else {
+      base = new twilio.RequestClient({ autoRetry: false, ...(options.timeoutMs !== undefined && { timeout: options.timeoutMs }) });
+    }
+    try {
+      return twilio(accountSid, authToken.reveal(), { httpClient: instrument(base), autoRetry: false });
+    } catch (error) {
+      // The SDK checks the SID's shape ("accountSid must start with AC"); its message holds no secret.
+      throw new ConfigurationError([{ path: 'secrets.accountSid', message: (error as Error)?.message ?? 'rejected by the twilio SDK' }], { integration });
+    }
+  }
+
+  function client(): Promise<TwilioClient> {
+    clientPromise ??= buildClient().catch((error: unknown) => {
+      clientPromise = undefined;
+      throw error;
+    });
+    return clientPromise;
+  }
+
+  async function call<T>(operation: string, context: InvokeContext | undefined, run: (client: TwilioClient) => Promise<T>, mapping: CallMapping = {}): Promise<T> {
+    const signal = context?.signal;
+    if (signal?.aborted) throw signal.reason;
+    const sdkClient = await client();
+    if (signal?.aborted) throw signal.reason;
+    const scope: CallScope = signal ? { signal } : {};
+    try {
+      return await callScope.run(scope, () => run(sdkClient));
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      const retryAfterMs = scope.response?.statusCode === 429 ? parseRetryAfter(headerValue(scope.response.headers, 'retry-after')) : undefined;
+      throw mapTwilioError(error, { integration, operation, ...mapping, ...(retryAfterMs !== undefined && { retryAfterMs }) });
+    }
+  }
+
+  async function probeAccount(context: InvokeContext): Promise<HealthProbeResult> {
+    try {
+      const account = await call('probeHealth', context, (sdk) => sdk.api.v2010.accounts(accountSid).fetch());
+      return accountHealth(account.status);
+    } catch (error) {
+      // Definite answers about the account are findings, not probe failures.
+      if (error instanceof AuthenticationError) {
+        return { status: 'down', detail: `Twilio rejected the credentials${error.providerCode !== undefined ? ` (error ${error.providerCode})` : ''}` };
+      }
+      if (error instanceof RateLimitedError) return { status: 'degraded', detail: 'Twilio is rate limiting this account' };
+      throw error;
+    }
+  }
+
+  return { integration, accountSid, authToken, call, probeAccount };
+}
+
+/** active = ok, suspended = degraded, closed = down. */
+export function accountHealth(status: string | undefined): HealthProbeResult {
+  switch (status) {
+    case 'active':
+      return { status: 'ok' };
+    case 'suspended':
+      return { status: 'degraded', detail: 'Twilio account is suspended' };
+    case 'closed':
+      return { status: 'down', detail: 'Twilio account is closed' };
+    default:
+      return { status: 'degraded', detail: `Twilio account status is ${status === undefined ? 'unknown' : JSON.stringify(status)}` };
+  }
+}
