@@ -7,10 +7,8 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ConfigError } from '../config/find.js';
 import { projectOptions, type ProjectOptions } from '../config/resolve.js';
-import { generate, type GenerateMode, type GenerateResult } from '../generate.js';
-import { scaffoldProvider } from '../new/scaffold.js';
+import type { GenerateMode, GenerateResult } from '../generate.js';
 import { displayPath, formatDiagnostic } from '../report/format.js';
-import { watchProject } from '../watch.js';
 import { colorsFor } from './colors.js';
 import { askMissing } from './prompt.js';
 import { report } from './report.js';
@@ -40,6 +38,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     const start = performance.now();
     const options = await project(args);
     if (args.watch) return watch(args, options);
+    // The pipeline (ts-morph, ajv, json-schema-to-typescript) loads only when a command needs it, so --help stays instant.
+    const { generate } = await import('../generate.js');
     const result = await generate({ ...options, mode });
     if (command === 'list' && args.reporter === 'human') {
       for (const spec of result.specs) out(`${spec.kind.padEnd(11)} ${`${spec.key}@${spec.version}`.padEnd(40)} ${displayPath(spec.file, options.root)}`);
@@ -51,6 +51,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   /** Runs until interrupted; a broken spec prints its diagnostics and the next change tries again. */
   const watch = async (args: CommonArgs, options: ProjectOptions) => {
     let start = performance.now();
+    const { watchProject } = await import('../watch.js');
     const watcher = watchProject(
       { ...options, extraPaths: options.configFile ? [options.configFile] : [] },
       (result) => {
@@ -74,6 +75,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const scaffold = async (args: CommonArgs & { key: string; category?: string; capability?: string[]; adapter: boolean }) => {
     const options = await project(args);
     const answers = await askMissing({ category: args.category, capability: args.capability });
+    const { scaffoldProvider } = await import('../new/scaffold.js');
     const result = await scaffoldProvider(options, { key: args.key, category: answers.category ?? '', capabilities: answers.capability ?? [], adapter: args.adapter });
     for (const diagnostic of result.diagnostics) if (diagnostic.severity === 'error' || !args.quiet) err(formatDiagnostic(diagnostic, { root: options.root, colors: colorsFor(process.stderr) }));
     for (const file of result.written) err(`created ${displayPath(file, options.root)}`);
@@ -95,8 +97,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       'Generate code and docs from the specs (default)',
       (y) =>
         y
-          .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 if output is out of date' })
-          .option('watch', { type: 'boolean', default: false, describe: 'Regenerate on every spec, template or adapter change' })
+          // No defaults: yargs counts a defaulted option as given, and `conflicts` would reject every run.
+          .option('check', { type: 'boolean', describe: 'Write nothing; exit 1 if output is out of date' })
+          .option('watch', { type: 'boolean', describe: 'Regenerate on every spec, template or adapter change' })
           .conflicts('check', 'watch'),
       (args) => run(args.check ? 'check' : 'generate', args.check ? 'check' : 'write', args as unknown as CommonArgs),
     )
