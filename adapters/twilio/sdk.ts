@@ -17,12 +17,19 @@
  * - Error mapping through ./errors.ts, with the aborted attempt's own reason passed through.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { ConfigurationError, type AdapterInit, type HealthProbeResult, type InvokeContext, type Secret } from 'contractgen/runtime';
-// Type-only imports: erased at runtime, so they load nothing.
+import {
+  AuthenticationError,
+  ConfigurationError,
+  RateLimitedError,
+  type AdapterInit,
+  type HealthProbeResult,
+  type InvokeContext,
+  type Secret,
+} from 'contractgen/runtime';
+// Type-only imports of the SDK: erased at runtime, so they load nothing.
 import type TwilioSdk from 'twilio';
 import type RequestClientModule from 'twilio/lib/base/RequestClient.js';
-import { AuthenticationError, RateLimitedError } from 'contractgen/runtime';
-import { mapTwilioError, parseRetryAfter, type TwilioErrorContext } from './errors.js';
+import { describeTwilioErrorCode, mapTwilioError, parseRetryAfter, type TwilioErrorContext } from './errors.js';
 
 export type TwilioModule = typeof TwilioSdk;
 export type TwilioClient = TwilioSdk.Twilio;
@@ -207,7 +214,9 @@ export function createTwilioSession(init: AdapterInit<unknown, TwilioSecrets>, o
     } catch (error) {
       // Definite answers about the account are findings, not probe failures.
       if (error instanceof AuthenticationError) {
-        return { status: 'down', detail: `Twilio rejected the credentials${error.providerCode !== undefined ? ` (error ${error.providerCode})` : ''}` };
+        const code = typeof error.providerCode === 'number' ? error.providerCode : undefined;
+        const reason = code === undefined || code === 20003 ? 'Twilio rejected the credentials' : `Twilio refused access: ${describeTwilioErrorCode(code) ?? 'forbidden'}`;
+        return { status: 'down', detail: `${reason}${code !== undefined ? ` (error ${code})` : ''}` };
       }
       if (error instanceof RateLimitedError) return { status: 'degraded', detail: 'Twilio is rate limiting this account' };
       throw error;

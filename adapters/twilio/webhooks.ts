@@ -74,9 +74,10 @@ export async function verifyTwilioWebhook(request: Request, context: WebhookCont
     signedParams = fields;
   }
 
+  // Not inside the try: an SDK that cannot be loaded is a deployment problem, not a forged request.
+  const validate = await options.validateRequest();
   let valid = false;
   try {
-    const validate = await options.validateRequest();
     valid = validate(options.authToken.reveal(), signature, url, signedParams);
   } catch {
     valid = false; // e.g. a URL the SDK cannot parse: nothing can be verified, so nothing is accepted

@@ -20,6 +20,7 @@
  * handleWebhook: see ./webhooks.ts (signature check over the full public URL, then parsing).
  */
 import {
+  ConfigurationError,
   defineAdapter,
   InvalidInputError,
   type Adapter,
@@ -157,7 +158,16 @@ function connectTwilioWhatsapp(
 ): AdapterConnection<TwilioWhatsappOperations> {
   const { integration } = init;
   const session = createTwilioSession(init, options);
-  const validateRequest = () => loadTwilioSdk().then((twilio) => twilio.validateRequest);
+  const validateRequest = () =>
+    loadTwilioSdk().then(
+      (twilio) => twilio.validateRequest,
+      (error: unknown) => {
+        throw new ConfigurationError([{ path: 'adapter', message: `the twilio package could not be loaded (${(error as Error)?.message ?? 'unknown error'})` }], {
+          integration,
+          cause: error,
+        });
+      },
+    );
   return {
     async sendMessage(input, context) {
       const params = whatsappMessageParams(input, init.config.fromNumber, integration);
