@@ -34,6 +34,11 @@ export function checkSpecs(specs: readonly LoadedSpec[]): CheckResult {
     return !findings.some((f) => f.severity === 'error');
   });
 
+  // Capabilities that exist but break a rule: their own diagnostics say why; an integration that
+  // provides one is not generated, but must not also be told the capability is unknown.
+  const brokenCapabilities = new Set(
+    specs.filter((s) => s.kind === 'capability' && !valid.includes(s)).map((s) => (s.value as { meta?: { key?: unknown } } | undefined)?.meta?.key),
+  );
   const unique = uniqueKeys(valid, report);
   const capabilities = unique
     .filter((s) => s.kind === 'capability')
@@ -49,7 +54,9 @@ export function checkSpecs(specs: readonly LoadedSpec[]): CheckResult {
       (spec.capabilities[list] ?? []).forEach((ref, i) => {
         const capability = byKey.get(ref.key);
         const at = ['capabilities', list, i];
-        if (!capability) {
+        if (!capability && brokenCapabilities.has(ref.key)) {
+          ok = false;
+        } else if (!capability) {
           const suggestion = closest(ref.key, [...byKey.keys()]);
           report(loaded, { code: 'CG131', severity: 'error', path: [...at, 'key'], message: `refers to unknown capability "${ref.key}"`, hint: suggestion ? `did you mean "${suggestion}"?` : 'add a defineCapability spec for it under specs/capabilities/' });
           ok = false;

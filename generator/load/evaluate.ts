@@ -81,11 +81,18 @@ export class StaticEvaluator {
     let failed = false;
     for (const property of node.properties) {
       if (ts.isSpreadAssignment(property)) {
-        const spread = this.value(property.expression, module, path, sink);
-        if (spread === NOT_STATIC) failed = true;
-        else if (spread === null || typeof spread !== 'object' || Array.isArray(spread)) {
+        const spread = this.scratch(property.expression, module, sink);
+        if (spread.value === NOT_STATIC) failed = true;
+        else if (spread.value === null || typeof spread.value !== 'object' || Array.isArray(spread.value)) {
           failed = this.fail(property, sink, 'only an object can be spread into an object') === NOT_STATIC;
-        } else for (const [key, value] of Object.entries(spread)) defineData(result, key, value);
+        } else {
+          for (const [key, value] of Object.entries(spread.value)) {
+            // A key set earlier is replaced whole: its old nested positions must not outlive it.
+            if (Object.hasOwn(result, key)) forget(sink, [...path, key]);
+            spread.copyTo([...path, key], [key]);
+            defineData(result, key, value);
+          }
+        }
         continue;
       }
       if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) {
@@ -98,6 +105,7 @@ export class StaticEvaluator {
         continue;
       }
       const propertyPath = [...path, name];
+      if (Object.hasOwn(result, name)) forget(sink, propertyPath);
       sink.positions.set(pathKey(propertyPath), positionOfNode(property));
       const value = ts.isShorthandPropertyAssignment(property)
         ? this.identifier(property.name, module, propertyPath, sink)
@@ -175,9 +183,13 @@ export class StaticEvaluator {
       value,
       copyTo(path: ValuePath, from: ValuePath) {
         const prefix = pathKey(from);
+        const target = pathKey(path);
         for (const [key, position] of positions) {
-          if (key === prefix || key.startsWith(prefix + '\u0000')) {
-            sink.positions.set(pathKey(path) + key.slice(prefix.length), position);
+          if (key === prefix) sink.positions.set(target, position);
+          else if (key.startsWith(prefix + '\u0000')) {
+            // Below the root (path []), a child's key has no leading separator.
+            const rest = key.slice(prefix.length + 1);
+            sink.positions.set(target === '' && path.length === 0 ? rest : `${target}\u0000${rest}`, position);
           }
         }
       },
@@ -188,6 +200,12 @@ export class StaticEvaluator {
     sink.diagnostics.push({ code: 'CG101', severity: 'error', message, hint, ...positionOfNode(node) });
     return NOT_STATIC;
   }
+}
+
+/** Drops the recorded positions below `path` (not `path` itself), when the value there is replaced. */
+function forget(sink: EvaluationSink, path: ValuePath): void {
+  const prefix = pathKey(path) + '\u0000';
+  for (const key of sink.positions.keys()) if (key.startsWith(prefix)) sink.positions.delete(key);
 }
 
 /** defineProperty, not assignment: a key named "__proto__" is data here, never a prototype change. */

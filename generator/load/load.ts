@@ -15,7 +15,10 @@ export interface LoadResult {
   readonly diagnostics: Diagnostic[];
   /** Every source file read: the spec files and the files they import (for watch mode and caching). */
   readonly files: string[];
-  /** File text by path, for code frames. */
+  /**
+   * File text by path, for code frames. The strings of every `secretSchema.example` are masked
+   * (same length, so columns stay right): a code frame must never print a credential.
+   */
   readonly sourceText: (file: string) => string | undefined;
 }
 
@@ -23,6 +26,7 @@ export function loadSpecs(files: readonly string[], graph = new ModuleGraph()): 
   const evaluator = new StaticEvaluator(graph);
   const specs: LoadedSpec[] = [];
   const diagnostics: Diagnostic[] = [];
+  const secrets = new Set<string>();
   for (const file of files) {
     let module: ParsedModule;
     try {
@@ -31,12 +35,16 @@ export function loadSpecs(files: readonly string[], graph = new ModuleGraph()): 
       diagnostics.push({ code: 'CG100', severity: 'error', file, message: `cannot read spec file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
       continue;
     }
+    const exportedLocals = localExports(module.sourceFile);
+    for (const statement of module.sourceFile.statements) {
+      for (const found of specCalls(statement, exportedLocals)) collectSecretLiterals(found.call, secrets);
+    }
     if (module.syntaxErrors.length > 0) {
       for (const { position, message } of module.syntaxErrors) diagnostics.push({ code: 'CG100', severity: 'error', message: `syntax error: ${message}`, ...position });
       continue;
     }
     for (const statement of module.sourceFile.statements) {
-      for (const found of specCalls(statement)) {
+      for (const found of specCalls(statement, exportedLocals)) {
         const kind = DEFINE_FUNCTIONS[found.callee]!;
         if (!found.exportName) {
           diagnostics.push({
@@ -49,11 +57,77 @@ export function loadSpecs(files: readonly string[], graph = new ModuleGraph()): 
           continue;
         }
         const spec = loadCall(evaluator, module, statement, found.call, kind, found.exportName, diagnostics);
-        if (spec) specs.push(spec);
+        if (spec) {
+          specs.push(spec);
+          collectSecretValues((spec.value as { secretSchema?: { example?: unknown } } | undefined)?.secretSchema?.example, secrets);
+        }
       }
     }
   }
-  return { specs, diagnostics, files: graph.files(), sourceText: (file) => (graph.files().includes(file) ? graph.get(file).text : undefined) };
+  // Files the specs import but that are not specs themselves (e.g. shared constants outside the
+  // specs folder): a syntax error there would otherwise be evaluated from a recovered tree, silently.
+  const specFiles = new Set(files);
+  for (const file of graph.files()) {
+    if (specFiles.has(file)) continue;
+    for (const { position, message } of graph.get(file).syntaxErrors) diagnostics.push({ code: 'CG100', severity: 'error', message: `syntax error: ${message}`, ...position });
+  }
+  const masked = new Map<string, string>();
+  const sourceText = (file: string): string | undefined => {
+    if (!graph.files().includes(file)) return undefined;
+    let text = masked.get(file);
+    if (text === undefined) masked.set(file, (text = maskSecrets(graph.get(file).text, secrets)));
+    return text;
+  };
+  return { specs, diagnostics, files: graph.files(), sourceText };
+}
+
+/** Secret example values shorter than this are not credentials, and masking them would blank out unrelated text. */
+const MIN_MASKED_LENGTH = 4;
+
+function maskSecrets(text: string, secrets: ReadonlySet<string>): string {
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret.length >= MIN_MASKED_LENGTH) text = text.split(secret).join('*'.repeat(secret.length));
+  }
+  return text;
+}
+
+/** Every string in an evaluated secret example (wherever in the source it came from). */
+function collectSecretValues(value: unknown, into: Set<string>): void {
+  if (typeof value === 'string') into.add(value);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) collectSecretValues(item, into);
+}
+
+/**
+ * The string literals written inline under `secretSchema: { example: ... }` of a define call, read
+ * from the syntax tree: they are masked even when the spec cannot be evaluated (syntax error, CG101).
+ */
+function collectSecretLiterals(call: ts.CallExpression, into: Set<string>): void {
+  const property = (node: ts.Node | undefined, name: string) =>
+    node && ts.isObjectLiteralExpression(node)
+      ? node.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && p.name.text === name)?.initializer
+      : undefined;
+  const example = property(property(call.arguments[0], 'secretSchema'), 'example');
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) into.add(node.text);
+    else node.forEachChild(visit);
+  };
+  if (example) visit(example);
+}
+
+/** Local names exported by an export clause (`export { spec }`, `export { spec as twilio }`) or `export default spec`. */
+function localExports(sourceFile: ts.SourceFile): Map<string, string> {
+  const exported = new Map<string, string>();
+  for (const statement of sourceFile.statements) {
+    if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && !statement.isTypeOnly && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      for (const element of statement.exportClause.elements) {
+        const local = (element.propertyName ?? element.name).text;
+        if (!element.isTypeOnly && !exported.has(local)) exported.set(local, element.name.text);
+      }
+    } else if (ts.isExportAssignment(statement) && !statement.isExportEquals && ts.isIdentifier(statement.expression) && !exported.has(statement.expression.text)) {
+      exported.set(statement.expression.text, 'default');
+    }
+  }
+  return exported;
 }
 
 function loadCall(
@@ -101,7 +175,7 @@ interface SpecCall {
 }
 
 /** The define calls a top-level statement makes: `export const x = defineIntegration({...})` or `export default defineCapability({...})`. */
-function specCalls(statement: ts.Statement): SpecCall[] {
+function specCalls(statement: ts.Statement, exportedLocals: ReadonlyMap<string, string>): SpecCall[] {
   const asCall = (expression: ts.Expression | undefined): ts.CallExpression | undefined => {
     let node = expression;
     while (node && (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node))) node = node.expression;
@@ -112,7 +186,8 @@ function specCalls(statement: ts.Statement): SpecCall[] {
     return statement.declarationList.declarations.flatMap((declaration) => {
       const call = asCall(declaration.initializer);
       if (!call) return [];
-      return [{ callee: (call.expression as ts.Identifier).text, call, exportName: exported ? declaration.name.getText() : undefined }];
+      const name = declaration.name.getText();
+      return [{ callee: (call.expression as ts.Identifier).text, call, exportName: exported ? name : exportedLocals.get(name) }];
     });
   }
   if (ts.isExportAssignment(statement) && !statement.isExportEquals) {

@@ -164,5 +164,8 @@ export function positionAt(sourceFile: ts.SourceFile, offset: number): SourcePos
 
 export function positionOfNode(node: ts.Node): SourcePosition {
   const sourceFile = node.getSourceFile();
-  return positionAt(sourceFile, node.getStart(sourceFile));
+  let start = node.getStart(sourceFile);
+  // An empty node (an array hole) starts right after the previous token: point at what follows it, not at the whitespace.
+  if (start === node.getEnd()) while (start < sourceFile.text.length && /\s/.test(sourceFile.text[start]!)) start++;
+  return positionAt(sourceFile, start);
 }
