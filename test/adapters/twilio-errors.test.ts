@@ -26,6 +26,7 @@ import {
   TimeoutError,
 } from '../../runtime/client/errors.js';
 import type { RetryPolicy } from '../../runtime/client/retry.js';
+import { checkTwilioRequest } from '../support/twilio-contract.js';
 
 const ACCOUNT_SID = 'AC5ef8732a3c49700934481addd5ce1659';
 const AUTH_TOKEN = '9c4b1e0d7a3f4e2b8d6c5a1f0e9d8c7b';
@@ -99,6 +100,8 @@ beforeAll(async () => {
   sms = await smsClient();
 });
 afterEach(() => {
+  // Failures or not, what the adapter sent must be a request Twilio documents.
+  for (const request of standIn.requests) expect(checkTwilioRequest(request)).toEqual([]);
   standIn.reset();
 });
 afterAll(async () => {
