@@ -15,9 +15,14 @@ import type { CapabilityModel, CheckedModel, IntegrationModel } from './model.js
 export interface CheckResult {
   readonly model: CheckedModel;
   readonly diagnostics: Diagnostic[];
+  /** The single-spec rule findings of each spec, for reuse while the spec is unchanged. */
+  readonly findings: ReadonlyMap<LoadedSpec, readonly SpecFinding[]>;
 }
 
-export function checkSpecs(specs: readonly LoadedSpec[]): CheckResult {
+/** Single-spec findings known from an earlier run for an unchanged spec; undefined to run the rules. */
+export type ReuseFindings = (spec: LoadedSpec) => readonly SpecFinding[] | undefined;
+
+export function checkSpecs(specs: readonly LoadedSpec[], reuse: ReuseFindings = () => undefined): CheckResult {
   const diagnostics: Diagnostic[] = [];
   const report = (spec: LoadedSpec, finding: SpecFinding) =>
     diagnostics.push({
@@ -28,8 +33,10 @@ export function checkSpecs(specs: readonly LoadedSpec[]): CheckResult {
       ...spec.positionOf(finding.path),
     });
 
+  const findingsBySpec = new Map<LoadedSpec, readonly SpecFinding[]>();
   const valid = specs.filter((spec) => {
-    const findings = spec.kind === 'integration' ? integrationFindings(spec.value) : capabilityFindings(spec.value);
+    const findings = reuse(spec) ?? (spec.kind === 'integration' ? integrationFindings(spec.value) : capabilityFindings(spec.value));
+    findingsBySpec.set(spec, findings);
     for (const finding of findings) report(spec, finding);
     return !findings.some((f) => f.severity === 'error');
   });
@@ -74,7 +81,7 @@ export function checkSpecs(specs: readonly LoadedSpec[]): CheckResult {
   }
 
   const byName = (a: { spec: { meta: { key: string } } }, b: { spec: { meta: { key: string } } }) => (a.spec.meta.key < b.spec.meta.key ? -1 : 1);
-  return { model: { integrations: integrations.sort(byName), capabilities: capabilities.sort(byName) }, diagnostics };
+  return { model: { integrations: integrations.sort(byName), capabilities: capabilities.sort(byName) }, diagnostics, findings: findingsBySpec };
 }
 
 function keyOf(spec: LoadedSpec): string {

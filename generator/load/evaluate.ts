@@ -141,7 +141,7 @@ export class StaticEvaluator {
       case 'namespace':
         return this.fail(at, sink, 'a module namespace is not a value; use one of its exports');
       case 'other':
-        return this.fail(at, sink, `${binding.why}, so it is not a static value`);
+        return this.fail(at, sink, `${binding.why} and cannot be read statically`);
     }
   }
 

@@ -2,10 +2,12 @@
  * load: finds each exported `defineIntegration(...)` / `defineCapability(...)` call in the spec
  * files and evaluates its object literal statically, keeping every value's source position.
  */
+import { readFileSync } from 'node:fs';
 import { ts } from 'ts-morph';
 import type { Diagnostic, SourcePosition } from '../diagnostics.js';
+import { collectSecretValues, maskSecrets } from '../report/mask.js';
 import { StaticEvaluator, type EvaluationSink } from './evaluate.js';
-import { pathKey, type LoadedSpec, type SpecKind, type ValuePath } from './model.js';
+import { createLoadedSpec, type LoadedSpec, type SpecKind } from './model.js';
 import { ModuleGraph, positionOfNode, type ParsedModule } from './modules.js';
 
 const DEFINE_FUNCTIONS: Record<string, SpecKind> = { defineIntegration: 'integration', defineCapability: 'capability' };
@@ -20,49 +22,36 @@ export interface LoadResult {
    * (same length, so columns stay right): a code frame must never print a credential.
    */
   readonly sourceText: (file: string) => string | undefined;
+  /** For each spec file evaluated this run, the files its values came from (itself included). */
+  readonly dependencies: ReadonlyMap<string, readonly string[]>;
+  /** The diagnostics of each spec file evaluated this run. */
+  readonly fileDiagnostics: ReadonlyMap<string, readonly Diagnostic[]>;
 }
 
-export function loadSpecs(files: readonly string[], graph = new ModuleGraph()): LoadResult {
+/** Specs (and diagnostics) of a file known from an earlier run whose inputs have not changed; undefined to evaluate it. */
+export type ReuseSpecs = (file: string) => { readonly specs: readonly LoadedSpec[]; readonly diagnostics: readonly Diagnostic[] } | undefined;
+
+export function loadSpecs(files: readonly string[], graph = new ModuleGraph(), reuse: ReuseSpecs = () => undefined): LoadResult {
   const evaluator = new StaticEvaluator(graph);
   const specs: LoadedSpec[] = [];
   const diagnostics: Diagnostic[] = [];
   const secrets = new Set<string>();
+  const dependencies = new Map<string, readonly string[]>();
+  const fileDiagnostics = new Map<string, readonly Diagnostic[]>();
   for (const file of files) {
-    let module: ParsedModule;
-    try {
-      module = graph.get(file);
-    } catch (error) {
-      diagnostics.push({ code: 'CG100', severity: 'error', file, message: `cannot read spec file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+    const reused = reuse(file);
+    if (reused) {
+      for (const spec of reused.specs) collectSecretValues((spec.value as { secretSchema?: { example?: unknown } } | undefined)?.secretSchema?.example, secrets);
+      specs.push(...reused.specs);
+      diagnostics.push(...reused.diagnostics);
       continue;
     }
-    const exportedLocals = localExports(module.sourceFile);
-    for (const statement of module.sourceFile.statements) {
-      for (const found of specCalls(statement, exportedLocals)) collectSecretLiterals(found.call, secrets);
-    }
-    if (module.syntaxErrors.length > 0) {
-      for (const { position, message } of module.syntaxErrors) diagnostics.push({ code: 'CG100', severity: 'error', message: `syntax error: ${message}`, ...position });
-      continue;
-    }
-    for (const statement of module.sourceFile.statements) {
-      for (const found of specCalls(statement, exportedLocals)) {
-        const kind = DEFINE_FUNCTIONS[found.callee]!;
-        if (!found.exportName) {
-          diagnostics.push({
-            code: 'CG102',
-            severity: 'warning',
-            message: `${found.callee}(...) is not exported, so it is not generated`,
-            hint: 'export the constant: `export const mySpec = ...`',
-            ...positionOfNode(found.call),
-          });
-          continue;
-        }
-        const spec = loadCall(evaluator, module, statement, found.call, kind, found.exportName, diagnostics);
-        if (spec) {
-          specs.push(spec);
-          collectSecretValues((spec.value as { secretSchema?: { example?: unknown } } | undefined)?.secretSchema?.example, secrets);
-        }
-      }
-    }
+    const before = diagnostics.length;
+    const { files: read } = graph.record(() => loadFile(file, graph, evaluator, specs, diagnostics, secrets));
+    dependencies.set(file, read);
+    fileDiagnostics.set(file, diagnostics.slice(before));
+    // Values and positions are plain data now: drop the syntax tree (a 1,000-spec run would keep them all).
+    graph.release(file);
   }
   // Files the specs import but that are not specs themselves (e.g. shared constants outside the
   // specs folder): a syntax error there would otherwise be evaluated from a recovered tree, silently.
@@ -73,28 +62,56 @@ export function loadSpecs(files: readonly string[], graph = new ModuleGraph()): 
   }
   const masked = new Map<string, string>();
   const sourceText = (file: string): string | undefined => {
-    if (!graph.files().includes(file)) return undefined;
     let text = masked.get(file);
-    if (text === undefined) masked.set(file, (text = maskSecrets(graph.get(file).text, secrets)));
+    if (text === undefined) {
+      try {
+        text = maskSecrets(readFileSync(file, 'utf8'), secrets);
+      } catch {
+        return undefined;
+      }
+      masked.set(file, text);
+    }
     return text;
   };
-  return { specs, diagnostics, files: graph.files(), sourceText };
+  return { specs, diagnostics, files: graph.files(), sourceText, dependencies, fileDiagnostics };
 }
 
-/** Secret example values shorter than this are not credentials, and masking them would blank out unrelated text. */
-const MIN_MASKED_LENGTH = 4;
-
-function maskSecrets(text: string, secrets: ReadonlySet<string>): string {
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (secret.length >= MIN_MASKED_LENGTH) text = text.split(secret).join('*'.repeat(secret.length));
+function loadFile(file: string, graph: ModuleGraph, evaluator: StaticEvaluator, specs: LoadedSpec[], diagnostics: Diagnostic[], secrets: Set<string>): void {
+  let module: ParsedModule;
+  try {
+    module = graph.get(file);
+  } catch (error) {
+    diagnostics.push({ code: 'CG100', severity: 'error', file, message: `cannot read spec file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+    return;
   }
-  return text;
-}
-
-/** Every string in an evaluated secret example (wherever in the source it came from). */
-function collectSecretValues(value: unknown, into: Set<string>): void {
-  if (typeof value === 'string') into.add(value);
-  else if (value && typeof value === 'object') for (const item of Object.values(value)) collectSecretValues(item, into);
+  const exportedLocals = localExports(module.sourceFile);
+  for (const statement of module.sourceFile.statements) {
+    for (const found of specCalls(statement, exportedLocals)) collectSecretLiterals(found.call, secrets);
+  }
+  if (module.syntaxErrors.length > 0) {
+    for (const { position, message } of module.syntaxErrors) diagnostics.push({ code: 'CG100', severity: 'error', message: `syntax error: ${message}`, ...position });
+    return;
+  }
+  for (const statement of module.sourceFile.statements) {
+    for (const found of specCalls(statement, exportedLocals)) {
+      const kind = DEFINE_FUNCTIONS[found.callee]!;
+      if (!found.exportName) {
+        diagnostics.push({
+          code: 'CG102',
+          severity: 'warning',
+          message: `${found.callee}(...) is not exported, so it is not generated`,
+          hint: 'export the constant: `export const mySpec = ...`',
+          ...positionOfNode(found.call),
+        });
+        continue;
+      }
+      const spec = loadCall(evaluator, module, statement, found.call, kind, found.exportName, diagnostics);
+      if (spec) {
+        specs.push(spec);
+        collectSecretValues((spec.value as { secretSchema?: { example?: unknown } } | undefined)?.secretSchema?.example, secrets);
+      }
+    }
+  }
 }
 
 /**
@@ -148,24 +165,15 @@ function loadCall(
   const value = evaluator.evaluate(argument, module, [], sink);
   diagnostics.push(...sink.diagnostics);
   if (sink.diagnostics.some((d) => d.severity === 'error')) return undefined;
-  const fallback = positionOfNode(argument);
-  return {
+  return createLoadedSpec({
     kind,
     file: module.file,
     exportName,
     value,
-    positionOf: (path) => nearestPosition(sink.positions, path, fallback),
+    positions: sink.positions,
+    start: positionOfNode(argument),
     source: module.text.slice(statement.getStart(module.sourceFile), statement.getEnd()),
-  };
-}
-
-/** The position of the deepest recorded ancestor of `path`: a missing field points at its parent object. */
-function nearestPosition(positions: Map<string, SourcePosition>, path: ValuePath, fallback: SourcePosition): SourcePosition {
-  for (let length = path.length; length >= 0; length--) {
-    const position = positions.get(pathKey(path.slice(0, length)));
-    if (position) return position;
-  }
-  return fallback;
+  });
 }
 
 interface SpecCall {

@@ -13,7 +13,11 @@ export interface LoadedSpec {
   readonly exportName: string;
   /** The evaluated object literal: plain JSON-like data. */
   readonly value: unknown;
-  /** Where each value came from (it may be another file, for imported constants and spreads). */
+  /** Where each value came from, by `pathKey` (it may be another file, for imported constants and spreads). */
+  readonly positions: ReadonlyMap<string, SourcePosition>;
+  /** Where the object literal starts: the position of any path nothing more precise is known for. */
+  readonly start: SourcePosition;
+  /** The position of the deepest recorded ancestor of `path`: a missing field points at its parent object. */
   readonly positionOf: (path: ValuePath) => SourcePosition;
   /** The exact source text of the exported declaration, for the docs' "Source Definition". */
   readonly source: string;
@@ -21,4 +25,17 @@ export interface LoadedSpec {
 
 export function pathKey(path: ValuePath): string {
   return path.join('\u0000');
+}
+
+export function createLoadedSpec(fields: Omit<LoadedSpec, 'positionOf'>): LoadedSpec {
+  return {
+    ...fields,
+    positionOf: (path) => {
+      for (let length = path.length; length >= 0; length--) {
+        const position = fields.positions.get(pathKey(path.slice(0, length)));
+        if (position) return position;
+      }
+      return fields.start;
+    },
+  };
 }

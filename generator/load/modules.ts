@@ -29,11 +29,28 @@ const compilerOptions: ts.CompilerOptions = {
 
 export class ModuleGraph {
   private readonly modules = new Map<string, ParsedModule>();
+  private readonly seen = new Set<string>();
   private readonly resolutionCache = ts.createModuleResolutionCache(process.cwd(), (f) => f, compilerOptions);
 
   constructor(private readonly readText: (file: string) => string = (f) => readFileSync(f, 'utf8')) {}
 
+  /** Files read while `record` runs: what a spec's value depends on. */
+  private recording: Set<string> | undefined;
+
+  record<T>(run: () => T): { result: T; files: string[] } {
+    const outer = this.recording;
+    const files = new Set<string>();
+    this.recording = files;
+    try {
+      return { result: run(), files: [...files].sort() };
+    } finally {
+      this.recording = outer;
+      if (outer) for (const file of files) outer.add(file);
+    }
+  }
+
   get(file: string): ParsedModule {
+    this.recording?.add(file);
     let module = this.modules.get(file);
     if (!module) {
       const text = this.readText(file);
@@ -49,13 +66,19 @@ export class ModuleGraph {
         })),
       };
       this.modules.set(file, module);
+      this.seen.add(file);
     }
     return module;
   }
 
   /** Every file parsed so far: the spec files and whatever they import. */
   files(): string[] {
-    return [...this.modules.keys()];
+    return [...this.seen];
+  }
+
+  /** Forgets a file's syntax tree (it is parsed again if something asks for it later). */
+  release(file: string): void {
+    this.modules.delete(file);
   }
 
   resolveImport(specifier: string, fromFile: string): string | undefined {

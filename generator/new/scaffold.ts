@@ -13,7 +13,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import { DEFAULT_TEMPLATES_DIR, TemplateSet } from '../emit/templates.js';
 import { generate, type GenerateResult } from '../generate.js';
 import type { ProjectOptions } from '../config/resolve.js';
-import { loadAndCheck } from '../generate.js';
+import { loadAndCheck } from '../pipeline.js';
+import { resolveOptions } from '../options.js';
 
 export interface NewProviderRequest {
   readonly key: string;
@@ -40,7 +41,7 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
   }
   if (request.capabilities.length === 0) return fail('name at least one capability with --capability KEY[@VERSION]');
 
-  const { model, diagnostics } = loadAndCheck(project);
+  const { model, diagnostics } = loadAndCheck(resolveOptions(project));
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, written: [], diagnostics };
   if (model.integrations.some((i) => i.spec.meta.key === request.key)) return fail(`an integration with key "${request.key}" already exists`);
 

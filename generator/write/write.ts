@@ -40,7 +40,11 @@ export interface OutputPlan {
 /** Marks a file as ours, so an existing file with it (and no manifest entry) may be replaced. */
 const GENERATED_MARK = '@generated';
 
-export function planOutputs(targets: readonly OutputTarget[], files: readonly OutputFile[]): OutputPlan {
+/**
+ * Plans the writes. `kept` are paths this run produces whose bytes are known to be on disk already
+ * (reused from the cache after checking them): they count as unchanged and stay in the manifest.
+ */
+export function planOutputs(targets: readonly OutputTarget[], files: readonly OutputFile[], kept: readonly string[] = []): OutputPlan {
   const targetOf = (path: string) => targets.find((t) => path.startsWith(t.prefix))!;
   const absolute = (path: string) => {
     const target = targetOf(path);
@@ -53,10 +57,12 @@ export function planOutputs(targets: readonly OutputTarget[], files: readonly Ou
   const diagnostics: Diagnostic[] = [];
   for (const target of targets) {
     const own = files.filter((f) => targetOf(f.path) === target).map((f) => ({ path: f.path.slice(target.prefix.length), content: f.content }));
+    const ownKept = kept.filter((path) => targetOf(path) === target).map((path) => path.slice(target.prefix.length));
+    for (const path of ownKept) unchanged.push(target.prefix + path);
     const previous = readManifest(target.dir);
     if (previous.problem) diagnostics.push({ code: 'CG302', severity: 'warning', message: previous.problem, file: join(target.dir, MANIFEST_NAME) });
     const known = new Set(previous.files);
-    const all = [...own, { path: MANIFEST_NAME, content: manifestContent(own.map((f) => f.path)) }];
+    const all = [...own, { path: MANIFEST_NAME, content: manifestContent([...own.map((f) => f.path), ...ownKept]) }];
     for (const file of all) {
       if (!isInside(file.path)) throw new Error(`internal error: output path "${file.path}" leaves the output folder`);
       const path = target.prefix + file.path;
@@ -74,7 +80,7 @@ export function planOutputs(targets: readonly OutputTarget[], files: readonly Ou
       }
       changed.push({ path, content: file.content, absolute: onDisk, isManifest });
     }
-    const produced = new Set(all.map((f) => f.path));
+    const produced = new Set([...all.map((f) => f.path), ...ownKept]);
     for (const old of previous.files) {
       if (!produced.has(old) && readIfExists(join(target.dir, old)) !== undefined) stale.push(target.prefix + old);
     }

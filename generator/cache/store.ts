@@ -1,0 +1,136 @@
+/**
+ * The build cache: what the previous run read (content hashes), produced (per spec, keyed by a
+ * fingerprint of everything its files depend on) and left on disk (size and mtime of every output).
+ * It lets a run skip whatever its inputs say cannot have changed: all of it when nothing changed
+ * (no parse, no heavy module even loaded), one spec's work when one spec changed.
+ *
+ * Nothing is trusted blindly: reused outputs are first checked on disk, and any mismatch falls back
+ * to the full pipeline. The cache is an optimisation only; deleting it changes no output.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SpecFinding } from '../../runtime/spec/findings.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { ResolvedOptions, SpecSummary } from '../options.js';
+
+const FORMAT = 2;
+const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface SerializedSpec {
+  readonly kind: 'integration' | 'capability';
+  readonly exportName: string;
+  readonly value: unknown;
+  /** [pathKey, file, line, column] */
+  readonly positions: readonly (readonly [string, string, number, number])[];
+  readonly start: readonly [string, number, number];
+  readonly source: string;
+  /** Single-spec rule findings (they depend on the value alone). */
+  readonly findings: readonly SpecFinding[];
+}
+
+export interface CachedSpecFile {
+  /** Every file the evaluation read, itself included. */
+  readonly deps: readonly string[];
+  readonly specs: readonly SerializedSpec[];
+  /** Load diagnostics of the file (warnings; a file with errors is never cached). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface CacheData {
+  readonly format: number;
+  /** Fingerprint of the generator, its templates and the options. */
+  readonly tool: string;
+  /** Content hash of every input file read. */
+  readonly inputs: Readonly<Record<string, string>>;
+  readonly specFiles: readonly string[];
+  readonly adapterFiles: readonly string[];
+  readonly specFileData: Readonly<Record<string, CachedSpecFile>>;
+  /** Emit units: fingerprint of their inputs and the output paths they produced. */
+  readonly units: Readonly<Record<string, { readonly fingerprint: string; readonly paths: readonly string[] }>>;
+  /** Output path -> [size, mtimeMs] after the run. */
+  readonly outputs: Readonly<Record<string, readonly [number, number]>>;
+  /** What the run reported, for a run that finds nothing changed. */
+  readonly result: { readonly specs: readonly SpecSummary[]; readonly diagnostics: readonly Diagnostic[] };
+}
+
+export function sha1(text: string | Buffer): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/** Where the cache of this output folder lives: the nearest node_modules/.cache, as other build tools do. */
+export function cacheFile(options: ResolvedOptions): string | undefined {
+  for (let dir = options.root; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'contractgen', `${sha1(`${options.outDir}\u0000${options.docsOutDir ?? ''}`)}.json`);
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+export function readCache(file: string | undefined): CacheData | undefined {
+  if (!file) return undefined;
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as CacheData;
+    return data.format === FORMAT ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeCache(file: string | undefined, data: Omit<CacheData, 'format'>): void {
+  if (!file) return;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    writeFileSync(temp, JSON.stringify({ format: FORMAT, ...data }));
+    renameSync(temp, file);
+  } catch {
+    // A cache that cannot be written only costs the next run its shortcut.
+  }
+}
+
+/** The generator's own code and templates, the override templates and the options: a change to any invalidates everything. */
+export function toolFingerprint(options: ResolvedOptions): string {
+  const hash = createHash('sha1');
+  const { mode: _mode, cache: _cache, ...relevant } = options;
+  hash.update(JSON.stringify(relevant));
+  for (const dir of ['generator', 'runtime', 'templates', 'package.json'].map((d) => join(PACKAGE_ROOT, d)).concat(options.templateDirs)) {
+    for (const file of listFiles(dir)) hash.update(file).update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+function listFiles(path: string): string[] {
+  try {
+    if (statSync(path).isFile()) return [path];
+    return readdirSync(path, { recursive: true, encoding: 'utf8' })
+      .map((f) => join(path, f))
+      .filter((f) => statSync(f).isFile())
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Content hashes of files, or undefined for a file that cannot be read. */
+export function hashFiles(files: Iterable<string>): Map<string, string | undefined> {
+  const hashes = new Map<string, string | undefined>();
+  for (const file of files) {
+    try {
+      hashes.set(file, sha1(readFileSync(file)));
+    } catch {
+      hashes.set(file, undefined);
+    }
+  }
+  return hashes;
+}
+
+/** The on-disk state of an output file, as recorded after writing it. */
+export function outputStat(file: string): readonly [number, number] | undefined {
+  try {
+    const stat = statSync(file);
+    return [stat.size, stat.mtimeMs];
+  } catch {
+    return undefined;
+  }
+}

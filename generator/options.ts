@@ -1,0 +1,81 @@
+/** Options and results of a run. Kept free of heavy imports: the CLI and the cache fast path load it. */
+import { resolve } from 'node:path';
+import type { ArtifactToggles } from './config/config.js';
+import type { Diagnostic } from './diagnostics.js';
+
+export type GenerateMode = 'write' | 'check' | 'validate';
+
+export interface GenerateOptions {
+  /** Project root: relative paths below are resolved against it; docs and headers show paths relative to it. */
+  readonly root?: string;
+  readonly specs?: string;
+  readonly out?: string;
+  /** Folder of hand-written adapters bound to the generated clients (default `adapters`). */
+  readonly adapters?: string;
+  /** Folders of template overrides, applied over the built-in templates in order. */
+  readonly templates?: readonly string[];
+  /** Where docs go (default `<out>/docs`). Reported file paths keep the `docs/` prefix either way. */
+  readonly docsOut?: string;
+  /** Artifacts to switch off, e.g. `{ docs: false }`. */
+  readonly artifacts?: ArtifactToggles;
+  /** write: generate into `out`; check: compare only (drift is an error); validate: load and check specs only. */
+  readonly mode?: GenerateMode;
+  readonly runtimeImport?: string;
+  readonly specImport?: string;
+  /**
+   * Reuse work from the previous run for inputs whose content has not changed (default true). The
+   * cache lives in node_modules/.cache/contractgen; every reused output is verified on disk first.
+   */
+  readonly cache?: boolean;
+}
+
+export type FileStatus = 'written' | 'unchanged' | 'removed' | 'missing' | 'drifted' | 'stale';
+
+export interface SpecSummary {
+  readonly kind: 'integration' | 'capability';
+  readonly key: string;
+  readonly version: string;
+  readonly file: string;
+}
+
+export interface GenerateResult {
+  readonly ok: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly specs: readonly SpecSummary[];
+  readonly files: readonly { path: string; status: FileStatus }[];
+  /** Milliseconds per stage. */
+  readonly timings: Readonly<Record<string, number>>;
+  /** Text of a source file for code frames (secret examples masked). */
+  readonly sourceText: (file: string) => string | undefined;
+}
+
+export interface ResolvedOptions {
+  readonly root: string;
+  readonly specsDir: string;
+  readonly outDir: string;
+  readonly adaptersDir: string;
+  readonly docsOutDir?: string;
+  readonly templateDirs: readonly string[];
+  readonly artifacts?: ArtifactToggles;
+  readonly runtimeImport: string;
+  readonly specImport: string;
+  readonly mode: GenerateMode;
+  readonly cache: boolean;
+}
+
+export function resolveOptions(options: GenerateOptions): ResolvedOptions {
+  const root = resolve(options.root ?? process.cwd());
+  return {
+    root,
+    specsDir: resolve(root, options.specs ?? 'specs'),
+    outDir: resolve(root, options.out ?? 'generated'),
+    adaptersDir: resolve(root, options.adapters ?? 'adapters'),
+    docsOutDir: options.docsOut === undefined ? undefined : resolve(root, options.docsOut),
+    templateDirs: (options.templates ?? []).map((dir) => resolve(root, dir)),
+    artifacts: options.artifacts,
+    runtimeImport: options.runtimeImport ?? 'contractgen/runtime',
+    specImport: options.specImport ?? 'contractgen/spec',
+    mode: options.mode ?? 'write',
+    cache: options.cache ?? true,
+  };
+}

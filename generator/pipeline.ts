@@ -1,0 +1,253 @@
+/**
+ * The pipeline, stage by stage: discover -> load -> check -> emit -> write. Each stage reuses the
+ * previous run's work for inputs whose content has not changed (see cache/store.ts).
+ */
+import type { SpecFinding } from '../runtime/spec/findings.js';
+import { bindAdapters } from './check/bind-adapters.js';
+import { checkSpecs } from './check/check.js';
+import type { CheckedModel } from './check/model.js';
+import { type CacheData, type CachedSpecFile, hashFiles, outputStat, type SerializedSpec } from './cache/store.js';
+import { enabledArtifacts } from './config/config.js';
+import { hasErrors, sortDiagnostics, type Diagnostic, type SourcePosition } from './diagnostics.js';
+import type { EmitContext } from './emit/context.js';
+import { emitAll } from './emit/emit.js';
+import { DEFAULT_TEMPLATES_DIR, TemplateError, TemplateSet } from './emit/templates.js';
+import { findAdapters } from './load/adapters.js';
+import { discoverSpecFiles } from './load/discover.js';
+import { loadSpecs } from './load/load.js';
+import { createLoadedSpec, type LoadedSpec } from './load/model.js';
+import { ModuleGraph } from './load/modules.js';
+import type { FileStatus, GenerateResult, ResolvedOptions, SpecSummary } from './options.js';
+import { applyPlan, planOutputs, type OutputTarget } from './write/write.js';
+
+export type Timer = <T>(stage: string, run: () => T) => T;
+const untimed: Timer = (_stage, run) => run();
+
+/** The specs, loaded and checked, with adapters bound: everything before emitting. */
+export interface CheckedProject {
+  readonly model: CheckedModel;
+  readonly diagnostics: Diagnostic[];
+  readonly sourceText: (file: string) => string | undefined;
+  readonly specFiles: readonly string[];
+  readonly adapterFiles: readonly string[];
+  /** Cache entries for this run's spec files (those that loaded without errors). */
+  readonly specFileData: Record<string, CachedSpecFile>;
+  /** Content hash of every input file read: spec files, what they import, adapters. */
+  readonly inputs: ReadonlyMap<string, string>;
+}
+
+/** Content hashes, computed once per run and only for the files asked about. */
+class Hashes {
+  private readonly known = new Map<string, string | undefined>();
+  get(file: string): string | undefined {
+    if (!this.known.has(file)) this.known.set(file, hashFiles([file]).get(file));
+    return this.known.get(file);
+  }
+}
+
+export function loadAndCheck(options: ResolvedOptions, cache?: CacheData, time: Timer = untimed): CheckedProject {
+  const hashes = new Hashes();
+  const empty = (diagnostic: Diagnostic): CheckedProject => ({
+    model: { integrations: [], capabilities: [] },
+    diagnostics: [diagnostic],
+    sourceText: () => undefined,
+    specFiles: [],
+    adapterFiles: [],
+    specFileData: {},
+    inputs: new Map(),
+  });
+  let specFiles: string[];
+  let adapterFiles: string[];
+  try {
+    [specFiles, adapterFiles] = time('discover', () => [discoverSpecFiles(options.specsDir), discoverSpecFiles(options.adaptersDir, { optional: true })]);
+  } catch (error) {
+    return empty({ code: 'CG103', severity: 'error', file: options.specsDir, message: `cannot read the specs folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+  }
+
+  // A spec file is reused when it and every file its evaluation read are byte-identical to last time.
+  const reusedFindings = new Map<LoadedSpec, readonly SpecFinding[]>();
+  const reusable = (file: string) => {
+    const entry = cache?.specFileData[file];
+    return entry && entry.deps.every((dep) => hashes.get(dep) !== undefined && hashes.get(dep) === cache!.inputs[dep]) ? entry : undefined;
+  };
+  const graph = new ModuleGraph();
+  const loaded = time('load', () =>
+    loadSpecs(specFiles, graph, (file) => {
+      const entry = reusable(file);
+      if (!entry) return undefined;
+      const specs = entry.specs.map((serialized) => {
+        const spec = deserialize(file, serialized);
+        reusedFindings.set(spec, serialized.findings);
+        return spec;
+      });
+      return { specs, diagnostics: entry.diagnostics };
+    }),
+  );
+  const adapters = time('load', () => findAdapters(adapterFiles, graph));
+  const checked = time('check', () => {
+    const result = checkSpecs(loaded.specs, (spec) => reusedFindings.get(spec));
+    const bound = bindAdapters(result.model, adapters.adapters);
+    return { model: bound.model, diagnostics: [...result.diagnostics, ...bound.diagnostics], findings: result.findings };
+  });
+
+  const specFileData: Record<string, CachedSpecFile> = {};
+  for (const file of specFiles) {
+    const previous = reusable(file);
+    if (previous) {
+      specFileData[file] = previous;
+      continue;
+    }
+    const diagnostics = loaded.fileDiagnostics.get(file) ?? [];
+    if (hasErrors(diagnostics)) continue;
+    const specs = loaded.specs.filter((s) => s.file === file);
+    specFileData[file] = { deps: loaded.dependencies.get(file) ?? [file], specs: specs.map((s) => serialize(s, checked.findings.get(s) ?? [])), diagnostics };
+  }
+  const inputs = new Map<string, string>();
+  for (const file of [...new Set([...specFiles, ...adapterFiles, ...graph.files(), ...Object.values(specFileData).flatMap((d) => d.deps)])].sort()) {
+    const hash = hashes.get(file);
+    if (hash !== undefined) inputs.set(file, hash);
+  }
+  return {
+    model: checked.model,
+    diagnostics: [...loaded.diagnostics, ...adapters.diagnostics, ...checked.diagnostics],
+    sourceText: loaded.sourceText,
+    specFiles,
+    adapterFiles,
+    specFileData,
+    inputs,
+  };
+}
+
+export interface PipelineOutcome {
+  readonly result: GenerateResult;
+  /** What the next run may reuse; absent when this run must not be trusted (errors). */
+  readonly cache?: Omit<CacheData, 'format'>;
+}
+
+export async function runPipeline(options: ResolvedOptions, cache: CacheData | undefined, tool: string, timings: Record<string, number>): Promise<PipelineOutcome> {
+  const time: Timer = (stage, run) => {
+    const start = performance.now();
+    try {
+      return run();
+    } finally {
+      timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
+    }
+  };
+  const project = loadAndCheck(options, cache, time);
+  const diagnostics: Diagnostic[] = [...project.diagnostics];
+  const specs = specList(project.model);
+  const result = (ok: boolean, files: GenerateResult['files'] = []): GenerateResult => ({
+    ok: ok && !hasErrors(diagnostics),
+    diagnostics: sortDiagnostics(diagnostics),
+    specs,
+    files,
+    timings,
+    sourceText: project.sourceText,
+  });
+  // A failed run writes nothing: not even the files of the specs that were fine.
+  if (hasErrors(diagnostics) || options.mode === 'validate') return { result: result(true) };
+
+  const targets: OutputTarget[] = options.docsOutDir ? [{ prefix: 'docs/', dir: options.docsOutDir }, { prefix: '', dir: options.outDir }] : [{ prefix: '', dir: options.outDir }];
+  const absolute = (path: string) => {
+    const target = targets.find((t) => path.startsWith(t.prefix))!;
+    return `${target.dir}/${path.slice(target.prefix.length)}`;
+  };
+  const intact = (path: string) => {
+    const recorded = cache?.outputs[path];
+    const now = recorded && outputStat(absolute(path));
+    return !!now && now[0] === recorded[0] && now[1] === recorded[1];
+  };
+
+  let emitted;
+  const emitStart = performance.now();
+  try {
+    const templates = new TemplateSet([DEFAULT_TEMPLATES_DIR, ...options.templateDirs]);
+    const context: EmitContext = { templates, root: options.root, outDir: options.outDir, artifacts: enabledArtifacts(options.artifacts), runtimeImport: options.runtimeImport, specImport: options.specImport };
+    emitted = await emitAll(project.model, context, (unit, fingerprint) => {
+      const previous = cache?.units[unit];
+      return previous && previous.fingerprint === fingerprint && previous.paths.every(intact) ? previous.paths : undefined;
+    });
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    diagnostics.push({ code: 'CG201', severity: 'error', file: error.file, line: error.line, column: error.column, message: `template failed: ${error.message}` });
+    return { result: result(false) };
+  } finally {
+    timings.emit = (timings.emit ?? 0) + performance.now() - emitStart;
+  }
+
+  const plan = time('compare', () => planOutputs(targets, emitted.files, emitted.kept));
+  diagnostics.push(...plan.diagnostics);
+  if (hasErrors(diagnostics)) return { result: result(false) };
+  let files: { path: string; status: FileStatus }[];
+  if (options.mode === 'check') {
+    const missing = new Set(plan.missing);
+    const drift = [
+      ...plan.changed.map((f) => ({ path: f.path, status: (missing.has(f.path) ? 'missing' : 'drifted') as FileStatus })),
+      ...plan.stale.map((path) => ({ path, status: 'stale' as const })),
+    ];
+    for (const file of drift) {
+      diagnostics.push({ code: 'CG300', severity: 'error', file: plan.absolute(file.path), message: `${file.status}: generated output is not what the specs produce`, hint: 'run `contractgen generate` and commit the result' });
+    }
+    files = [...drift, ...plan.unchanged.map((path) => ({ path, status: 'unchanged' as const }))];
+    if (drift.length > 0) return { result: result(false, files) };
+  } else {
+    time('write', () => applyPlan(plan));
+    files = [
+      ...plan.changed.map((f) => ({ path: f.path, status: 'written' as const })),
+      ...plan.unchanged.map((path) => ({ path, status: 'unchanged' as const })),
+      ...plan.stale.map((path) => ({ path, status: 'removed' as const })),
+    ];
+  }
+  const done = result(true, files);
+  const outputs: Record<string, readonly [number, number]> = {};
+  for (const { path, status } of files) {
+    if (status === 'removed') continue;
+    const stat = outputStat(plan.absolute(path));
+    if (stat) outputs[path] = stat;
+  }
+  return {
+    result: done,
+    cache: {
+      tool,
+      inputs: Object.fromEntries(project.inputs),
+      specFiles: project.specFiles,
+      adapterFiles: project.adapterFiles,
+      specFileData: project.specFileData,
+      units: emitted.units,
+      outputs,
+      result: { specs, diagnostics: done.diagnostics },
+    },
+  };
+}
+
+function specList(model: CheckedModel): SpecSummary[] {
+  return [
+    ...model.capabilities.map((c) => ({ kind: 'capability' as const, key: c.spec.meta.key, version: c.spec.meta.version, file: c.loaded.file })),
+    ...model.integrations.map((i) => ({ kind: 'integration' as const, key: i.spec.meta.key, version: i.spec.meta.version, file: i.loaded.file })),
+  ];
+}
+
+function serialize(spec: LoadedSpec, findings: readonly SpecFinding[]): SerializedSpec {
+  return {
+    kind: spec.kind,
+    exportName: spec.exportName,
+    value: spec.value,
+    positions: [...spec.positions].map(([key, p]) => [key, p.file, p.line, p.column] as const),
+    start: [spec.start.file, spec.start.line, spec.start.column],
+    source: spec.source,
+    findings,
+  };
+}
+
+function deserialize(file: string, spec: SerializedSpec): LoadedSpec {
+  const position = (f: string, line: number, column: number): SourcePosition => ({ file: f, line, column });
+  return createLoadedSpec({
+    kind: spec.kind,
+    file,
+    exportName: spec.exportName,
+    value: spec.value,
+    positions: new Map(spec.positions.map(([key, f, line, column]) => [key, position(f, line, column)])),
+    start: position(...spec.start),
+    source: spec.source,
+  });
+}
