@@ -40,6 +40,8 @@ interface Expected {
   readonly secretValues?: readonly string[];
   /** Codes that must not be reported (follow-on errors). */
   readonly absentCodes?: readonly string[];
+  /** How many diagnostics with `code` the run reports, when that is part of the case (one problem, one diagnostic). */
+  readonly count?: number;
 }
 
 interface Case {
@@ -247,6 +249,10 @@ function expectDiagnostic(testCase: Case, run: Pick<Run, 'exitCode' | 'json'>): 
   if (exitCode === 1) expect(errors.length).toBeGreaterThan(0);
   else expect(errors).toEqual([]);
   for (const code of expected.absentCodes ?? []) expect(run.json.diagnostics.map((d) => d.code)).not.toContain(code);
+  if (expected.count !== undefined) {
+    const same = run.json.diagnostics.filter((d) => d.code === expected.code);
+    expect(same.length, JSON.stringify(same, null, 2)).toBe(expected.count);
+  }
 }
 
 /** `file:line:col - error CGxxx: message`, then a code frame whose caret sits under the column, then the hint. */

@@ -3,9 +3,9 @@
  * positions) and `defineIntegration`/`defineCapability` (which throw) run exactly these.
  * Rules that need the whole set of specs (uniqueness, capability lookup) live in the generator.
  */
-import { closest, type SpecFinding } from './findings.js';
+import { closest, formatPath, type SpecFinding } from './findings.js';
 import { capabilityModelSchema, integrationModelSchema } from './model-schema.js';
-import { compileSpecSchema, findingsFromAjv, specAjv } from './schema-checks.js';
+import { ajvMessage, compileSpecSchema, findingsFromAjv, groupedFindings, specAjv } from './schema-checks.js';
 
 type Path = readonly (string | number)[];
 type Obj = Record<string, unknown>;
@@ -43,8 +43,13 @@ function structuralFindings(spec: unknown, model: object): SpecFinding[] {
         hint: suggestion && `did you mean "${suggestion}"?`,
       };
     }
-    return { ...finding!, message: error.message ?? keyword };
+    // Only the spec itself has no path to read after: say what it is.
+    return { ...finding!, message: finding!.path.length ? ajvMessage(error) : `the spec ${ajvMessage(error)}` };
   });
+}
+
+function isObject(value: unknown): value is Obj {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function schemaAt(root: object, schemaPath: string): Obj | undefined {
@@ -78,9 +83,9 @@ function metaFindings(meta: Obj): SpecFinding[] {
   return found;
 }
 
-function positive(value: unknown, path: Path, what: string): SpecFinding[] {
+function positive(value: unknown, path: Path): SpecFinding[] {
   if (typeof value !== 'number' || (Number.isFinite(value) && value > 0)) return [];
-  return [{ code: 'CG116', severity: 'error', path, message: `${what} must be a positive number` }];
+  return [{ code: 'CG116', severity: 'error', path, message: 'must be a positive number' }];
 }
 
 function httpsUrl(value: unknown, path: Path): SpecFinding[] {
@@ -114,14 +119,11 @@ function credentialLike(value: string): string | undefined {
 }
 
 function schemaAndExample(spec: Obj, field: 'configSchema' | 'secretSchema'): SpecFinding[] {
-  const block = spec[field] as Obj | undefined;
-  if (!block || typeof block.schema !== 'object' || typeof block.example !== 'object') return [];
+  const block = spec[field];
+  // A block, schema or example of the wrong type is a structural finding (CG111) already.
+  if (!isObject(block) || !isObject(block.schema) || !isObject(block.example)) return [];
   const { validate, findings } = compileSpecSchema(block.schema, [field, 'schema']);
-  if (validate && !validate(block.example)) {
-    findings.push(
-      ...findingsFromAjv(validate.errors, [field, 'example'], 'CG121', (e) => e.message ?? 'does not match the schema'),
-    );
-  }
+  if (validate && !validate(block.example)) findings.push(...groupedFindings(validate.errors, [field, 'example'], 'CG121'));
   if (field === 'secretSchema') findings.push(...secretShape(block));
   return findings;
 }
@@ -129,13 +131,14 @@ function schemaAndExample(spec: Obj, field: 'configSchema' | 'secretSchema'): Sp
 function secretShape(block: Obj): SpecFinding[] {
   const found: SpecFinding[] = [];
   const schema = block.schema as Obj;
-  for (const [name, property] of Object.entries((schema.properties as Obj | undefined) ?? {})) {
+  const properties = isObject(schema.properties) ? schema.properties : {};
+  for (const [name, property] of Object.entries(properties)) {
     if ((property as Obj | undefined)?.type !== 'string') {
       found.push({
         code: 'CG122',
         severity: 'error',
         path: ['secretSchema', 'schema', 'properties', name, 'type'],
-        message: 'secret values must be strings (type: "string")',
+        message: 'must be "string": every secret value is a string',
         hint: 'secrets are read from environment variables and secret stores, which hold strings',
       });
     }
@@ -147,7 +150,7 @@ function secretShape(block: Obj): SpecFinding[] {
         code: 'CG123',
         severity: 'warning',
         path: ['secretSchema', 'example', name],
-        message: `example looks like ${looksLike}; examples end up in docs, so use a placeholder`,
+        message: `looks like ${looksLike}; examples end up in docs, so use a placeholder`,
         hint: 'for example "ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" or "***"',
       });
     }
@@ -171,39 +174,66 @@ export function integrationFindings(spec: unknown): SpecFinding[] {
     });
   }
   found.push(...schemaAndExample(s, 'configSchema'), ...schemaAndExample(s, 'secretSchema'));
-  found.push(...positive((s.healthCheck as Obj | undefined)?.timeoutMs, ['healthCheck', 'timeoutMs'], 'timeout'));
-  const rateLimit = ((s.constraints as Obj | undefined)?.rateLimit as Obj | undefined) ?? {};
-  for (const unit of ['rpm', 'rph'] as const) found.push(...positive(rateLimit[unit], ['constraints', 'rateLimit', unit], 'rate limit'));
-  for (const [name, quota] of Object.entries(((s.constraints as Obj | undefined)?.quotas as Obj | undefined) ?? {})) {
-    found.push(...positive(quota, ['constraints', 'quotas', name], 'quota'));
+  found.push(...positive((s.healthCheck as Obj | undefined)?.timeoutMs, ['healthCheck', 'timeoutMs']));
+  const constraints = isObject(s.constraints) ? s.constraints : {};
+  const rateLimit = isObject(constraints.rateLimit) ? constraints.rateLimit : {};
+  for (const unit of ['rpm', 'rph'] as const) found.push(...positive(rateLimit[unit], ['constraints', 'rateLimit', unit]));
+  for (const [name, quota] of Object.entries(isObject(constraints.quotas) ? constraints.quotas : {})) {
+    found.push(...positive(quota, ['constraints', 'quotas', name]));
   }
   found.push(...httpsUrl(s.docsUrl, ['docsUrl']), ...httpsUrl((s.byokSetup as Obj | undefined)?.docsUrl, ['byokSetup', 'docsUrl']));
+  found.push(...modeFindings(s));
+  return found;
+}
+
+const MODES = integrationModelSchema.properties.supportedModes.items.enum;
+
+function modeFindings(s: Obj): SpecFinding[] {
   const modes = s.supportedModes;
-  if (Array.isArray(modes)) {
-    if (modes.length === 0) found.push({ code: 'CG118', severity: 'error', path: ['supportedModes'], message: 'must list at least one mode' });
-    if (new Set(modes).size !== modes.length) found.push({ code: 'CG118', severity: 'error', path: ['supportedModes'], message: 'lists a mode twice' });
-    if (modes.includes('byok') && !s.byokSetup) {
+  if (!Array.isArray(modes)) return [];
+  const found: SpecFinding[] = [];
+  if (modes.length === 0) {
+    found.push({ code: 'CG118', severity: 'error', path: ['supportedModes'], message: `must list at least one mode (${MODES.map((m) => JSON.stringify(m)).join(' or ')})` });
+  }
+  modes.forEach((mode: unknown, i) => {
+    const first = modes.indexOf(mode);
+    if (first !== i) {
       found.push({
         code: 'CG118',
         severity: 'error',
-        path: ['supportedModes'],
-        message: '"byok" mode needs a byokSetup block telling users how to bring their own key',
-        hint: "add byokSetup: { setupInstructions: '...' }",
+        path: ['supportedModes', i],
+        message: `repeats ${JSON.stringify(mode)}, already listed at ${formatPath(['supportedModes', first])}`,
+        hint: 'list each mode once',
       });
     }
+  });
+  const byok = modes.indexOf('byok');
+  if (byok >= 0 && s.byokSetup === undefined) {
+    found.push({
+      code: 'CG118',
+      severity: 'error',
+      path: ['supportedModes', byok],
+      message: 'is "byok", which needs a byokSetup block telling users how to bring their own key',
+      hint: "add byokSetup: { setupInstructions: '...' }, or drop \"byok\" from supportedModes",
+    });
   }
   return found;
 }
+
+/** An example of a good member name per kind, for CG114. */
+const MEMBER_EXAMPLE = { operations: 'sendSms', events: 'messageReceived' } as const;
 
 export function capabilityFindings(spec: unknown): SpecFinding[] {
   const found = structuralFindings(spec, capabilityModelSchema);
   if (!spec || typeof spec !== 'object') return found;
   const s = spec as Obj;
   if (s.meta && typeof s.meta === 'object') found.push(...metaFindings(s.meta as Obj));
-  const operations = (s.operations as Obj | undefined) ?? {};
-  const events = (s.events as Obj | undefined) ?? {};
-  if (Object.keys(operations).length + Object.keys(events).length === 0) {
-    found.push({ code: 'CG119', severity: 'error', path: [], message: 'a capability must declare at least one operation or event' });
+  const operations = isObject(s.operations) ? s.operations : {};
+  const events = isObject(s.events) ? s.events : {};
+  // operations/events of the wrong type are a structural finding (CG111) already.
+  const wrongType = (value: unknown) => value !== undefined && !isObject(value);
+  if (Object.keys(operations).length + Object.keys(events).length === 0 && !wrongType(s.operations) && !wrongType(s.events)) {
+    found.push(emptyCapability(s.operations !== undefined, s.events !== undefined));
   }
   for (const [kind, members, schemas] of [
     ['operations', operations, ['input', 'output']],
@@ -211,13 +241,31 @@ export function capabilityFindings(spec: unknown): SpecFinding[] {
   ] as const) {
     for (const [name, member] of Object.entries(members)) {
       if (!/^[a-z][A-Za-z0-9]*$/.test(name)) {
-        found.push({ code: 'CG114', severity: 'error', path: [kind, name], message: `${kind.slice(0, -1)} names must be camelCase identifiers` });
+        found.push({
+          code: 'CG114',
+          severity: 'error',
+          path: [kind, name],
+          message: `must be a camelCase name such as "${MEMBER_EXAMPLE[kind]}"`,
+          hint: `${kind.slice(0, -1)} names become identifiers in the generated client`,
+        });
       }
       for (const field of schemas) {
-        const schema = (member as Obj | undefined)?.[field];
-        if (schema && typeof schema === 'object') found.push(...compileSpecSchema(schema, [kind, name, field]).findings);
+        const schema = isObject(member) ? member[field] : undefined;
+        if (isObject(schema)) found.push(...compileSpecSchema(schema, [kind, name, field]).findings);
       }
     }
   }
   return found;
+}
+
+/** CG119, at the empty `operations` (or `events`) object when there is one, else at the spec. */
+function emptyCapability(hasOperations: boolean, hasEvents: boolean): SpecFinding {
+  const rule = 'a capability must declare at least one operation or event';
+  const hint = 'add operations: { name: { description, input, output, idempotent } } or events: { name: { description, payload } }';
+  if (hasOperations) {
+    const message = hasEvents ? `is empty, and so is events; ${rule}` : `is empty; ${rule}`;
+    return { code: 'CG119', severity: 'error', path: ['operations'], message, hint };
+  }
+  if (hasEvents) return { code: 'CG119', severity: 'error', path: ['events'], message: `is empty; ${rule}`, hint };
+  return { code: 'CG119', severity: 'error', path: [], message: `${rule}; this one has neither operations nor events`, hint };
 }
