@@ -18,7 +18,7 @@ import { loadSpecs } from './load/load.js';
 import { createLoadedSpec, type LoadedSpec } from './load/model.js';
 import { ModuleGraph } from './load/modules.js';
 import type { FileStatus, GenerateResult, ResolvedOptions, SpecSummary } from './options.js';
-import { applyPlan, planOutputs, type OutputTarget } from './write/write.js';
+import { OutputSession, type OutputTarget } from './write/write.js';
 
 export type Timer = <T>(stage: string, run: () => T) => T;
 const untimed: Timer = (_stage, run) => run();
@@ -148,26 +148,24 @@ export async function runPipeline(options: ResolvedOptions, cache: CacheData | u
   if (hasErrors(diagnostics) || options.mode === 'validate') return { result: result(true) };
 
   const targets: OutputTarget[] = options.docsOutDir ? [{ prefix: 'docs/', dir: options.docsOutDir }, { prefix: '', dir: options.outDir }] : [{ prefix: '', dir: options.outDir }];
-  const absolute = (path: string) => {
-    const target = targets.find((t) => path.startsWith(t.prefix))!;
-    return `${target.dir}/${path.slice(target.prefix.length)}`;
-  };
+  const output = new OutputSession(targets, options.mode === 'write');
   const intact = (path: string) => {
     const recorded = cache?.outputs[path];
-    const now = recorded && outputStat(absolute(path));
+    const now = recorded && outputStat(output.absolute(path));
     return !!now && now[0] === recorded[0] && now[1] === recorded[1];
   };
 
-  let emitted;
+  let units;
   const emitStart = performance.now();
   try {
     const templates = new TemplateSet([DEFAULT_TEMPLATES_DIR, ...options.templateDirs]);
     const context: EmitContext = { templates, root: options.root, outDir: options.outDir, artifacts: enabledArtifacts(options.artifacts), runtimeImport: options.runtimeImport, specImport: options.specImport };
-    emitted = await emitAll(project.model, context, (unit, fingerprint) => {
+    units = await emitAll(project.model, context, output, (unit, fingerprint) => {
       const previous = cache?.units[unit];
       return previous && previous.fingerprint === fingerprint && previous.paths.every(intact) ? previous.paths : undefined;
     });
   } catch (error) {
+    output.abort();
     if (!(error instanceof TemplateError)) throw error;
     diagnostics.push({ code: 'CG201', severity: 'error', file: error.file, line: error.line, column: error.column, message: `template failed: ${error.message}` });
     return { result: result(false) };
@@ -175,34 +173,38 @@ export async function runPipeline(options: ResolvedOptions, cache: CacheData | u
     timings.emit = (timings.emit ?? 0) + performance.now() - emitStart;
   }
 
-  const plan = time('compare', () => planOutputs(targets, emitted.files, emitted.kept));
-  diagnostics.push(...plan.diagnostics);
-  if (hasErrors(diagnostics)) return { result: result(false) };
+  const summary = time('compare', () => output.finish());
+  diagnostics.push(...summary.diagnostics);
+  if (hasErrors(diagnostics)) {
+    output.abort();
+    return { result: result(false) };
+  }
   let files: { path: string; status: FileStatus }[];
   if (options.mode === 'check') {
-    const missing = new Set(plan.missing);
+    const missing = new Set(summary.missing);
     const drift = [
-      ...plan.changed.map((f) => ({ path: f.path, status: (missing.has(f.path) ? 'missing' : 'drifted') as FileStatus })),
-      ...plan.stale.map((path) => ({ path, status: 'stale' as const })),
+      ...summary.changed.map((path) => ({ path, status: (missing.has(path) ? 'missing' : 'drifted') as FileStatus })),
+      ...summary.stale.map((path) => ({ path, status: 'stale' as const })),
     ];
     for (const file of drift) {
-      diagnostics.push({ code: 'CG300', severity: 'error', file: plan.absolute(file.path), message: `${file.status}: generated output is not what the specs produce`, hint: 'run `contractgen generate` and commit the result' });
+      diagnostics.push({ code: 'CG300', severity: 'error', file: output.absolute(file.path), message: `${file.status}: generated output is not what the specs produce`, hint: 'run `contractgen generate` and commit the result' });
     }
-    files = [...drift, ...plan.unchanged.map((path) => ({ path, status: 'unchanged' as const }))];
+    files = [...drift, ...summary.unchanged.map((path) => ({ path, status: 'unchanged' as const }))];
     if (drift.length > 0) return { result: result(false, files) };
   } else {
-    time('write', () => applyPlan(plan));
+    time('write', () => output.commit());
     files = [
-      ...plan.changed.map((f) => ({ path: f.path, status: 'written' as const })),
-      ...plan.unchanged.map((path) => ({ path, status: 'unchanged' as const })),
-      ...plan.stale.map((path) => ({ path, status: 'removed' as const })),
+      ...summary.changed.map((path) => ({ path, status: 'written' as const })),
+      ...summary.unchanged.map((path) => ({ path, status: 'unchanged' as const })),
+      ...summary.stale.map((path) => ({ path, status: 'removed' as const })),
     ];
   }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const done = result(true, files);
   const outputs: Record<string, readonly [number, number]> = {};
   for (const { path, status } of files) {
     if (status === 'removed') continue;
-    const stat = outputStat(plan.absolute(path));
+    const stat = outputStat(output.absolute(path));
     if (stat) outputs[path] = stat;
   }
   return {
@@ -213,7 +215,7 @@ export async function runPipeline(options: ResolvedOptions, cache: CacheData | u
       specFiles: project.specFiles,
       adapterFiles: project.adapterFiles,
       specFileData: project.specFileData,
-      units: emitted.units,
+      units,
       outputs,
       result: { specs, diagnostics: done.diagnostics },
     },

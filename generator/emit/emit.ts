@@ -16,15 +16,17 @@ import { emitRegistry } from './registry.js';
 /** Output paths of a unit from an earlier run with the same fingerprint, still intact on disk; undefined to emit it. */
 export type ReuseUnit = (unit: string, fingerprint: string) => readonly string[] | undefined;
 
-export interface EmitResult {
-  /** Files emitted this run. */
-  readonly files: OutputFile[];
-  /** Paths of reused units' files: produced by this run too, but known to be on disk already. */
-  readonly kept: string[];
-  readonly units: Record<string, { fingerprint: string; paths: string[] }>;
+/** Where emitted files go, as soon as each unit is done (so memory holds one unit's output at a time). */
+export interface EmitSink {
+  add(file: OutputFile): void;
+  /** A reused unit's file: produced by this run too, and known to be on disk already. */
+  keep(path: string): void;
 }
 
-export async function emitAll(model: CheckedModel, context: EmitContext, reuse: ReuseUnit = () => undefined): Promise<EmitResult> {
+export type EmitUnits = Record<string, { fingerprint: string; paths: string[] }>;
+
+/** Emits every unit into `sink` and returns each unit's fingerprint and paths (for the cache). */
+export async function emitAll(model: CheckedModel, context: EmitContext, sink: EmitSink, reuse: ReuseUnit = () => undefined): Promise<EmitUnits> {
   const on = (artifact: Parameters<EmitContext['artifacts']['has']>[0]) => context.artifacts.has(artifact);
   const units: { key: string; fingerprint: string; emit: () => Promise<OutputFile[]> }[] = [
     ...model.capabilities.map((c) => ({
@@ -38,23 +40,22 @@ export async function emitAll(model: CheckedModel, context: EmitContext, reuse: 
       emit: async () => [...(await emitIntegration(i, context)), ...(on('clients') ? [emitClient(i, context)] : []), ...(on('docs') ? [emitIntegrationDocs(i, context)] : [])],
     })),
   ];
-  const result: EmitResult = { files: [], kept: [], units: {} };
-  // One unit at a time: memory stays bounded by the output, not by every emitter's working set at once.
+  const result: EmitUnits = {};
+  // One unit at a time: memory stays bounded by one unit's output, not by the whole run's.
   for (const unit of units) {
     const reused = reuse(unit.key, unit.fingerprint);
-    const paths = reused ? [...reused] : [];
-    if (reused) result.kept.push(...reused);
-    else {
-      const files = await unit.emit();
-      result.files.push(...files);
-      paths.push(...files.map((f) => f.path));
+    if (reused) {
+      for (const path of reused) sink.keep(path);
+      result[unit.key] = { fingerprint: unit.fingerprint, paths: [...reused] };
+      continue;
     }
-    result.units[unit.key] = { fingerprint: unit.fingerprint, paths };
+    const files = await unit.emit();
+    for (const file of files) sink.add(file);
+    result[unit.key] = { fingerprint: unit.fingerprint, paths: files.map((f) => f.path) };
   }
   // The registry and catalog read every spec: cheap, and always made afresh.
-  if (on('registry')) result.files.push(emitRegistry(model, context));
-  if (on('docs')) result.files.push(emitCatalog(model, context));
-  result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (on('registry')) sink.add(emitRegistry(model, context));
+  if (on('docs')) sink.add(emitCatalog(model, context));
   return result;
 }
 
