@@ -85,7 +85,7 @@ export function loadAndCheck(options: ResolvedOptions, cache?: CacheData, time: 
   );
   const adapters = time('load', () => findAdapters(adapterFiles, graph));
   const checked = time('check', () => {
-    const result = checkSpecs(loaded.specs, (spec) => reusedFindings.get(spec));
+    const result = checkSpecs(loaded.specs, (spec) => reusedFindings.get(spec), options.root);
     const bound = bindAdapters(result.model, adapters.adapters);
     return { model: bound.model, diagnostics: [...result.diagnostics, ...bound.diagnostics], findings: result.findings };
   });

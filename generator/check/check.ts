@@ -8,6 +8,7 @@ import type { CapabilitySpec, IntegrationSpec } from '../../runtime/spec/model.j
 import { versionSatisfies } from '../../runtime/semver.js';
 import { capabilityFindings, integrationFindings } from '../../runtime/spec/rules.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { displayPath } from '../report/format.js';
 import type { LoadedSpec } from '../load/model.js';
 import { pascalCase } from './identifiers.js';
 import type { CapabilityModel, CheckedModel, IntegrationModel } from './model.js';
@@ -22,7 +23,8 @@ export interface CheckResult {
 /** Single-spec findings known from an earlier run for an unchanged spec; undefined to run the rules. */
 export type ReuseFindings = (spec: LoadedSpec) => readonly SpecFinding[] | undefined;
 
-export function checkSpecs(specs: readonly LoadedSpec[], reuse: ReuseFindings = () => undefined): CheckResult {
+/** `root`: paths of other specs named in messages are shown relative to it. */
+export function checkSpecs(specs: readonly LoadedSpec[], reuse: ReuseFindings = () => undefined, root = process.cwd()): CheckResult {
   const diagnostics: Diagnostic[] = [];
   const report = (spec: LoadedSpec, finding: SpecFinding) =>
     diagnostics.push({
@@ -46,7 +48,7 @@ export function checkSpecs(specs: readonly LoadedSpec[], reuse: ReuseFindings = 
   const brokenCapabilities = new Set(
     specs.filter((s) => s.kind === 'capability' && !valid.includes(s)).map((s) => (s.value as { meta?: { key?: unknown } } | undefined)?.meta?.key),
   );
-  const unique = uniqueKeys(valid, report);
+  const unique = uniqueKeys(valid, report, root);
   const capabilities = unique
     .filter((s) => s.kind === 'capability')
     .map((loaded): CapabilityModel => ({ loaded, spec: loaded.value as CapabilitySpec, name: pascalCase(keyOf(loaded)) }));
@@ -74,7 +76,7 @@ export function checkSpecs(specs: readonly LoadedSpec[], reuse: ReuseFindings = 
       });
     }
     if (provides.length === 0 && (spec.capabilities.provides ?? []).length === 0) {
-      report(loaded, { code: 'CG135', severity: 'warning', path: ['capabilities', 'provides'], message: 'provides no capability, so its client has no operations' });
+      report(loaded, { code: 'CG135', severity: 'warning', path: ['capabilities', 'provides'], message: 'is empty, so the generated client has no operations' });
     }
     ok = members(loaded, provides, report) && ok;
     if (ok) integrations.push({ loaded, spec, name: pascalCase(spec.meta.key), provides });
@@ -92,7 +94,7 @@ function keyOf(spec: LoadedSpec): string {
  * One spec per key and kind (every key is one output folder and one set of identifiers), and no
  * two keys that map to the same identifier.
  */
-function uniqueKeys(specs: readonly LoadedSpec[], report: (spec: LoadedSpec, finding: SpecFinding) => void): LoadedSpec[] {
+function uniqueKeys(specs: readonly LoadedSpec[], report: (spec: LoadedSpec, finding: SpecFinding) => void, root: string): LoadedSpec[] {
   const seen = new Map<string, LoadedSpec>();
   const names = new Map<string, LoadedSpec>();
   const kept: LoadedSpec[] = [];
@@ -101,7 +103,7 @@ function uniqueKeys(specs: readonly LoadedSpec[], report: (spec: LoadedSpec, fin
     const first = seen.get(`${spec.kind}:${key}`);
     const where = (other: LoadedSpec) => {
       const p = other.positionOf(['meta', 'key']);
-      return `${p.file}:${p.line}:${p.column}`;
+      return `${displayPath(p.file, root)}:${p.line}:${p.column}`;
     };
     if (first) {
       const firstVersion = (first.value as { meta: { version: string } }).meta.version;
@@ -109,7 +111,7 @@ function uniqueKeys(specs: readonly LoadedSpec[], report: (spec: LoadedSpec, fin
         code: 'CG130',
         severity: 'error',
         path: ['meta', 'key'],
-        message: firstVersion === version ? `duplicates ${spec.kind} ${key}@${version}, already defined at ${where(first)}` : `${key} is already defined at ${where(first)} with version ${firstVersion}; one version per key can be generated`,
+        message: firstVersion === version ? `duplicates ${spec.kind} ${key}@${version}, already defined at ${where(first)}` : `is already used by ${where(first)} (version ${firstVersion}); one version per key can be generated`,
         hint: firstVersion === version ? 'give one of them another key' : 'keep one version of the spec per key (bump the version in place)',
       });
       continue;
@@ -135,7 +137,7 @@ function members(spec: LoadedSpec, provides: readonly CapabilityModel[], report:
     for (const name of [...Object.keys(capability.spec.operations ?? {}), ...Object.keys(capability.spec.events ?? {})]) {
       const first = owner.get(name);
       if (first && first !== capability.spec.meta.key) {
-        report(spec, { code: 'CG134', severity: 'error', path: ['capabilities', 'provides'], message: `capabilities ${first} and ${capability.spec.meta.key} both define "${name}", so the client cannot have one method for each` });
+        report(spec, { code: 'CG134', severity: 'error', path: ['capabilities', 'provides'], message: `lists ${first} and ${capability.spec.meta.key}, which both define "${name}", so the client cannot have one method for each` });
         ok = false;
       }
       owner.set(name, capability.spec.meta.key);
