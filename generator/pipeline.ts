@@ -11,6 +11,7 @@ import { enabledArtifacts } from './config/config.js';
 import { hasErrors, sortDiagnostics, type Diagnostic, type SourcePosition } from './diagnostics.js';
 import type { EmitContext } from './emit/context.js';
 import { emitAll } from './emit/emit.js';
+import { ValidatorCompiler } from './emit/standalone-validators.js';
 import { DEFAULT_TEMPLATES_DIR, TemplateError, TemplateSet } from './emit/templates.js';
 import { findAdapters } from './load/adapters.js';
 import { discoverSpecFiles } from './load/discover.js';
@@ -45,7 +46,7 @@ class Hashes {
   }
 }
 
-export function loadAndCheck(options: ResolvedOptions, cache?: CacheData, time: Timer = untimed): CheckedProject {
+export function loadAndCheck(options: ResolvedOptions, cache?: CacheData, time: Timer = untimed, validators = new ValidatorCompiler()): CheckedProject {
   const hashes = new Hashes();
   const empty = (diagnostic: Diagnostic): CheckedProject => ({
     model: { integrations: [], capabilities: [] },
@@ -85,7 +86,7 @@ export function loadAndCheck(options: ResolvedOptions, cache?: CacheData, time: 
   );
   const adapters = time('load', () => findAdapters(adapterFiles, graph));
   const checked = time('check', () => {
-    const result = checkSpecs(loaded.specs, (spec) => reusedFindings.get(spec), options.root);
+    const result = checkSpecs(loaded.specs, { reuse: (spec) => reusedFindings.get(spec), root: options.root, compile: validators.compile });
     const bound = bindAdapters(result.model, adapters.adapters);
     return { model: bound.model, diagnostics: [...result.diagnostics, ...bound.diagnostics], findings: result.findings };
   });
@@ -133,7 +134,9 @@ export async function runPipeline(options: ResolvedOptions, cache: CacheData | u
       timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
     }
   };
-  const project = loadAndCheck(options, cache, time);
+  // Schemas compiled while checking examples are not compiled again to emit their validators.
+  const validators = new ValidatorCompiler();
+  const project = loadAndCheck(options, cache, time, validators);
   const diagnostics: Diagnostic[] = [...project.diagnostics];
   const specs = specList(project.model);
   const result = (ok: boolean, files: GenerateResult['files'] = []): GenerateResult => ({
@@ -159,7 +162,7 @@ export async function runPipeline(options: ResolvedOptions, cache: CacheData | u
   const emitStart = performance.now();
   try {
     const templates = new TemplateSet([DEFAULT_TEMPLATES_DIR, ...options.templateDirs]);
-    const context: EmitContext = { templates, root: options.root, outDir: options.outDir, artifacts: enabledArtifacts(options.artifacts), runtimeImport: options.runtimeImport, specImport: options.specImport };
+    const context: EmitContext = { templates, validators, root: options.root, outDir: options.outDir, artifacts: enabledArtifacts(options.artifacts), runtimeImport: options.runtimeImport, specImport: options.specImport };
     units = await emitAll(project.model, context, output, (unit, fingerprint) => {
       const previous = cache?.units[unit];
       return previous && previous.fingerprint === fingerprint && previous.paths.every(intact) ? previous.paths : undefined;

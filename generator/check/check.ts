@@ -6,7 +6,7 @@
 import { closest, formatPath, type SpecFinding } from '../../runtime/spec/findings.js';
 import type { CapabilitySpec, IntegrationSpec } from '../../runtime/spec/model.js';
 import { versionSatisfies } from '../../runtime/semver.js';
-import { capabilityFindings, integrationFindings } from '../../runtime/spec/rules.js';
+import { capabilityFindings, integrationFindings, type RuleOptions } from '../../runtime/spec/rules.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { displayPath } from '../report/format.js';
 import type { LoadedSpec } from '../load/model.js';
@@ -23,8 +23,19 @@ export interface CheckResult {
 /** Single-spec findings known from an earlier run for an unchanged spec; undefined to run the rules. */
 export type ReuseFindings = (spec: LoadedSpec) => readonly SpecFinding[] | undefined;
 
-/** `root`: paths of other specs named in messages are shown relative to it. */
-export function checkSpecs(specs: readonly LoadedSpec[], reuse: ReuseFindings = () => undefined, root = process.cwd()): CheckResult {
+export interface CheckOptions {
+  /** Findings of unchanged specs from an earlier run. */
+  readonly reuse?: ReuseFindings;
+  /** Paths of other specs named in messages are shown relative to it. */
+  readonly root?: string;
+  /** How the rules compile spec schemas (the generator keeps the compiled code for emitting). */
+  readonly compile?: RuleOptions['compile'];
+}
+
+export function checkSpecs(specs: readonly LoadedSpec[], options: CheckOptions = {}): CheckResult {
+  const reuse = options.reuse ?? (() => undefined);
+  const root = options.root ?? process.cwd();
+  const rules: RuleOptions = { compile: options.compile };
   const diagnostics: Diagnostic[] = [];
   const report = (spec: LoadedSpec, finding: SpecFinding) =>
     diagnostics.push({
@@ -37,7 +48,7 @@ export function checkSpecs(specs: readonly LoadedSpec[], reuse: ReuseFindings = 
 
   const findingsBySpec = new Map<LoadedSpec, readonly SpecFinding[]>();
   const valid = specs.filter((spec) => {
-    const findings = reuse(spec) ?? (spec.kind === 'integration' ? integrationFindings(spec.value) : capabilityFindings(spec.value));
+    const findings = reuse(spec) ?? (spec.kind === 'integration' ? integrationFindings(spec.value, rules) : capabilityFindings(spec.value, rules));
     findingsBySpec.set(spec, findings);
     for (const finding of findings) report(spec, finding);
     return !findings.some((f) => f.severity === 'error');

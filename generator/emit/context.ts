@@ -1,5 +1,6 @@
 import { displayPath } from '../report/format.js';
 import type { Artifact } from '../config/config.js';
+import type { ValidatorCompiler } from './standalone-validators.js';
 import type { TemplateSet } from './templates.js';
 
 /** One generated file: a path relative to the output folder (always `/`-separated) and its bytes. */
@@ -20,6 +21,8 @@ export interface EmitContext {
   readonly outDir: string;
   /** The artifacts to generate (all unless the config switches some off). */
   readonly artifacts: ReadonlySet<Artifact>;
+  /** Standalone validator code of each schema (compiled once, while checking). */
+  readonly validators: ValidatorCompiler;
 }
 
 export function sourceLabel(context: EmitContext, file: string): string {

@@ -46,7 +46,7 @@ export interface ValidatorEntry {
 
 /** validate.js (ajv standalone code), its declarations, and the typed wrappers: shared by integrations and capabilities. */
 export function validatorFiles(dir: string, validators: readonly ValidatorEntry[], base: { source: string; runtimeImport: string }, context: EmitContext): OutputFile[] {
-  const code = standaloneValidators(Object.fromEntries(validators.map((v) => [v.fn, v.schema])), `${context.runtimeImport}/ajv`);
+  const code = standaloneValidators(Object.fromEntries(validators.map((v) => [v.fn, v.schema])), `${context.runtimeImport}/ajv`, context.validators);
   return [
     { path: `${dir}/validate.js`, content: render(context, 'validate.js', { ...base, code }) },
     { path: `${dir}/validate.d.ts`, content: render(context, 'validate.d.ts', { ...base, validators }) },

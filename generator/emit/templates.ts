@@ -42,7 +42,15 @@ export class TemplateSet {
     }
     registerHelpers(this.handlebars);
     for (const [name, source] of this.sources) {
-      if (name.startsWith('partials/')) this.handlebars.registerPartial(name.slice('partials/'.length), source.text);
+      if (!name.startsWith('partials/')) continue;
+      // Handlebars parses a partial only when a template first uses it, and its errors would then
+      // name that template: parse partials here so a broken one is reported with its own file.
+      try {
+        this.handlebars.parse(source.text);
+      } catch (error) {
+        throw templateError(error, source, this.sources);
+      }
+      this.handlebars.registerPartial(name.slice('partials/'.length), source.text);
     }
   }
 
@@ -93,11 +101,60 @@ function listTemplates(dir: string): string[] {
 /** Handlebars reports "Parse error on line N" or a `loc` on its exceptions: turn either into file:line. */
 function templateError(error: unknown, source: TemplateSource, all: Map<string, TemplateSource>): TemplateError {
   const e = error as Error & { lineNumber?: number; column?: number; hash?: { loc?: { first_line?: number } } };
-  const message = e.message.split('\n')[0] ?? String(error);
+  const lines = e.message.split('\n');
+  // A parse error's first line only says where; its last says what ("Expecting ..., got 'EOF'").
+  let message = lines.length > 1 && /^Parse error/.test(lines[0] ?? '') ? `${lines[0]} ${lines[lines.length - 1]}` : (lines[0] ?? String(error));
+  let line: number | undefined = e.lineNumber ?? e.hash?.loc?.first_line ?? Number(/on line (\d+)/.exec(e.message)?.[1] ?? NaN);
+  let column = e.column !== undefined ? e.column + 1 : undefined;
+  let file = source.file;
   const partial = /partial (\S+) could not be found/.exec(message);
-  const line = e.lineNumber ?? e.hash?.loc?.first_line ?? Number(/on line (\d+)/.exec(e.message)?.[1] ?? NaN);
-  const fromPartial = partial ? all.get(`partials/${partial[1]}`) : undefined;
-  return new TemplateError(fromPartial?.file ?? source.file, message, Number.isFinite(line) ? line : undefined, e.column !== undefined ? e.column + 1 : undefined);
+  if (partial) {
+    // Point at the `{{> name}}` that asks for it: in this template, else in the partial that does.
+    const candidates = [source, ...[...all].filter(([name]) => name.startsWith('partials/')).map(([, s]) => s)];
+    for (const candidate of candidates) {
+      const at = positionOf(candidate.text, new RegExp(`\\{\\{~?#?>\\s*${escapeRegExp(partial[1]!)}(?=[\\s}~])`));
+      if (at) {
+        ({ line, column } = at);
+        file = candidate.file;
+        break;
+      }
+    }
+  } else if (/got 'EOF'/.test(e.message)) {
+    // Handlebars points at the end of the file; the mistake is the block that was never closed.
+    const open = unclosedBlock(source.text);
+    if (open) {
+      ({ line, column } = open);
+      message = `{{#${open.name}}} is never closed (no {{/${open.name}}}): ${message}`;
+    }
+  }
+  return new TemplateError(file, message, line !== undefined && Number.isFinite(line) ? line : undefined, column);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function positionOf(text: string, pattern: RegExp): { line: number; column: number } | undefined {
+  const match = pattern.exec(text);
+  return match ? lineColumn(text, match.index) : undefined;
+}
+
+function lineColumn(text: string, index: number): { line: number; column: number } {
+  const before = text.slice(0, index).split('\n');
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}
+
+/** The innermost block (`{{#name}}`, `{{#> name}}`) left open at the end of a template, skipping comments. */
+function unclosedBlock(text: string): { name: string; line: number; column: number } | undefined {
+  const stack: { name: string; index: number }[] = [];
+  const tag = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{~?\s*([#/])\s*>?\s*([^\s}~]+)/g;
+  for (let match = tag.exec(text); match; match = tag.exec(text)) {
+    if (!match[1] || text[match.index - 1] === '\\') continue;
+    if (match[1] === '#') stack.push({ name: match[2]!, index: match.index });
+    else if (stack[stack.length - 1]?.name === match[2]) stack.pop();
+  }
+  const open = stack.pop();
+  return open && { name: open.name, ...lineColumn(text, open.index) };
 }
 
 function registerHelpers(hb: typeof Handlebars): void {

@@ -5,7 +5,7 @@
  */
 import { closest, formatPath, type SpecFinding } from './findings.js';
 import { capabilityModelSchema, integrationModelSchema } from './model-schema.js';
-import { ajvMessage, compileSpecSchema, findingsFromAjv, groupedFindings, specAjv } from './schema-checks.js';
+import { ajvMessage, compileSpecSchema, findingsFromAjv, groupedFindings, specAjv, type SchemaCompiler } from './schema-checks.js';
 
 type Path = readonly (string | number)[];
 type Obj = Record<string, unknown>;
@@ -118,11 +118,11 @@ function credentialLike(value: string): string | undefined {
   return undefined;
 }
 
-function schemaAndExample(spec: Obj, field: 'configSchema' | 'secretSchema'): SpecFinding[] {
+function schemaAndExample(spec: Obj, field: 'configSchema' | 'secretSchema', compile?: SchemaCompiler): SpecFinding[] {
   const block = spec[field];
   // A block, schema or example of the wrong type is a structural finding (CG111) already.
   if (!isObject(block) || !isObject(block.schema) || !isObject(block.example)) return [];
-  const { validate, findings } = compileSpecSchema(block.schema, [field, 'schema']);
+  const { validate, findings } = compileSpecSchema(block.schema, [field, 'schema'], compile);
   if (validate && !validate(block.example)) findings.push(...groupedFindings(validate.errors, [field, 'example'], 'CG121'));
   if (field === 'secretSchema') findings.push(...secretShape(block));
   return findings;
@@ -158,7 +158,12 @@ function secretShape(block: Obj): SpecFinding[] {
   return found;
 }
 
-export function integrationFindings(spec: unknown): SpecFinding[] {
+/** How rules compile the schemas they check; the generator passes one that keeps the compiled code for emitting. */
+export interface RuleOptions {
+  readonly compile?: SchemaCompiler;
+}
+
+export function integrationFindings(spec: unknown, options: RuleOptions = {}): SpecFinding[] {
   const found = structuralFindings(spec, integrationModelSchema);
   if (!spec || typeof spec !== 'object') return found;
   const s = spec as Obj;
@@ -173,7 +178,7 @@ export function integrationFindings(spec: unknown): SpecFinding[] {
       }
     });
   }
-  found.push(...schemaAndExample(s, 'configSchema'), ...schemaAndExample(s, 'secretSchema'));
+  found.push(...schemaAndExample(s, 'configSchema', options.compile), ...schemaAndExample(s, 'secretSchema', options.compile));
   found.push(...positive((s.healthCheck as Obj | undefined)?.timeoutMs, ['healthCheck', 'timeoutMs']));
   const constraints = isObject(s.constraints) ? s.constraints : {};
   const rateLimit = isObject(constraints.rateLimit) ? constraints.rateLimit : {};
@@ -223,7 +228,7 @@ function modeFindings(s: Obj): SpecFinding[] {
 /** An example of a good member name per kind, for CG114. */
 const MEMBER_EXAMPLE = { operations: 'sendSms', events: 'messageReceived' } as const;
 
-export function capabilityFindings(spec: unknown): SpecFinding[] {
+export function capabilityFindings(spec: unknown, options: RuleOptions = {}): SpecFinding[] {
   const found = structuralFindings(spec, capabilityModelSchema);
   if (!spec || typeof spec !== 'object') return found;
   const s = spec as Obj;
@@ -251,7 +256,7 @@ export function capabilityFindings(spec: unknown): SpecFinding[] {
       }
       for (const field of schemas) {
         const schema = isObject(member) ? member[field] : undefined;
-        if (isObject(schema)) found.push(...compileSpecSchema(schema, [kind, name, field]).findings);
+        if (isObject(schema)) found.push(...compileSpecSchema(schema, [kind, name, field], options.compile).findings);
       }
     }
   }

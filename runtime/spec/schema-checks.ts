@@ -174,7 +174,10 @@ function valueBelow(root: unknown, path: Path): unknown {
 const TYPE_NAME_ENUM = '#/definitions/simpleTypes/enum';
 
 /** Compiles a spec-supplied schema, or returns the findings that say why it is not valid JSON Schema. */
-export function compileSpecSchema(schema: unknown, at: Path): { validate?: ValidateFunction; findings: SpecFinding[] } {
+/** Compiles a (meta-schema-valid) schema to a validate function; throws as ajv.compile does. */
+export type SchemaCompiler = (schema: object) => ValidateFunction;
+
+export function compileSpecSchema(schema: unknown, at: Path, compile?: SchemaCompiler): { validate?: ValidateFunction; findings: SpecFinding[] } {
   const ajv = specAjv();
   if (!ajv.validateSchema(schema as object)) {
     return { findings: groupedFindings(ajv.errors, at, 'CG120', (errors, path) => schemaProblem(errors, path, valueBelow(schema, path.slice(at.length)))) };
@@ -182,7 +185,7 @@ export function compileSpecSchema(schema: unknown, at: Path): { validate?: Valid
   const external = findExternalRef(schema, at);
   if (external) return { findings: [external] };
   try {
-    return { validate: ajv.compile(schema as object), findings: [] };
+    return { validate: (compile ?? ((s: object) => ajv.compile(s)))(schema as object), findings: [] };
   } catch (error) {
     const missing = (error as { missingRef?: unknown }).missingRef;
     const ref = typeof missing === 'string' ? findLocalRef(schema, at, missing) : undefined;
