@@ -233,25 +233,41 @@ function specList(model: CheckedModel): SpecSummary[] {
 }
 
 function serialize(spec: LoadedSpec, findings: readonly SpecFinding[]): SerializedSpec {
+  const files: string[] = [];
+  const fileIndex = (file: string) => {
+    let index = files.indexOf(file);
+    if (index < 0) index = files.push(file) - 1;
+    return index;
+  };
+  const keys: string[] = [];
+  const coordinates: number[] = [];
+  for (const [key, position] of spec.positions) {
+    keys.push(key);
+    coordinates.push(fileIndex(position.file), position.line, position.column);
+  }
   return {
     kind: spec.kind,
     exportName: spec.exportName,
     value: spec.value,
-    positions: [...spec.positions].map(([key, p]) => [key, p.file, p.line, p.column] as const),
-    start: [spec.start.file, spec.start.line, spec.start.column],
+    files,
+    keys,
+    coordinates,
+    start: [fileIndex(spec.start.file), spec.start.line, spec.start.column],
     source: spec.source,
     findings,
   };
 }
 
 function deserialize(file: string, spec: SerializedSpec): LoadedSpec {
-  const position = (f: string, line: number, column: number): SourcePosition => ({ file: f, line, column });
+  const position = (index: number, line: number, column: number): SourcePosition => ({ file: spec.files[index]!, line, column });
+  const positions = new Map<string, SourcePosition>();
+  spec.keys.forEach((key, i) => positions.set(key, position(spec.coordinates[3 * i]!, spec.coordinates[3 * i + 1]!, spec.coordinates[3 * i + 2]!)));
   return createLoadedSpec({
     kind: spec.kind,
     file,
     exportName: spec.exportName,
     value: spec.value,
-    positions: new Map(spec.positions.map(([key, f, line, column]) => [key, position(f, line, column)])),
+    positions,
     start: position(...spec.start),
     source: spec.source,
   });

@@ -8,23 +8,26 @@
  * to the full pipeline. The cache is an optimisation only; deleting it changes no output.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SpecFinding } from '../../runtime/spec/findings.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ResolvedOptions, SpecSummary } from '../options.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
 const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface SerializedSpec {
   readonly kind: 'integration' | 'capability';
   readonly exportName: string;
   readonly value: unknown;
-  /** [pathKey, file, line, column] */
-  readonly positions: readonly (readonly [string, string, number, number])[];
-  readonly start: readonly [string, number, number];
+  /** Files the positions point into. */
+  readonly files: readonly string[];
+  /** Path keys, and for each key three numbers in `coordinates`: file index, line, column (compact: a cache holds hundreds of thousands). */
+  readonly keys: readonly string[];
+  readonly coordinates: readonly number[];
+  readonly start: readonly [number, number, number];
   readonly source: string;
   /** Single-spec rule findings (they depend on the value alone). */
   readonly findings: readonly SpecFinding[];
@@ -77,6 +80,9 @@ export function readCache(file: string | undefined): CacheData | undefined {
   }
 }
 
+/** Caches kept per folder: one per output folder, the least recently written evicted first. */
+const MAX_CACHES = 16;
+
 export function writeCache(file: string | undefined, data: Omit<CacheData, 'format'>): void {
   if (!file) return;
   try {
@@ -84,9 +90,18 @@ export function writeCache(file: string | undefined, data: Omit<CacheData, 'form
     const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     writeFileSync(temp, JSON.stringify({ format: FORMAT, ...data }));
     renameSync(temp, file);
+    evictOldCaches(dirname(file));
   } catch {
     // A cache that cannot be written only costs the next run its shortcut.
   }
+}
+
+function evictOldCaches(dir: string): void {
+  const caches = readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => ({ path: join(dir, name), mtime: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const old of caches.slice(MAX_CACHES)) rmSync(old.path, { force: true });
 }
 
 /** The generator's own code and templates, the override templates and the options: a change to any invalidates everything. */
