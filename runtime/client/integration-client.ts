@@ -84,11 +84,12 @@ export interface AnyAdapter {
 
 /** A health report for an integration, turning a configuration problem into a `down` report instead of an exception. */
 export async function checkIntegrationHealth(
-  definition: ClientDefinition,
+  definitionOrLoader: ClientDefinition | DefinitionLoader,
   adapter: AnyAdapter | undefined,
   options: ClientOptions<unknown, unknown> & { readonly healthTimeoutMs?: number; readonly signal?: AbortSignal },
 ): Promise<HealthReport> {
   const checkedAt = new Date((options.clock ?? systemClock).now()).toISOString();
+  const definition = typeof definitionOrLoader === 'function' ? await definitionOrLoader() : definitionOrLoader;
   let client: ClientBase;
   try {
     client = await createIntegrationClient<ClientBase>(definition, adapter, options);
@@ -99,11 +100,25 @@ export async function checkIntegrationHealth(
   return client.checkHealth({ timeoutMs: options.healthTimeoutMs, signal: options.signal });
 }
 
+/** A definition loaded once, on first use (generated clients import their validators lazily). */
+export type DefinitionLoader = () => Promise<ClientDefinition>;
+
+export function lazyDefinition(load: DefinitionLoader): DefinitionLoader {
+  let loaded: Promise<ClientDefinition> | undefined;
+  return () => {
+    loaded ??= load();
+    // A failed import must not be cached for good: let the next call try again.
+    loaded.catch(() => (loaded = undefined));
+    return loaded;
+  };
+}
+
 export async function createIntegrationClient<Client extends ClientBase>(
-  definition: ClientDefinition,
+  definitionOrLoader: ClientDefinition | DefinitionLoader,
   adapter: AnyAdapter | undefined,
   options: ClientOptions<unknown, unknown>,
 ): Promise<Client> {
+  const definition = typeof definitionOrLoader === 'function' ? await definitionOrLoader() : definitionOrLoader;
   const integration = definition.spec.meta.key;
   if (!adapter) {
     throw new ConfigurationError([{ path: 'adapter', message: `no adapter is bound to ${integration}; pass one as the adapter option` }], { integration });

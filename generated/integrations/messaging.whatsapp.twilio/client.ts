@@ -2,10 +2,10 @@
 import {
   checkIntegrationHealth,
   createIntegrationClient,
+  lazyDefinition,
   type Adapter,
   type CallOptions,
   type ClientBase,
-  type ClientDefinition,
   type ClientOptions,
   type HealthReport,
   type WebhookContext,
@@ -13,11 +13,8 @@ import {
 } from "contractgen/runtime";
 import type { MessagingInboundEvent } from '../../capabilities/messaging.inbound/types.js';
 import type { MessagingOutboundOperations, MessagingOutboundSendMessageInput, MessagingOutboundSendMessageOutput, MessagingOutboundGetMessageStatusInput, MessagingOutboundGetMessageStatusOutput } from '../../capabilities/messaging.outbound/types.js';
-import { messagingOutboundSendMessageInputValidator, messagingOutboundGetMessageStatusInputValidator } from '../../capabilities/messaging.outbound/validators.js';
 import { twilioWhatsappAdapter } from "../../../adapters/twilio/whatsapp.js";
-import { messagingWhatsappTwilioSpec } from './spec.js';
 import type { MessagingWhatsappTwilioConfig, MessagingWhatsappTwilioSecrets } from './types.js';
-import { messagingWhatsappTwilioConfigValidator, messagingWhatsappTwilioSecretsValidator } from './validators.js';
 
 /** What an adapter for messaging.whatsapp.twilio implements: the operations of every capability it provides, and webhook parsing. */
 export type MessagingWhatsappTwilioAdapterOperations = MessagingOutboundOperations & WebhookReceiver<MessagingWhatsappTwilioEvent>;
@@ -46,16 +43,24 @@ export interface MessagingWhatsappTwilioClient extends ClientBase {
   handleWebhook(request: Request, context?: WebhookContext): Promise<MessagingWhatsappTwilioEvent>;
 }
 
-const definition: ClientDefinition = {
-  spec: messagingWhatsappTwilioSpec,
-  config: messagingWhatsappTwilioConfigValidator,
-  secrets: messagingWhatsappTwilioSecretsValidator,
-  operations: {
-    sendMessage: { input: messagingOutboundSendMessageInputValidator, idempotent: false },
-    getMessageStatus: { input: messagingOutboundGetMessageStatusInputValidator, idempotent: true },
-  },
-  webhooks: true,
-};
+// The spec constant and validators load on first use, so importing this module stays cheap.
+const definition = lazyDefinition(async () => {
+  const [spec, validators, capability1] = await Promise.all([
+    import('./spec.js'),
+    import('./validators.js'),
+    import('../../capabilities/messaging.outbound/validators.js'),
+  ]);
+  return {
+    spec: spec.messagingWhatsappTwilioSpec,
+    config: validators.messagingWhatsappTwilioConfigValidator,
+    secrets: validators.messagingWhatsappTwilioSecretsValidator,
+    operations: {
+      sendMessage: { input: capability1.messagingOutboundSendMessageInputValidator, idempotent: false },
+      getMessageStatus: { input: capability1.messagingOutboundGetMessageStatusInputValidator, idempotent: true },
+    },
+    webhooks: true,
+  };
+});
 
 /** Creates a messaging.whatsapp.twilio client; rejects with a ConfigurationError listing every config/secret problem. */
 export function createMessagingWhatsappTwilioClient(options: MessagingWhatsappTwilioClientOptions): Promise<MessagingWhatsappTwilioClient> {

@@ -2,19 +2,16 @@
 import {
   checkIntegrationHealth,
   createIntegrationClient,
+  lazyDefinition,
   type Adapter,
   type CallOptions,
   type ClientBase,
-  type ClientDefinition,
   type ClientOptions,
   type HealthReport,
 } from "contractgen/runtime";
 import type { SmsOutboundOperations, SmsOutboundSendSmsInput, SmsOutboundSendSmsOutput, SmsOutboundGetDeliveryStatusInput, SmsOutboundGetDeliveryStatusOutput } from '../../capabilities/sms.outbound/types.js';
-import { smsOutboundSendSmsInputValidator, smsOutboundGetDeliveryStatusInputValidator } from '../../capabilities/sms.outbound/validators.js';
 import { twilioSmsAdapter } from "../../../adapters/twilio/sms.js";
-import { smsTwilioSpec } from './spec.js';
 import type { SmsTwilioConfig, SmsTwilioSecrets } from './types.js';
-import { smsTwilioConfigValidator, smsTwilioSecretsValidator } from './validators.js';
 
 /** What an adapter for sms.twilio implements: the operations of every capability it provides. */
 export type SmsTwilioAdapterOperations = SmsOutboundOperations & {};
@@ -38,16 +35,24 @@ export interface SmsTwilioClient extends ClientBase {
   getDeliveryStatus(input: SmsOutboundGetDeliveryStatusInput, options?: CallOptions): Promise<SmsOutboundGetDeliveryStatusOutput>;
 }
 
-const definition: ClientDefinition = {
-  spec: smsTwilioSpec,
-  config: smsTwilioConfigValidator,
-  secrets: smsTwilioSecretsValidator,
-  operations: {
-    sendSms: { input: smsOutboundSendSmsInputValidator, idempotent: false },
-    getDeliveryStatus: { input: smsOutboundGetDeliveryStatusInputValidator, idempotent: true },
-  },
-  webhooks: false,
-};
+// The spec constant and validators load on first use, so importing this module stays cheap.
+const definition = lazyDefinition(async () => {
+  const [spec, validators, capability0] = await Promise.all([
+    import('./spec.js'),
+    import('./validators.js'),
+    import('../../capabilities/sms.outbound/validators.js'),
+  ]);
+  return {
+    spec: spec.smsTwilioSpec,
+    config: validators.smsTwilioConfigValidator,
+    secrets: validators.smsTwilioSecretsValidator,
+    operations: {
+      sendSms: { input: capability0.smsOutboundSendSmsInputValidator, idempotent: false },
+      getDeliveryStatus: { input: capability0.smsOutboundGetDeliveryStatusInputValidator, idempotent: true },
+    },
+    webhooks: false,
+  };
+});
 
 /** Creates a sms.twilio client; rejects with a ConfigurationError listing every config/secret problem. */
 export function createSmsTwilioClient(options: SmsTwilioClientOptions): Promise<SmsTwilioClient> {
