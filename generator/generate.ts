@@ -15,8 +15,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const resolved = resolveOptions(options);
   const timings: Record<string, number> = {};
   const start = performance.now();
-  const file = resolved.cache ? cacheFile(resolved) : undefined;
-  const cache = readCache(file);
+  const file = cacheFile(resolved);
+  // Without the cache the run starts from scratch, and still leaves a cache for the next one.
+  const cache = resolved.cache ? readCache(file) : undefined;
   const tool = toolFingerprint(resolved);
   const upToDate = cache && cache.tool === tool ? unchangedResult(resolved, cache) : undefined;
   timings.cache = performance.now() - start;

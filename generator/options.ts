@@ -23,8 +23,9 @@ export interface GenerateOptions {
   readonly runtimeImport?: string;
   readonly specImport?: string;
   /**
-   * Reuse work from the previous run for inputs whose content has not changed (default true). The
-   * cache lives in node_modules/.cache/contractgen; every reused output is verified on disk first.
+   * Reuse work from the previous run for inputs whose content has not changed (default true; false
+   * starts from scratch but still records a cache for the next run). The cache lives in
+   * node_modules/.cache/contractgen; every reused output is verified on disk first.
    */
   readonly cache?: boolean;
 }

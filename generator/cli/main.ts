@@ -21,6 +21,7 @@ interface CommonArgs {
   reporter: 'human' | 'json';
   quiet: boolean;
   timings: boolean;
+  cache: boolean;
   check?: boolean;
   watch?: boolean;
 }
@@ -40,7 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (args.watch) return watch(args, options);
     // The pipeline (ts-morph, ajv, json-schema-to-typescript) loads only when a command needs it, so --help stays instant.
     const { generate } = await import('../generate.js');
-    const result = await generate({ ...options, mode });
+    const result = await generate({ ...options, mode, cache: args.cache });
     if (command === 'list' && args.reporter === 'human') {
       for (const spec of result.specs) out(`${spec.kind.padEnd(11)} ${`${spec.key}@${spec.version}`.padEnd(40)} ${displayPath(spec.file, options.root)}`);
     }
@@ -53,7 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     let start = performance.now();
     const { watchProject } = await import('../watch.js');
     const watcher = watchProject(
-      { ...options, extraPaths: options.configFile ? [options.configFile] : [] },
+      { ...options, cache: args.cache, extraPaths: options.configFile ? [options.configFile] : [] },
       (result) => {
         print(result, 'generate', args, options, start);
         start = performance.now();
@@ -92,6 +93,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('reporter', { choices: ['human', 'json'] as const, default: 'human' as const, describe: 'Output format' })
     .option('quiet', { type: 'boolean', default: false, describe: 'Print errors only' })
     .option('timings', { type: 'boolean', default: false, describe: "Print each stage's time" })
+    .option('cache', { type: 'boolean', default: true, describe: 'Reuse unchanged work from the previous run (--no-cache: start from scratch)' })
     .command(
       ['generate', '$0'],
       'Generate code and docs from the specs (default)',
