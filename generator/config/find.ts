@@ -29,14 +29,41 @@ export async function loadConfigFile(file: string): Promise<ContractgenConfig> {
   let config: unknown;
   try {
     if (file.endsWith('.json')) config = JSON.parse(readFileSync(file, 'utf8'));
-    else {
-      const module = (await import(pathToFileURL(file).href)) as { default?: unknown; config?: unknown };
-      config = module.default ?? module.config;
-    }
+    else config = pickConfig(await importConfig(file));
   } catch (error) {
     throw new ConfigError(file, `cannot load the config: ${(error as Error).message.split('\n')[0]}`);
   }
   const problems = configProblems(config);
   if (problems.length > 0) throw new ConfigError(file, problems.join('; '));
   return config as ContractgenConfig;
+}
+
+interface ConfigModule {
+  readonly default?: unknown;
+  readonly config?: unknown;
+}
+
+/**
+ * Imports a `.ts`/`.mjs` config. A `.ts` file in a package without "type": "module" is CommonJS to
+ * Node, which the ESM loader alone cannot run (ERR_REQUIRE_CYCLE_MODULE): tsx's CommonJS hook is on
+ * while it loads. Either way the config shares this process's modules (one `contractgen`), unlike
+ * tsx's namespaced tsImport, which would load a second copy of everything the config imports.
+ */
+async function importConfig(file: string): Promise<ConfigModule> {
+  const url = pathToFileURL(file).href;
+  if (!file.endsWith('.ts')) return (await import(url)) as ConfigModule;
+  const { register } = await import('tsx/cjs/api');
+  const unregister = register();
+  try {
+    return (await import(url)) as ConfigModule;
+  } finally {
+    unregister();
+  }
+}
+
+/** The default export, or a named `config` export; a CommonJS-compiled config arrives as { default: exports }. */
+function pickConfig(loaded: ConfigModule): unknown {
+  const exports = loaded.default as (ConfigModule & { __esModule?: unknown }) | undefined;
+  const module = exports && typeof exports === 'object' && exports.__esModule === true ? exports : loaded;
+  return module.default ?? module.config;
 }

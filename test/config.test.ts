@@ -1,0 +1,359 @@
+/**
+ * The config file and the CLI's output, through the real CLI: `contractgen.config.{ts,mjs,json}`
+ * found upward from the working directory with paths relative to the config file (so a run from
+ * any folder of a workspace writes the same bytes), flags over config, per-artifact switches, a
+ * separate docs folder, config errors, and output for people (colours, --quiet, --timings) and
+ * machines (--reporter json).
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyInto, REPO, removeDir, runCli, scratchDir, snapshot, typecheck, writeFiles } from './support/workspace.js';
+
+const scratch: string[] = [];
+afterAll(() => scratch.forEach(removeDir));
+
+type Snapshot = ReturnType<typeof snapshot>;
+const contents = (snap: Snapshot) => Object.fromEntries(Object.entries(snap).map(([path, file]) => [path, file.content]));
+const ANSI = /\u001b\[\d+m/;
+const NESTED = 'packages/app/src';
+const OUT = 'build/contracts';
+
+/**
+ * A monorepo-like workspace: a root package.json (CommonJS unless `type` says otherwise, as many
+ * monorepo roots are) with contractgen installed in node_modules (a link to this repository), specs
+ * in `contracts/`, output in `build/contracts`, a nested package folder to run from, and the given
+ * config file at the root.
+ */
+function workspace(label: string, configName: string | undefined, config: string, type?: 'module'): string {
+  const root = scratchDir(label);
+  scratch.push(root);
+  copyInto(join(REPO, 'specs'), join(root, 'contracts'));
+  mkdirSync(join(root, NESTED), { recursive: true });
+  writeFiles(root, { 'package.json': JSON.stringify({ name: 'fixture-workspace', private: true, ...(type && { type }), workspaces: ['packages/*'] }, null, 2) + '\n' });
+  mkdirSync(join(root, 'node_modules'));
+  symlinkSync(REPO, join(root, 'node_modules/contractgen'), 'dir');
+  if (configName) writeFiles(root, { [configName]: config });
+  return root;
+}
+
+const tsConfig = (body: string) => `import { defineConfig } from 'contractgen';\n\nexport default defineConfig(${body});\n`;
+const baseConfig = `{ specs: 'contracts', out: '${OUT}' }`;
+
+function json(stdout: string) {
+  return JSON.parse(stdout) as {
+    ok: boolean;
+    command: string;
+    diagnostics: { code: string; file?: string; message: string }[];
+    specs: { kind: string; key: string; file: string }[];
+    files: { path: string; status: string }[];
+    timings?: Record<string, number>;
+    elapsedMs: number;
+  };
+}
+
+describe('config file (contractgen.config.ts with defineConfig)', () => {
+  it('is found from the root and from a nested folder, and both write the same bytes', () => {
+    const root = workspace('config-ts', 'contractgen.config.ts', tsConfig(baseConfig));
+    const fromRoot = runCli(['generate'], root);
+    expect(fromRoot.stderr).toMatch(/^contractgen generate: \d+ specs, \d+ written, 0 unchanged, 0 removed \(\d+ ms\)$/m);
+    expect(fromRoot.code).toBe(0);
+    const first = snapshot(join(root, OUT));
+    expect(Object.keys(first)).toContain('integrations/sms.twilio/client.ts');
+    expect(first['integrations/sms.twilio/client.ts']!.content).toContain('from contracts/integrations/twilio-sms.ts');
+    // Nothing at the default places.
+    expect(existsSync(join(root, 'generated'))).toBe(false);
+    expect(existsSync(join(root, NESTED, 'generated'))).toBe(false);
+
+    // From the nested folder over the existing output: nothing to write.
+    const again = runCli(['generate'], join(root, NESTED));
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/contractgen generate: \d+ specs, 0 written, \d+ unchanged, 0 removed/);
+    expect(snapshot(join(root, OUT))).toEqual(first);
+
+    // From the nested folder into an empty output folder: the same bytes.
+    rmSync(join(root, OUT), { recursive: true });
+    const fromNested = runCli(['generate'], join(root, NESTED));
+    expect(fromNested.code).toBe(0);
+    expect(contents(snapshot(join(root, OUT)))).toEqual(contents(first));
+    expect(existsSync(join(root, NESTED, 'generated'))).toBe(false);
+    expect(existsSync(join(root, NESTED, OUT))).toBe(false);
+
+    // `check` from anywhere agrees.
+    expect(runCli(['check'], join(root, NESTED)).code).toBe(0);
+    expect(runCli(['check'], join(root, 'packages')).code).toBe(0);
+  }, 120_000);
+
+  it('flags override the config, relative to the working directory', () => {
+    const root = workspace('config-flags', 'contractgen.config.ts', tsConfig(baseConfig));
+    expect(runCli(['generate'], root).code).toBe(0);
+    const configured = snapshot(join(root, OUT));
+
+    const fromRoot = runCli(['generate', '--out', 'flag-out'], root);
+    expect(fromRoot.code).toBe(0);
+    expect(contents(snapshot(join(root, 'flag-out')))).toEqual(contents(configured));
+
+    const fromNested = runCli(['generate', '--out', 'local-out'], join(root, NESTED));
+    expect(fromNested.code).toBe(0);
+    expect(contents(snapshot(join(root, NESTED, 'local-out')))).toEqual(contents(configured));
+    // The configured folder was not touched by either run.
+    expect(snapshot(join(root, OUT))).toEqual(configured);
+
+    // --specs too: an empty specs folder given by flag generates no integrations.
+    mkdirSync(join(root, 'empty-specs'));
+    const noSpecs = runCli(['validate', '--specs', 'empty-specs', '--reporter', 'json'], root);
+    expect(json(noSpecs.stdout).specs).toEqual([]);
+  }, 120_000);
+
+  it('--config names a config file explicitly', () => {
+    const root = workspace('config-explicit', undefined, '');
+    writeFiles(root, { 'tools/contractgen.json': JSON.stringify({ specs: '../contracts', out: '../explicit-out' }) });
+    const run = runCli(['generate', '--config', 'tools/contractgen.json'], join(root));
+    expect(run.code).toBe(0);
+    expect(existsSync(join(root, 'explicit-out/index.ts'))).toBe(true);
+  }, 60_000);
+
+  it('defineConfig types the config for tsc: a misspelt option does not compile', () => {
+    const root = workspace('config-types', 'contractgen.config.ts', tsConfig(`{ specs: 'contracts', out: '${OUT}', artifacts: { docs: false }, templates: ['templates'] }`), 'module');
+    writeFiles(root, { 'wrong.config.ts': tsConfig(`{ outDir: 'x' }`) });
+    const ok = typecheck([join(root, 'contractgen.config.ts')]);
+    expect(ok.output).toBe('');
+    const wrong = typecheck([join(root, 'wrong.config.ts')]);
+    expect(wrong.ok).toBe(false);
+    expect(wrong.output).toMatch(/wrong\.config\.ts.*outDir/s);
+  }, 120_000);
+
+  it('a .ts config works in an ESM package too', () => {
+    const root = workspace('config-ts-esm', 'contractgen.config.ts', tsConfig(baseConfig), 'module');
+    const run = runCli(['generate'], join(root, NESTED));
+    expect(run.stderr).not.toMatch(/error/);
+    expect(run.code).toBe(0);
+    expect(existsSync(join(root, OUT, 'index.ts'))).toBe(true);
+    // A named `config` export is accepted as well as a default export.
+    writeFiles(root, { 'contractgen.config.ts': `export const config = { specs: 'contracts', out: 'named-out' };\n` });
+    expect(runCli(['generate'], root).code).toBe(0);
+    expect(existsSync(join(root, 'named-out/index.ts'))).toBe(true);
+  }, 60_000);
+
+  it('.mjs and .json configs work the same way', () => {
+    const reference = workspace('config-ref', 'contractgen.config.ts', tsConfig(baseConfig));
+    expect(runCli(['generate'], reference).code).toBe(0);
+    const expected = contents(snapshot(join(reference, OUT)));
+
+    const mjs = workspace('config-mjs', 'contractgen.config.mjs', `export default { specs: 'contracts', out: '${OUT}' };\n`);
+    const mjsRun = runCli(['generate'], join(mjs, NESTED));
+    expect(mjsRun.stderr).not.toMatch(/error/);
+    expect(mjsRun.code).toBe(0);
+    expect(contents(snapshot(join(mjs, OUT)))).toEqual(expected);
+
+    const jsonConfig = workspace('config-json', 'contractgen.config.json', JSON.stringify({ specs: 'contracts', out: OUT }, null, 2));
+    const jsonRun = runCli(['generate'], join(jsonConfig, NESTED));
+    expect(jsonRun.code).toBe(0);
+    expect(contents(snapshot(join(jsonConfig, OUT)))).toEqual(expected);
+  }, 120_000);
+
+  it('the nearest config wins', () => {
+    const root = workspace('config-nearest', 'contractgen.config.json', JSON.stringify({ specs: 'contracts', out: OUT }));
+    copyInto(join(REPO, 'specs'), join(root, 'packages/app/specs'));
+    writeFiles(root, { 'packages/app/contractgen.config.json': JSON.stringify({ out: 'gen' }) });
+    const run = runCli(['generate'], join(root, NESTED));
+    expect(run.code).toBe(0);
+    expect(existsSync(join(root, 'packages/app/gen/index.ts'))).toBe(true);
+    expect(existsSync(join(root, OUT))).toBe(false);
+  }, 60_000);
+});
+
+describe('artifacts and docsOut', () => {
+  it('artifacts: { docs: false } writes no docs; a default run afterwards adds them and nothing else', () => {
+    const root = workspace('config-nodocs', 'contractgen.config.json', JSON.stringify({ specs: 'contracts', out: OUT, artifacts: { docs: false } }));
+    const run = runCli(['generate', '--reporter', 'json'], root);
+    expect(run.code).toBe(0);
+    const files = json(run.stdout).files;
+    expect(files.some((f) => f.path.startsWith('docs/'))).toBe(false);
+    const withoutDocs = snapshot(join(root, OUT));
+    expect(Object.keys(withoutDocs).some((p) => p.endsWith('.md'))).toBe(false);
+    expect(existsSync(join(root, OUT, 'docs'))).toBe(false);
+    expect(Object.keys(withoutDocs)).toContain('integrations/sms.twilio/client.ts');
+
+    writeFiles(root, { 'contractgen.config.json': JSON.stringify({ specs: 'contracts', out: OUT }) });
+    const full = runCli(['generate', '--reporter', 'json'], root);
+    expect(full.code).toBe(0);
+    const written = json(full.stdout).files.filter((f) => f.status === 'written').map((f) => f.path);
+    expect(written.length).toBeGreaterThan(1);
+    expect(written.every((p) => p.startsWith('docs/') || p === '.contractgen-manifest.json')).toBe(true);
+    expect(written).toContain('docs/catalog.md');
+    expect(written).toContain('docs/integrations/sms.twilio.md');
+    const withDocs = snapshot(join(root, OUT));
+    for (const [path, file] of Object.entries(withoutDocs)) if (path !== '.contractgen-manifest.json') expect(withDocs[path]).toEqual(file);
+  }, 120_000);
+
+  it('artifacts: { clients: true, types: false } is a config error naming the dependency', () => {
+    const root = workspace('config-needs', 'contractgen.config.json', JSON.stringify({ specs: 'contracts', out: OUT, artifacts: { clients: true, types: false } }));
+    const run = runCli(['generate'], root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/contractgen\.config\.json - error CG160: .*artifacts\.clients needs artifacts\.types/);
+    expect(existsSync(join(root, OUT))).toBe(false);
+  }, 60_000);
+
+  it("docsOut: 'docs' puts the docs outside the output folder, each folder with its own manifest; a second run writes nothing", () => {
+    const root = workspace('config-docsout', 'contractgen.config.ts', tsConfig(`{ specs: 'contracts', out: '${OUT}', docsOut: 'docs' }`));
+    const first = runCli(['generate', '--reporter', 'json'], join(root, NESTED));
+    expect(first.code).toBe(0);
+    expect(existsSync(join(root, 'docs/catalog.md'))).toBe(true);
+    expect(existsSync(join(root, 'docs/integrations/sms.twilio.md'))).toBe(true);
+    expect(existsSync(join(root, OUT, 'docs'))).toBe(false);
+    expect(existsSync(join(root, NESTED, 'docs'))).toBe(false);
+    const docsManifest = JSON.parse(readFileSync(join(root, 'docs/.contractgen-manifest.json'), 'utf8')) as { files: string[] };
+    const outManifest = JSON.parse(readFileSync(join(root, OUT, '.contractgen-manifest.json'), 'utf8')) as { files: string[] };
+    expect(docsManifest.files).toContain('catalog.md');
+    expect(docsManifest.files.every((f) => f.endsWith('.md'))).toBe(true);
+    expect(outManifest.files).toContain('index.ts');
+    expect(outManifest.files.some((f) => f.endsWith('.md'))).toBe(false);
+    // Reported paths keep the docs/ prefix.
+    expect(json(first.stdout).files).toContainEqual({ path: 'docs/catalog.md', status: 'written' });
+
+    // The docs are the same as they are inside the output folder by default.
+    const inside = workspace('config-docs-inside', 'contractgen.config.json', JSON.stringify({ specs: 'contracts', out: OUT }));
+    expect(runCli(['generate'], inside).code).toBe(0);
+    const docs = contents(snapshot(join(root, 'docs')));
+    delete docs['.contractgen-manifest.json'];
+    const insideDocs = Object.fromEntries(Object.entries(contents(snapshot(join(inside, OUT)))).filter(([p]) => p.startsWith('docs/')).map(([p, c]) => [p.slice('docs/'.length), c]));
+    expect(docs).toEqual(insideDocs);
+
+    const before = { docs: snapshot(join(root, 'docs')), out: snapshot(join(root, OUT)) };
+    const second = runCli(['generate', '--reporter', 'json'], root);
+    expect(second.code).toBe(0);
+    expect(json(second.stdout).files.filter((f) => f.status !== 'unchanged')).toEqual([]);
+    expect({ docs: snapshot(join(root, 'docs')), out: snapshot(join(root, OUT)) }).toEqual(before);
+    expect(runCli(['check'], root).code).toBe(0);
+
+    // A docs file removed by hand is drift for `check`.
+    rmSync(join(root, 'docs/catalog.md'));
+    const drift = runCli(['check', '--reporter', 'json'], root);
+    expect(drift.code).toBe(1);
+    expect(json(drift.stdout).files).toContainEqual({ path: 'docs/catalog.md', status: 'missing' });
+  }, 120_000);
+});
+
+describe('config errors', () => {
+  it('an unknown key exits 2 naming the file and the key, and writes nothing', () => {
+    for (const [name, text] of [
+      ['contractgen.config.json', JSON.stringify({ specs: 'contracts', outDir: OUT })],
+      ['contractgen.config.ts', tsConfig(`{ specs: 'contracts', outDir: '${OUT}' } as never`)],
+    ] as const) {
+      const root = workspace('config-unknown', name, text);
+      const run = runCli(['generate'], join(root, NESTED));
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(join(root, name));
+      expect(run.stderr).toMatch(/error CG160: unknown option "outDir"/);
+      expect(existsSync(join(root, OUT))).toBe(false);
+      expect(existsSync(join(root, 'generated'))).toBe(false);
+    }
+  }, 120_000);
+
+  it('a config that does not load or parse exits 2 naming the file', () => {
+    const broken = workspace('config-broken-json', 'contractgen.config.json', '{ "specs": "contracts", ');
+    const run = runCli(['generate'], broken);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/contractgen\.config\.json - error CG160: cannot load the config/);
+
+    const wrongType = workspace('config-wrong-type', 'contractgen.config.mjs', `export default { out: 42 };\n`);
+    const typed = runCli(['generate'], wrongType);
+    expect(typed.code).toBe(2);
+    expect(typed.stderr).toMatch(/contractgen\.config\.mjs - error CG160: "out" must be a non-empty string/);
+  }, 60_000);
+});
+
+describe('output for people and machines', () => {
+  const project = (label: string) => workspace(label, 'contractgen.config.json', JSON.stringify({ specs: 'contracts', out: OUT }));
+  /** A project whose one integration spec has an error (a non-static value). */
+  const broken = (label: string) => {
+    const root = project(label);
+    const spec = join(root, 'contracts/integrations/twilio-sms.ts');
+    writeFileSync(spec, readFileSync(spec, 'utf8').replace('timeoutMs: 3000', 'timeoutMs: Math.random()'));
+    return root;
+  };
+
+  it('--reporter json parses and lists every file with its status', () => {
+    const root = project('report-json');
+    const first = json(runCli(['generate', '--reporter', 'json'], root).stdout);
+    expect(first.ok).toBe(true);
+    expect(first.command).toBe('generate');
+    expect(first.specs.map((s) => `${s.kind} ${s.key} ${s.file}`)).toContain('integration sms.twilio contracts/integrations/twilio-sms.ts');
+    expect(first.files.length).toBeGreaterThan(30);
+    expect(new Set(first.files.map((f) => f.status))).toEqual(new Set(['written']));
+    expect(first.files.every((f) => !f.path.includes('\\') && !f.path.startsWith('/'))).toBe(true);
+    expect(first.files.map((f) => f.path)).toContain('integrations/sms.twilio/client.ts');
+
+    const second = json(runCli(['generate', '--reporter', 'json'], root).stdout);
+    expect(new Set(second.files.map((f) => f.status))).toEqual(new Set(['unchanged']));
+    expect(second.files.map((f) => f.path).sort()).toEqual(first.files.map((f) => f.path).sort());
+
+    rmSync(join(root, 'contracts/integrations/messaging-whatsapp-twilio.ts'));
+    const third = json(runCli(['generate', '--reporter', 'json'], root).stdout);
+    expect(third.files).toContainEqual({ path: 'integrations/messaging.whatsapp.twilio/client.ts', status: 'removed' });
+    expect(third.files).toContainEqual({ path: 'index.ts', status: 'written' });
+    expect(third.files).toContainEqual({ path: 'integrations/sms.twilio/client.ts', status: 'unchanged' });
+
+    const failed = runCli(['generate', '--reporter', 'json'], broken('report-json-broken'));
+    expect(failed.code).toBe(1);
+    const report = json(failed.stdout);
+    expect(report.ok).toBe(false);
+    expect(report.files).toEqual([]);
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'CG101', file: 'contracts/integrations/twilio-sms.ts' }));
+    expect(failed.stderr).toBe('');
+  }, 120_000);
+
+  it('no ANSI escapes with NO_COLOR or when not a terminal; FORCE_COLOR=1 adds them', () => {
+    const root = broken('colors');
+    const noColor = runCli(['generate', '--timings'], root, { NO_COLOR: '1', FORCE_COLOR: '0' });
+    const notTty = runCli(['generate', '--timings'], root, { NO_COLOR: '', FORCE_COLOR: '0' });
+    const forced = runCli(['generate', '--timings'], root, { NO_COLOR: '', FORCE_COLOR: '1' });
+    for (const run of [noColor, notTty, forced]) {
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/CG101/);
+    }
+    expect(noColor.stderr).not.toMatch(ANSI);
+    expect(noColor.stdout).not.toMatch(ANSI);
+    expect(notTty.stderr).not.toMatch(ANSI);
+    expect(forced.stderr).toMatch(ANSI);
+    // The same text once the colours are taken out (timings aside).
+    const plain = (s: string) => s.replace(/\u001b\[\d+m/g, '').replace(/\d+(\.\d+)? ms/g, 'N ms');
+    expect(plain(forced.stderr)).toBe(plain(noColor.stderr));
+  }, 120_000);
+
+  it('--quiet prints nothing on success, and still prints errors', () => {
+    const root = project('quiet');
+    const first = runCli(['generate', '--quiet'], root);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('');
+    expect(first.stderr).toBe('');
+    expect(existsSync(join(root, OUT, 'index.ts'))).toBe(true);
+    const check = runCli(['check', '--quiet'], root);
+    expect([check.code, check.stdout, check.stderr]).toEqual([0, '', '']);
+
+    const failed = runCli(['generate', '--quiet'], broken('quiet-broken'));
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/twilio-sms\.ts:\d+:\d+ - error CG101/);
+  }, 120_000);
+
+  it('--timings prints each stage with its time; the human summary is one line', () => {
+    const root = project('timings');
+    const run = runCli(['generate', '--timings'], root);
+    expect(run.code).toBe(0);
+    for (const stage of ['discover', 'load', 'check', 'emit', 'compare', 'write']) expect(run.stderr).toMatch(new RegExp(`^${stage}\\s+\\d+(\\.\\d+)? ms$`, 'm'));
+    const summary = run.stderr.split('\n').filter((l) => l.startsWith('contractgen '));
+    expect(summary).toHaveLength(1);
+    expect(summary[0]).toMatch(/^contractgen generate: \d+ specs, \d+ written, 0 unchanged, 0 removed \(\d+ ms\)$/);
+
+    const plain = runCli(['generate'], root);
+    expect(plain.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^contractgen generate: \d+ specs, 0 written, \d+ unchanged, 0 removed \(\d+ ms\)$/)]);
+
+    // A cold run through the JSON reporter: every stage, in milliseconds.
+    const machine = json(runCli(['generate', '--timings', '--reporter', 'json'], project('timings-json')).stdout);
+    expect(Object.keys(machine.timings ?? {})).toEqual(expect.arrayContaining(['discover', 'load', 'check', 'emit', 'compare', 'write']));
+    expect(Object.values(machine.timings ?? {}).every((ms) => typeof ms === 'number' && ms >= 0)).toBe(true);
+    // Without --timings the JSON has none.
+    expect(json(runCli(['generate', '--reporter', 'json'], root).stdout).timings).toBeUndefined();
+  }, 120_000);
+});

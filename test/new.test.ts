@@ -1,0 +1,267 @@
+/**
+ * Adding a provider entirely by spec: `contractgen new` (the real CLI) scaffolds a spec and an
+ * adapter stub for an existing capability and for a capability spec written by hand; both
+ * validate, compile under strict tsc, bind the stub into the generated client (whose operations
+ * then reject with NotImplementedError), and appear in the registry and the docs catalog. No
+ * generator code is involved beyond running it.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NotImplementedError } from '../runtime/index.js';
+import { copyInto, REPO, removeDir, runCli, scratchDir, snapshot, typecheck, writeFiles } from './support/workspace.js';
+
+const scratch: string[] = [];
+afterAll(() => scratch.forEach(removeDir));
+
+function project(label: string): string {
+  const root = scratchDir(label);
+  scratch.push(root);
+  copyInto(join(REPO, 'specs'), join(root, 'specs'));
+  // A config file of its own keeps the upward search from finding anything above the scratch folder.
+  writeFiles(root, { 'contractgen.config.json': '{}\n' });
+  return root;
+}
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(dir, f));
+}
+
+interface Spec {
+  meta: { key: string; version: string };
+  configSchema: { example: unknown };
+  secretSchema: { example: unknown };
+}
+interface Registry {
+  providersOf(capability: string, version?: string): Spec[];
+  integration(id: string): Spec | undefined;
+}
+let imports = 0;
+/** Imports a generated module afresh (a query per call: the same file may be regenerated between imports). */
+const importFile = async <T>(file: string) => (await import(/* @vite-ignore */ `${pathToFileURL(file).href}?import=${++imports}`)) as T;
+
+/** Creates the generated client with the spec's example config and secrets (default adapter: the stub). */
+async function clientOf(root: string, key: string, factory: string) {
+  const dir = join(root, 'generated/integrations', key);
+  const { [factory]: create } = await importFile<Record<string, (options: object) => Promise<Record<string, (input: object) => Promise<unknown>>>>>(join(dir, 'client.ts'));
+  const specModule = await importFile<Record<string, Spec>>(join(dir, 'spec.ts'));
+  const spec = Object.values(specModule).find((v) => v?.meta?.key === key)!;
+  expect(spec).toBeDefined();
+  expect(create).toBeTypeOf('function');
+  return create!({ config: spec.configSchema.example, secrets: spec.secretSchema.example });
+}
+
+async function expectNotImplemented(call: Promise<unknown>, operation: string, integration: string) {
+  const error = await call.then(
+    () => {
+      throw new Error(`${operation} resolved`);
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(NotImplementedError);
+  expect(error).toMatchObject({ name: 'NotImplementedError', code: 'NOT_IMPLEMENTED', operation });
+  expect((error as Error).message).toContain(operation);
+  expect((error as Error).message).toContain(integration);
+}
+
+describe('contractgen new: a third SMS provider for an existing capability', () => {
+  let root: string;
+  let created: ReturnType<typeof runCli>;
+
+  beforeAll(() => {
+    root = project('new-sms');
+    created = runCli(['new', 'sms.acme', '--category', 'sms', '--capability', 'sms.outbound', '--adapter'], root);
+  });
+
+  it('exits 0 and writes the spec, the adapter stub and the generated code', () => {
+    expect(created.stderr).not.toMatch(/error/);
+    expect(created.code).toBe(0);
+    expect(created.stderr).toContain('created specs/integrations/sms-acme.ts');
+    expect(created.stderr).toContain('created adapters/sms.acme.ts');
+    expect(existsSync(join(root, 'specs/integrations/sms-acme.ts'))).toBe(true);
+    expect(existsSync(join(root, 'adapters/sms.acme.ts'))).toBe(true);
+    expect(existsSync(join(root, 'generated/integrations/sms.acme/client.ts'))).toBe(true);
+    expect(readFileSync(join(root, 'specs/integrations/sms-acme.ts'), 'utf8')).toMatch(/key: "sms\.acme"[\s\S]*\{ key: "sms\.outbound", version: "1\.0\.0" \}/);
+  });
+
+  it('validate passes, and the output is what the specs produce', () => {
+    const validate = runCli(['validate'], root);
+    expect(validate.stderr).toMatch(/^contractgen validate: \d+ specs \(\d+ ms\)$/m);
+    expect(validate.code).toBe(0);
+    const check = runCli(['check'], root);
+    expect(check.code).toBe(0);
+    const list = runCli(['list'], root);
+    expect(list.stdout).toMatch(/^integration +sms\.acme@0\.1\.0 +specs\/integrations\/sms-acme\.ts$/m);
+  });
+
+  it('the generated folder and the adapter compile under strict tsc', () => {
+    const result = typecheck([...tsFiles(join(root, 'generated')), join(root, 'adapters/sms.acme.ts')]);
+    expect(result.output).toBe('');
+    expect(result.ok).toBe(true);
+  }, 120_000);
+
+  it('the generated client binds the stub, and its operations reject with NotImplementedError', async () => {
+    const client = readFileSync(join(root, 'generated/integrations/sms.acme/client.ts'), 'utf8');
+    expect(client).toContain('import { smsAcmeAdapter } from "../../../adapters/sms.acme.js";');
+    const sms = await clientOf(root, 'sms.acme', 'createSmsAcmeClient');
+    await expectNotImplemented(sms.sendSms!({ to: '+15558675310', body: 'Hello from Acme' }), 'sendSms', 'sms.acme');
+    await expectNotImplemented(sms.getDeliveryStatus!({ id: 'msg-1' }), 'getDeliveryStatus', 'sms.acme');
+    // The stub's health probe says it is not there yet; the client reports it and never throws.
+    const health = (await (sms as unknown as { checkHealth(): Promise<{ status: string; integration: string }> }).checkHealth());
+    expect(health).toMatchObject({ integration: 'sms.acme', status: 'down' });
+  });
+
+  it('appears in the registry and the docs catalog', async () => {
+    const { registry } = await importFile<{ registry: Registry }>(join(root, 'generated/index.ts'));
+    expect(registry.providersOf('sms.outbound').map((s) => s.meta.key)).toEqual(expect.arrayContaining(['sms.acme', 'sms.twilio']));
+    expect(registry.providersOf('sms.outbound', '1.0.0').map((s) => s.meta.key)).toContain('sms.acme');
+    expect(registry.integration('sms.acme@0.1.0')?.meta.key).toBe('sms.acme');
+    const catalog = readFileSync(join(root, 'generated/docs/catalog.md'), 'utf8');
+    expect(catalog).toMatch(/^\| \[sms\.acme\]\(integrations\/sms\.acme\.md\) \| Acme Sms \| 0\.1\.0 \| idea \| sms\.outbound@1\.0\.0 \|$/m);
+    expect(catalog).toMatch(/^\| \[sms\.outbound\]\(capabilities\/sms\.outbound\.md\) \| 1\.0\.0 \| stable \| (.+, )?sms\.acme, (.+, )?sms\.twilio(, .+)? \|$/m);
+    expect(existsSync(join(root, 'generated/docs/integrations/sms.acme.md'))).toBe(true);
+  });
+
+  it('running new again for the same key exits 1 and changes nothing', () => {
+    const before = snapshot(root);
+    const again = runCli(['new', 'sms.acme', '--category', 'sms', '--capability', 'sms.outbound', '--adapter'], root);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/error CG150: an integration with key "sms\.acme" already exists/);
+    expect(again.stderr).not.toMatch(/created/);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('refuses to overwrite an existing file even when the key is new, and changes nothing', () => {
+    writeFiles(root, { 'adapters/sms.beta.ts': '// hand-written, not an adapter yet\nexport {};\n' });
+    const before = snapshot(root);
+    const run = runCli(['new', 'sms.beta', '--category', 'sms', '--capability', 'sms.outbound', '--adapter'], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/error CG150: refusing to overwrite adapters\/sms\.beta\.ts/);
+    expect(snapshot(root)).toEqual(before);
+    expect(existsSync(join(root, 'specs/integrations/sms-beta.ts'))).toBe(false);
+    rmSync(join(root, 'adapters/sms.beta.ts'));
+  });
+
+  it('an unknown capability exits 1 with a did-you-mean hint, and writes nothing', () => {
+    const before = snapshot(root);
+    const run = runCli(['new', 'sms.gamma', '--category', 'sms', '--capability', 'sms.outbund', '--adapter'], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/error CG150: unknown capability "sms\.outbund"\n\s+hint: did you mean "sms\.outbound"\?/);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('an unknown category or an invalid key exits 1 and writes nothing; without a terminal it does not prompt', () => {
+    const before = snapshot(root);
+    const category = runCli(['new', 'sms.gamma', '--category', 'smss', '--capability', 'sms.outbound'], root);
+    expect(category.code).toBe(1);
+    expect(category.stderr).toMatch(/unknown category "smss"\n\s+hint: did you mean "sms"\?/);
+    const key = runCli(['new', 'Sms/Gamma', '--category', 'sms', '--capability', 'sms.outbound'], root);
+    expect(key.code).toBe(1);
+    expect(key.stderr).toMatch(/"Sms\/Gamma" is not a valid key/);
+    // No TTY and no --category: fails at once instead of waiting for an answer.
+    const missing = runCli(['new', 'sms.gamma', '--capability', 'sms.outbound'], root);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/category/);
+    expect(snapshot(root)).toEqual(before);
+  });
+});
+
+describe('contractgen new: a provider for a new capability spec written by hand', () => {
+  let root: string;
+
+  const emailCapability = `import { defineCapability, StabilityEnum } from 'contractgen/spec';
+
+export const emailOutboundCapability = defineCapability({
+  meta: {
+    key: 'email.outbound',
+    version: '1.0.0',
+    title: 'Outbound email',
+    description: 'Send transactional email to one or more recipients.',
+    domain: 'communications',
+    owners: ['platform.messaging'],
+    tags: ['email'],
+    stability: StabilityEnum.Beta,
+  },
+  operations: {
+    sendEmail: {
+      description: 'Send one email.',
+      idempotent: false,
+      input: {
+        type: 'object',
+        required: ['to', 'subject', 'text'],
+        additionalProperties: false,
+        properties: {
+          to: { type: 'array', minItems: 1, items: { type: 'string', format: 'email' }, description: 'Recipients.' },
+          subject: { type: 'string', minLength: 1, maxLength: 998 },
+          text: { type: 'string', description: 'Plain-text body.' },
+          html: { type: 'string', description: 'HTML body, when there is one.' },
+        },
+      },
+      output: {
+        type: 'object',
+        required: ['id', 'accepted'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', description: "Provider's message id." },
+          accepted: { type: 'array', items: { type: 'string' }, description: 'Recipients the provider accepted.' },
+        },
+      },
+    },
+  },
+});
+`;
+
+  beforeAll(() => {
+    root = project('new-email');
+    writeFiles(root, { 'specs/capabilities/email-outbound.ts': emailCapability });
+  });
+
+  it('generates, compiles, binds the stub, and appears in the registry and catalog', async () => {
+    const run = runCli(['new', 'email.acme', '--category', 'email', '--capability', 'email.outbound@1.0.0', '--adapter'], root);
+    expect(run.stderr).not.toMatch(/error/);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('created specs/integrations/email-acme.ts');
+    expect(run.stderr).toContain('created adapters/email.acme.ts');
+    expect(runCli(['validate'], root).code).toBe(0);
+    expect(runCli(['check'], root).code).toBe(0);
+
+    // The capability's own outputs are there, and the adapter stub implements its operation.
+    expect(existsSync(join(root, 'generated/capabilities/email.outbound/types.ts'))).toBe(true);
+    expect(readFileSync(join(root, 'adapters/email.acme.ts'), 'utf8')).toMatch(/sendEmail: async \(\) => \{\n\s+throw new NotImplementedError\("sendEmail"/);
+    expect(readFileSync(join(root, 'generated/integrations/email.acme/client.ts'), 'utf8')).toContain('import { emailAcmeAdapter } from "../../../adapters/email.acme.js";');
+
+    const compiled = typecheck([...tsFiles(join(root, 'generated')), join(root, 'adapters/email.acme.ts')]);
+    expect(compiled.output).toBe('');
+    expect(compiled.ok).toBe(true);
+
+    const email = await clientOf(root, 'email.acme', 'createEmailAcmeClient');
+    await expectNotImplemented(email.sendEmail!({ to: ['someone@example.com'], subject: 'Hi', text: 'Hello' }), 'sendEmail', 'email.acme');
+
+    const { registry } = await importFile<{ registry: Registry }>(join(root, 'generated/index.ts'));
+    expect(registry.providersOf('email.outbound').map((s) => s.meta.key)).toEqual(['email.acme']);
+    expect(registry.providersOf('sms.outbound').map((s) => s.meta.key)).not.toContain('email.acme');
+
+    const catalog = readFileSync(join(root, 'generated/docs/catalog.md'), 'utf8');
+    expect(catalog).toMatch(/^## email$/m);
+    expect(catalog).toMatch(/^\| \[email\.acme\]\(integrations\/email\.acme\.md\) \| Acme Email \| 0\.1\.0 \| idea \| email\.outbound@1\.0\.0 \|$/m);
+    expect(catalog).toMatch(/^\| \[email\.outbound\]\(capabilities\/email\.outbound\.md\) \| 1\.0\.0 \| beta \| email\.acme \|$/m);
+    expect(existsSync(join(root, 'generated/docs/capabilities/email.outbound.md'))).toBe(true);
+  }, 180_000);
+
+  it('a provider of both capabilities gets one client with the operations of both', async () => {
+    const run = runCli(['new', 'multi.acme', '--category', 'other', '--capability', 'email.outbound', '--capability', 'sms.outbound', '--adapter'], root);
+    expect(run.stderr).not.toMatch(/error/);
+    expect(run.code).toBe(0);
+    const compiled = typecheck([...tsFiles(join(root, 'generated')), ...tsFiles(join(root, 'adapters'))]);
+    expect(compiled.output).toBe('');
+    const client = await clientOf(root, 'multi.acme', 'createMultiAcmeClient');
+    await expectNotImplemented(client.sendEmail!({ to: ['someone@example.com'], subject: 'Hi', text: 'Hello' }), 'sendEmail', 'multi.acme');
+    await expectNotImplemented(client.sendSms!({ to: '+15558675310', body: 'Hello' }), 'sendSms', 'multi.acme');
+    const { registry } = await importFile<{ registry: Registry }>(join(root, 'generated/index.ts'));
+    expect(registry.providersOf('email.outbound').map((s) => s.meta.key).sort()).toEqual(['email.acme', 'multi.acme']);
+    expect(registry.providersOf('sms.outbound').map((s) => s.meta.key)).toEqual(expect.arrayContaining(['multi.acme', 'sms.twilio']));
+  }, 180_000);
+});

@@ -1,0 +1,178 @@
+/**
+ * `contractgen generate --watch`, driven as a user would: the real CLI runs as a child process in a
+ * scratch project while the test creates, edits, breaks, fixes and deletes a spec, waiting (with a
+ * deadline, never a fixed sleep) for the output folder to follow each step.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { generate } from '../generator/index.js';
+import { startCli, stopAllCli, waitFor, type CliProcess } from './support/cli-process.js';
+import { copyInto, REPO, removeDir, scratchDir, snapshot, writeFiles } from './support/workspace.js';
+
+const scratch: string[] = [];
+afterEach(stopAllCli);
+afterAll(() => scratch.forEach(removeDir));
+
+const STEP_TIMEOUT_MS = 30_000;
+/** One spec per file in the repository's specs/ folder. */
+const SPECS = readdirSync(join(REPO, 'specs'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).length;
+
+function project(): string {
+  const root = scratchDir('watch');
+  scratch.push(root);
+  copyInto(join(REPO, 'specs'), join(root, 'specs'));
+  // A config file of its own keeps the upward search from finding anything above the scratch folder.
+  writeFiles(root, { 'contractgen.config.json': JSON.stringify({ specs: 'specs', out: 'generated' }, null, 2) + '\n' });
+  return root;
+}
+
+const twilioSpec = readFileSync(join(REPO, 'specs/integrations/twilio-sms.ts'), 'utf8');
+/** A third SMS provider: the Twilio spec under another key and export name. */
+const acmeSpec = (title = 'Acme SMS') => {
+  const text = twilioSpec
+    .replace("key: 'sms.twilio'", "key: 'sms.acme'")
+    .replace('twilioSmsIntegrationSpec', 'acmeSmsIntegrationSpec')
+    .replace("title: 'Twilio Messaging'", `title: '${title}'`);
+  expect(text).toContain("key: 'sms.acme'");
+  expect(text).toContain(`title: '${title}'`);
+  return text;
+};
+
+/** Where `needle` starts in `text`, 1-based. */
+function positionOf(text: string, needle: string): { line: number; column: number } {
+  const index = text.indexOf(needle);
+  expect(index).toBeGreaterThanOrEqual(0);
+  const before = text.slice(0, index).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+
+describe('generate --watch', () => {
+  it('follows a spec through create, edit, break, fix and delete, and survives the broken step', async () => {
+    const root = project();
+    const out = join(root, 'generated');
+    const specFile = join(root, 'specs/integrations/acme-sms.ts');
+    const acmeDoc = join(out, 'docs/integrations/sms.acme.md');
+    const acmeClient = join(out, 'integrations/sms.acme/client.ts');
+    expect(existsSync(join(root, 'adapters'))).toBe(false);
+
+    const cli = startCli(['generate', '--watch'], root);
+    const opts = { timeoutMs: STEP_TIMEOUT_MS, describe: () => `process output:\n${cli.output()}` };
+    /** Output printed since `from`. */
+    const since = (from: number) => cli.output().slice(from);
+    /** A completed run (its summary line) after `from`. */
+    const runAfter = (from: number, pattern = /contractgen generate: [^\n]*\(\d+ ms\)/) => pattern.test(since(from));
+    /** The output folder is exactly what a one-shot run of the current specs produces. */
+    const upToDate = async () => {
+      const check = await generate({ root, mode: 'check', adapters: 'adapters' });
+      expect(check.diagnostics).toEqual([]);
+      expect(check.ok).toBe(true);
+    };
+
+    // Initial run.
+    await waitFor('the first run and the "watching" notice', () => /watching for changes/.test(cli.output()) && existsSync(join(out, 'index.ts')), opts);
+    expect(cli.output()).toMatch(new RegExp(`contractgen generate: ${SPECS} specs, \\d+ written, 0 unchanged, 0 removed`));
+    await upToDate();
+    writeFiles(out, { 'NOTES.md': 'hand-written notes\n' });
+
+    // 1. Create a new integration spec.
+    let mark = cli.output().length;
+    writeFileSync(specFile, acmeSpec());
+    await waitFor(
+      'the new provider to be generated',
+      () => read(acmeDoc)?.includes('Acme SMS') && existsSync(acmeClient) && read(join(out, 'index.ts'))?.includes('sms.acme@1.0.0') && read(join(out, 'docs/catalog.md'))?.includes('sms.acme') && runAfter(mark),
+      opts,
+    );
+    await upToDate();
+    writeFiles(out, { 'integrations/sms.acme/NOTES.md': 'placed by hand next to generated files\n' });
+
+    // 2. Edit it: the title change reaches its docs page.
+    mark = cli.output().length;
+    writeFileSync(specFile, acmeSpec('Acme Messaging'));
+    await waitFor('the edited title in the docs page', () => read(acmeDoc)?.includes('Acme Messaging') && runAfter(mark), opts);
+    expect(read(acmeDoc)).not.toContain('Acme SMS');
+    await upToDate();
+
+    // 3. Break it with a value that is not static: diagnostics with file:line:col, nothing written.
+    const before = snapshot(out);
+    mark = cli.output().length;
+    const nonStatic = acmeSpec('Acme Broken').replace('timeoutMs: 3000', 'timeoutMs: Date.now()');
+    const at = positionOf(nonStatic, 'Date.now()');
+    writeFileSync(specFile, nonStatic);
+    const location = `specs/integrations/acme-sms.ts:${at.line}:${at.column} - error CG101`;
+    await waitFor('the non-static diagnostic and the failed run', () => since(mark).includes(location) && runAfter(mark, /contractgen generate: [^\n]*1 error/), opts);
+    expect(since(mark)).toMatch(/not a static value/);
+    expect(cli.alive()).toBe(true);
+    expect(snapshot(out)).toEqual(before);
+
+    // ... and with a syntax error: still running, still nothing written.
+    mark = cli.output().length;
+    const syntaxError = acmeSpec('Acme Broken').replace('timeoutMs: 3000,', 'timeoutMs: 3000 3000,');
+    const bad = positionOf(syntaxError, '3000 3000');
+    writeFileSync(specFile, syntaxError);
+    const syntaxLocation = `specs/integrations/acme-sms.ts:${bad.line}:${bad.column + '3000 '.length} - error CG100`;
+    await waitFor('the syntax error diagnostic and the failed run', () => since(mark).includes(syntaxLocation) && runAfter(mark, /contractgen generate: [^\n]*errors?\b/), opts);
+    expect(cli.alive()).toBe(true);
+    expect(snapshot(out)).toEqual(before);
+
+    // 4. Fix it: the output follows again.
+    mark = cli.output().length;
+    writeFileSync(specFile, acmeSpec('Acme Fixed'));
+    await waitFor('the fixed spec to be generated', () => read(acmeDoc)?.includes('Acme Fixed') && runAfter(mark, new RegExp(`contractgen generate: ${SPECS + 1} specs, [1-9]\\d* written, \\d+ unchanged, 0 removed \\(\\d+ ms\\)`)), opts);
+    await upToDate();
+
+    // 5. Delete it: its generated files go, hand-placed files stay.
+    mark = cli.output().length;
+    rmSync(specFile);
+    await waitFor(
+      'the deleted provider to be removed',
+      () => !existsSync(acmeClient) && !existsSync(acmeDoc) && !read(join(out, 'index.ts'))?.includes('sms.acme') && !read(join(out, 'docs/catalog.md'))?.includes('sms.acme') && runAfter(mark, new RegExp(`contractgen generate: ${SPECS} specs, \\d+ written, \\d+ unchanged, [1-9]\\d* removed \\(\\d+ ms\\)`)),
+      opts,
+    );
+    await upToDate();
+    expect(existsSync(join(out, 'integrations/sms.acme/types.ts'))).toBe(false);
+    expect(read(join(out, 'integrations/sms.acme/NOTES.md'))).toBe('placed by hand next to generated files\n');
+    expect(read(join(out, 'NOTES.md'))).toBe('hand-written notes\n');
+    expect(read(join(out, 'index.ts'))).toContain('sms.twilio@1.0.0');
+
+    // Stops cleanly on SIGTERM.
+    expect(cli.alive()).toBe(true);
+    const exit = await cli.stop('SIGTERM');
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(cli.output()).not.toMatch(/internal error/);
+  }, 240_000);
+
+  it('regenerates when a template override changes, and reports a broken one without stopping', async () => {
+    const root = project();
+    const out = join(root, 'generated');
+    mkdirSync(join(root, 'overrides/docs'), { recursive: true });
+    const override = join(root, 'overrides/docs/catalog.md.hbs');
+    const builtIn = readFileSync(join(REPO, 'templates/docs/catalog.md.hbs'), 'utf8');
+    writeFileSync(override, builtIn);
+
+    const cli = startCli(['generate', '--watch', '--templates', 'overrides'], root);
+    const opts = { timeoutMs: STEP_TIMEOUT_MS, describe: () => `process output:\n${cli.output()}` };
+    await waitFor('the first run', () => /watching for changes/.test(cli.output()) && existsSync(join(out, 'docs/catalog.md')), opts);
+    const catalog = join(out, 'docs/catalog.md');
+    expect(read(catalog)).toContain('# Integration catalog');
+
+    let mark = cli.output().length;
+    writeFileSync(override, builtIn.replace('# Integration catalog', '# Our providers'));
+    await waitFor('the override to reach the catalog', () => read(catalog)?.includes('# Our providers') && /contractgen generate: [^\n]*\(\d+ ms\)/.test(cli.output().slice(mark)), opts);
+
+    const before = snapshot(out);
+    mark = cli.output().length;
+    writeFileSync(override, builtIn.replace('# Integration catalog', '# Our providers\n{{#if integrations.length}}'));
+    await waitFor('the template diagnostic', () => /overrides\/docs\/catalog\.md\.hbs:4:1 - error CG201/.test(cli.output().slice(mark)) && /1 error/.test(cli.output().slice(mark)), opts);
+    expect(cli.alive()).toBe(true);
+    expect(snapshot(out)).toEqual(before);
+
+    mark = cli.output().length;
+    rmSync(override);
+    await waitFor('the built-in template again', () => read(catalog)?.includes('# Integration catalog') && /contractgen generate: [^\n]*\(\d+ ms\)/.test(cli.output().slice(mark)), opts);
+
+    expect(await cli.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+  }, 180_000);
+});
