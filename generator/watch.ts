@@ -12,6 +12,8 @@ export interface WatchOptions extends GenerateOptions {
   readonly extraPaths?: readonly string[];
   /** Quiet period before a run, in ms (default 100). */
   readonly debounceMs?: number;
+  /** Reads the options again (the config file changed); folders watched stay those of the start. */
+  readonly reload?: () => Promise<GenerateOptions>;
 }
 
 export interface Watcher {
@@ -26,6 +28,8 @@ export function watchProject(options: WatchOptions, onResult: (result: GenerateR
   let running: Promise<void> | undefined;
   let again = false;
   let closed = false;
+  let current: GenerateOptions = options;
+  let reloadNeeded = false;
 
   const run = async (): Promise<void> => {
     if (running) {
@@ -36,7 +40,11 @@ export function watchProject(options: WatchOptions, onResult: (result: GenerateR
       do {
         again = false;
         try {
-          const result = await generate({ ...options, mode: 'write' });
+          if (reloadNeeded && options.reload) {
+            reloadNeeded = false;
+            current = { ...(await options.reload()), cache: options.cache };
+          }
+          const result = await generate({ ...current, mode: 'write' });
           if (!closed) onResult(result);
         } catch (error) {
           if (!closed) onError(error);
@@ -65,7 +73,13 @@ export function watchProject(options: WatchOptions, onResult: (result: GenerateR
   }
   for (const file of options.extraPaths ?? []) {
     // Editors replace files by rename: watch the folder and filter by name.
-    watchers.push(watch(dirname(file), (_event, name) => (name === basename(file) ? schedule() : undefined)));
+    watchers.push(
+      watch(dirname(file), (_event, name) => {
+        if (name !== basename(file)) return;
+        reloadNeeded = true;
+        schedule();
+      }),
+    );
   }
   return {
     ready: run(),

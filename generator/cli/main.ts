@@ -31,7 +31,7 @@ const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n')
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
-  const project = (args: CommonArgs) => projectOptions(process.cwd(), { specs: args.specs, out: args.out, templates: args.templates, config: args.config });
+  const project = (args: CommonArgs, fresh = false) => projectOptions(process.cwd(), { specs: args.specs, out: args.out, templates: args.templates, config: args.config }, fresh);
   const print = (result: GenerateResult, command: string, args: CommonArgs, options: ProjectOptions, start: number) =>
     report(result, { root: options.root, reporter: args.reporter, quiet: args.quiet, timings: args.timings, colors: colorsFor(process.stderr), command, elapsedMs: performance.now() - start }, out, err);
 
@@ -54,7 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     let start = performance.now();
     const { watchProject } = await import('../watch.js');
     const watcher = watchProject(
-      { ...options, cache: args.cache, extraPaths: options.configFile ? [options.configFile] : [] },
+      { ...options, cache: args.cache, extraPaths: options.configFile ? [options.configFile] : [], reload: () => project(args, true) },
       (result) => {
         print(result, 'generate', args, options, start);
         start = performance.now();

@@ -25,11 +25,12 @@ export function findConfigFile(from: string): string | undefined {
 }
 
 /** Loads a config file: JSON is parsed, `.ts`/`.mjs` are imported (their default export, or `config`). */
-export async function loadConfigFile(file: string): Promise<ContractgenConfig> {
+/** `fresh`: import the file anew (watch mode, after the config changed) instead of from the module cache. */
+export async function loadConfigFile(file: string, fresh = false): Promise<ContractgenConfig> {
   let config: unknown;
   try {
     if (file.endsWith('.json')) config = JSON.parse(readFileSync(file, 'utf8'));
-    else config = pickConfig(await importConfig(file));
+    else config = pickConfig(await importConfig(file, fresh));
   } catch (error) {
     throw new ConfigError(file, `cannot load the config: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -49,8 +50,8 @@ interface ConfigModule {
  * while it loads. Either way the config shares this process's modules (one `contractgen`), unlike
  * tsx's namespaced tsImport, which would load a second copy of everything the config imports.
  */
-async function importConfig(file: string): Promise<ConfigModule> {
-  const url = pathToFileURL(file).href;
+async function importConfig(file: string, fresh: boolean): Promise<ConfigModule> {
+  const url = pathToFileURL(file).href + (fresh ? `?reload=${Date.now()}` : '');
   if (!file.endsWith('.ts')) return (await import(url)) as ConfigModule;
   const { register } = await import('tsx/cjs/api');
   const unregister = register();

@@ -23,9 +23,9 @@ export interface ProjectOptions extends GenerateOptions {
   readonly templates: readonly string[];
 }
 
-export async function projectOptions(cwd: string, flags: FlagOptions = {}): Promise<ProjectOptions> {
+export async function projectOptions(cwd: string, flags: FlagOptions = {}, fresh = false): Promise<ProjectOptions> {
   const configFile = flags.config ? resolve(cwd, flags.config) : findConfigFile(cwd);
-  const config: ContractgenConfig = configFile ? await loadConfigFile(configFile) : {};
+  const config: ContractgenConfig = configFile ? await loadConfigFile(configFile, fresh) : {};
   const root = configFile ? dirname(configFile) : cwd;
   const fromConfig = (path: string | undefined) => (path === undefined ? undefined : resolve(root, path));
   const fromFlag = (path: string | undefined) => (path === undefined ? undefined : resolve(cwd, path));

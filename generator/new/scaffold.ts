@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { closest } from '../../runtime/spec/findings.js';
+import { versionSatisfies } from '../../runtime/semver.js';
 import { INTEGRATION_CATEGORIES } from '../../runtime/spec/model-schema.js';
 import { KEY_PATTERN, SEMVER_PATTERN } from '../../runtime/spec/rules.js';
 import { capabilityNames } from '../emit/capability.js';
@@ -39,6 +40,7 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
     const suggestion = closest(request.category, INTEGRATION_CATEGORIES);
     return fail(`unknown category "${request.category}"`, suggestion ? `did you mean "${suggestion}"?` : `one of ${INTEGRATION_CATEGORIES.join(', ')}`);
   }
+  if (request.category === '') return fail('--category is required (there is no terminal to ask on)', `one of ${INTEGRATION_CATEGORIES.join(', ')}`);
   if (request.capabilities.length === 0) return fail('name at least one capability with --capability KEY[@VERSION]');
 
   const { model, diagnostics } = loadAndCheck(resolveOptions(project));
@@ -54,6 +56,9 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
       return fail(`unknown capability "${key}"`, suggestion ? `did you mean "${suggestion}"?` : 'write its defineCapability spec first');
     }
     if (version !== undefined && !SEMVER_PATTERN.test(version)) return fail(`"${version}" is not a semantic version`);
+    if (version !== undefined && !versionSatisfies(capability.spec.meta.version, version)) {
+      return fail(`${key}@${version} is not available: the capability spec is version ${capability.spec.meta.version}`, 'same major version and not newer than the spec');
+    }
     provides.push({ capability, key, version: version ?? capability.spec.meta.version });
   }
 
