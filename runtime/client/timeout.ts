@@ -14,6 +14,8 @@ export interface TimeoutOptions {
 }
 
 /** `ms` must be > 0; Infinity means no time limit (the caller's signal still applies). */
+const SETTLED = Symbol('attempt settled');
+
 export function withTimeout<T>(run: (signal: AbortSignal) => Promise<T>, ms: number, options: TimeoutOptions): Promise<T> {
   if (!(ms > 0)) return Promise.reject(new RangeError(`timeout must be > 0 ms, got ${ms}`));
   const { clock = systemClock, signal: callerSignal, onTimeout } = options;
@@ -26,7 +28,8 @@ export function withTimeout<T>(run: (signal: AbortSignal) => Promise<T>, ms: num
     const onCallerAbort = () => attempt.abort(callerSignal!.reason);
     // Every way out goes through here, so the timer and the listener never outlive the call.
     const finish = () => {
-      timer.abort();
+      // A fixed reason: abort() without one builds a DOMException (with a stack) on every call.
+      timer.abort(SETTLED);
       callerSignal?.removeEventListener('abort', onCallerAbort);
     };
     attempt.signal.addEventListener(
