@@ -15,8 +15,11 @@ export function capabilityNames(capability: CapabilityModel) {
     operations: Object.entries(spec.operations ?? {}).map(([op, operation]) => ({
       name: op,
       operation,
+      description: operation.description,
+      idempotent: operation.idempotent,
       inputType: `${name}${pascalCase(op)}Input`,
       outputType: `${name}${pascalCase(op)}Output`,
+      validator: `${camelCase(`${name}${pascalCase(op)}Input`)}Validator`,
     })),
     events: Object.entries(spec.events ?? {}).map(([event, definition]) => ({
       name: event,
@@ -36,7 +39,7 @@ export async function emitCapability(capability: CapabilityModel, context: EmitC
   if (on.types) files.push(await capabilityTypes(capability, context, base, names));
   const validators: ValidatorEntry[] = [
     ...names.operations.flatMap((op) => [
-      { name: `${camelCase(op.inputType)}Validator`, type: op.inputType, fn: `validate${pascalCase(op.name)}Input`, schema: op.operation.input },
+      { name: op.validator, type: op.inputType, fn: `validate${pascalCase(op.name)}Input`, schema: op.operation.input },
       { name: `${camelCase(op.outputType)}Validator`, type: op.outputType, fn: `validate${pascalCase(op.name)}Output`, schema: op.operation.output },
     ]),
     ...names.events.map((ev) => ({ name: `${camelCase(ev.payloadType)}Validator`, type: ev.payloadType, fn: `validate${pascalCase(ev.name)}Event`, schema: ev.event.payload })),
@@ -56,8 +59,6 @@ async function capabilityTypes(capability: CapabilityModel, context: EmitContext
   const operations = await Promise.all(
     names.operations.map(async (op) => ({
       ...op,
-      description: op.operation.description,
-      idempotent: op.operation.idempotent,
       inputTypes: await schemaToTypeScript(op.operation.input, op.inputType),
       outputTypes: await schemaToTypeScript(op.operation.output, op.outputType),
     })),

@@ -14,15 +14,8 @@ export function emitClient(integration: IntegrationModel, context: EmitContext):
       key: capability.spec.meta.key,
       interfaceName: names.operations.length ? names.interfaceName : undefined,
       types: [...(names.operations.length ? [names.interfaceName] : []), ...names.operations.flatMap((op) => [op.inputType, op.outputType]), ...(names.events.length ? [names.eventUnionName] : [])],
-      validators: names.operations.map((op) => `${camelCase(op.inputType)}Validator`),
-      operations: names.operations.map((op) => ({
-        name: op.name,
-        description: op.operation.description,
-        idempotent: op.operation.idempotent,
-        inputType: op.inputType,
-        outputType: op.outputType,
-        validator: `${camelCase(op.inputType)}Validator`,
-      })),
+      validators: names.operations.map((op) => op.validator),
+      operations: names.operations,
       eventUnion: names.events.length ? names.eventUnionName : undefined,
     };
   });

@@ -62,11 +62,7 @@ export function emitCapabilityDocs(capability: CapabilityModel, model: CheckedMo
     file: sourceLabel(context, capability.loaded.file),
     providers: providersOf(capability, model).map((i) => ({ key: i.spec.meta.key })),
     operations: names.operations.map((op) => ({
-      name: op.name,
-      description: op.operation.description,
-      idempotent: op.operation.idempotent,
-      inputType: op.inputType,
-      outputType: op.outputType,
+      ...op,
       inputRows: schemaRows(op.operation.input, undefined),
       outputRows: schemaRows(op.operation.output, undefined),
     })),
