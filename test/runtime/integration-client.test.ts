@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, defineAdapter, InvalidInputError, MemoryRateLimitStore, Secret, type InvokeContext } from '../../runtime/index.js';
+import { ConfigurationError, defineAdapter, InvalidInputError, ManualClock, MemoryRateLimitStore, RateLimitedError, Secret, type InvokeContext } from '../../runtime/index.js';
 import type { SmsOutboundSendSmsInput, SmsOutboundSendSmsOutput } from '../../generated/capabilities/sms.outbound/types.js';
 import type { SmsTwilioConfig, SmsTwilioSecrets } from '../../generated/integrations/sms.twilio/types.js';
 import { checkSmsTwilioHealth, createSmsTwilioClient } from '../../generated/integrations/sms.twilio/client.js';
@@ -101,6 +101,45 @@ describe('generated client + runtime', () => {
     const slow = recordingAdapter({ health: () => new Promise(() => {}) });
     const timedOut = await checkSmsTwilioHealth({ adapter: slow.adapter, config: {}, secrets, healthTimeoutMs: 50 });
     expect(timedOut).toMatchObject({ status: 'down', error: { code: 'TIMEOUT' } });
+  });
+
+  it("1,000 concurrent sends under the spec's rpm 200 never exceed 200 requests in any 60 s window, and none is lost", async () => {
+    const clock = new ManualClock(1_700_000_000_000);
+    const sentAt: number[] = [];
+    const { adapter } = recordingAdapter({
+      send: async (input) => {
+        sentAt.push(clock.now());
+        return { id: `SM${sentAt.length}`, status: 'queued', to: input.to, from: null, segments: 1, price: null, priceUnit: null, errorCode: null, errorMessage: null, createdAt: null, sentAt: null, updatedAt: null };
+      },
+    });
+    const client = await createSmsTwilioClient({ adapter, config: { fromNumber: '+15551234567' }, secrets, clock, rateLimitStore: rateLimitStore(), maxQueue: 1000 });
+    const outcomes = Array.from({ length: 1000 }, (_, i) =>
+      client.sendSms({ to: '+15558675310', body: `message ${i}` }).then(
+        () => 'sent' as const,
+        (error: unknown) => (error instanceof RateLimitedError ? ('rate-limited' as const) : ('other' as const)),
+      ),
+    );
+    await clock.runAll();
+    const settled = await Promise.all(outcomes);
+    expect(settled.filter((o) => o === 'other')).toEqual([]);
+    expect(settled.filter((o) => o === 'sent')).toHaveLength(sentAt.length);
+    expect(sentAt).toHaveLength(1000);
+    let busiest = 0;
+    for (let start = 0, end = 0; end < sentAt.length; end++) {
+      while (sentAt[end]! - sentAt[start]! >= 60_000) start++;
+      busiest = Math.max(busiest, end - start + 1);
+    }
+    expect(busiest).toBeLessThanOrEqual(200);
+    expect(busiest).toBeGreaterThan(150);
+
+    // A queue bound of 100: the excess is refused at once with the typed error, none lost.
+    const bounded = await createSmsTwilioClient({ adapter, config: { fromNumber: '+15551234567' }, secrets, clock, rateLimitStore: rateLimitStore(), maxQueue: 100 });
+    const burst = Array.from({ length: 1000 }, () => bounded.sendSms({ to: '+15558675310', body: 'x' }).then(() => 'sent', (e: unknown) => (e instanceof RateLimitedError ? 'rate-limited' : 'other')));
+    await clock.runAll();
+    const results = await Promise.all(burst);
+    expect(results.filter((r) => r === 'other')).toEqual([]);
+    expect(results.filter((r) => r === 'sent').length + results.filter((r) => r === 'rate-limited').length).toBe(1000);
+    expect(results.filter((r) => r === 'rate-limited').length).toBeGreaterThan(800);
   });
 
   it('refuses an adapter built for another integration', async () => {
