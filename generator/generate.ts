@@ -4,10 +4,10 @@
  * the pipeline runs, reusing what it can (generator/pipeline.ts).
  */
 import { readFileSync } from 'node:fs';
-import { cacheFile, hashFiles, outputStat, readCache, toolFingerprint, writeCache, type CacheData } from './cache/store.js';
+import { cacheFile, hashFiles, outputsIntact, readCache, toolFingerprint, writeCache, type CacheData } from './cache/store.js';
 import { discoverSpecFiles } from './load/discover.js';
 import { collectSecretValues, maskSecrets, secretExampleOf } from './report/mask.js';
-import { resolveOptions, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
+import { absoluteOutputPath, resolveOptions, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
 
 export type { FileStatus, GenerateMode, GenerateOptions, GenerateResult, SpecSummary } from './options.js';
 
@@ -42,23 +42,19 @@ function unchangedResult(options: ResolvedOptions, cache: CacheData): Omit<Gener
   if (!sameList(specFiles, cache.specFiles) || !sameList(adapterFiles, cache.adapterFiles)) return undefined;
   const hashes = hashFiles(Object.keys(cache.inputs));
   for (const [input, hash] of hashes) if (hash !== cache.inputs[input]) return undefined;
-  const outputs = Object.entries(cache.outputs);
-  if (options.mode !== 'validate') {
-    const targets = options.docsOutDir ? [{ prefix: 'docs/', dir: options.docsOutDir }, { prefix: '', dir: options.outDir }] : [{ prefix: '', dir: options.outDir }];
-    for (const [path, recorded] of outputs) {
-      const target = targets.find((t) => path.startsWith(t.prefix))!;
-      const now = outputStat(`${target.dir}/${path.slice(target.prefix.length)}`);
-      if (!now || now[0] !== recorded[0] || now[1] !== recorded[1]) return undefined;
-    }
-  }
+  const outputs = Object.keys(cache.outputs);
+  if (options.mode !== 'validate' && !outputsIntact(outputs, (path) => absoluteOutputPath(options, path), cache.outputs)) return undefined;
+  let secrets: Set<string> | undefined;
   return {
     ok: true,
     diagnostics: cache.result.diagnostics,
     specs: cache.result.specs,
-    files: options.mode === 'validate' ? [] : outputs.map(([path]) => ({ path, status: 'unchanged' as const })),
+    files: options.mode === 'validate' ? [] : outputs.map((path) => ({ path, status: 'unchanged' as const })),
     sourceText: (path) => {
-      const secrets = new Set<string>();
-      for (const entry of Object.values(cache.specFileData)) for (const spec of entry.specs) collectSecretValues(secretExampleOf(spec.value), secrets);
+      if (!secrets) {
+        secrets = new Set<string>();
+        for (const entry of Object.values(cache.specFileData)) for (const spec of entry.specs) collectSecretValues(secretExampleOf(spec.value), secrets);
+      }
       try {
         return maskSecrets(readFileSync(path, 'utf8'), secrets);
       } catch {

@@ -1,5 +1,5 @@
 /** Options and results of a run. Kept free of heavy imports: the CLI and the cache fast path load it. */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ArtifactToggles } from './config/config.js';
 import type { Diagnostic } from './diagnostics.js';
 
@@ -79,4 +79,14 @@ export function resolveOptions(options: GenerateOptions): ResolvedOptions {
     mode: options.mode ?? 'write',
     cache: options.cache ?? true,
   };
+}
+
+/** The output folders and which emitted paths each receives (docs first, when they have their own). */
+export function outputTargets(options: ResolvedOptions): { prefix: string; dir: string }[] {
+  return options.docsOutDir ? [{ prefix: 'docs/', dir: options.docsOutDir }, { prefix: '', dir: options.outDir }] : [{ prefix: '', dir: options.outDir }];
+}
+
+export function absoluteOutputPath(options: ResolvedOptions, path: string): string {
+  const target = outputTargets(options).find((t) => path.startsWith(t.prefix))!;
+  return join(target.dir, path.slice(target.prefix.length));
 }

@@ -6,7 +6,7 @@ import type { SpecFinding } from '../runtime/spec/findings.js';
 import { bindAdapters } from './check/bind-adapters.js';
 import { checkSpecs } from './check/check.js';
 import type { CheckedModel } from './check/model.js';
-import { type CacheData, type CachedSpecFile, hashFiles, outputStat, type SerializedSpec } from './cache/store.js';
+import { type CacheData, type CachedSpecFile, hashFiles, outputsIntact, type SerializedSpec } from './cache/store.js';
 import { enabledArtifacts } from './config/config.js';
 import { hasErrors, sortDiagnostics, type Diagnostic, type SourcePosition } from './diagnostics.js';
 import type { EmitContext } from './emit/context.js';
@@ -18,8 +18,8 @@ import { discoverSpecFiles } from './load/discover.js';
 import { loadSpecs } from './load/load.js';
 import { createLoadedSpec, type LoadedSpec } from './load/model.js';
 import { ModuleGraph } from './load/modules.js';
-import type { FileStatus, GenerateResult, ResolvedOptions, SpecSummary } from './options.js';
-import { OutputSession, type OutputTarget } from './write/write.js';
+import { outputTargets, type FileStatus, type GenerateResult, type ResolvedOptions, type SpecSummary } from './options.js';
+import { OutputSession } from './write/write.js';
 
 export type Timer = <T>(stage: string, run: () => T) => T;
 const untimed: Timer = (_stage, run) => run();
@@ -150,79 +150,90 @@ export async function runPipeline(options: ResolvedOptions, cache: CacheData | u
   // A failed run writes nothing: not even the files of the specs that were fine.
   if (hasErrors(diagnostics) || options.mode === 'validate') return { result: result(true) };
 
-  const targets: OutputTarget[] = options.docsOutDir ? [{ prefix: 'docs/', dir: options.docsOutDir }, { prefix: '', dir: options.outDir }] : [{ prefix: '', dir: options.outDir }];
-  const output = new OutputSession(targets, options.mode === 'write');
-  const intact = (path: string) => {
-    const recorded = cache?.outputs[path];
-    const now = recorded && outputStat(output.absolute(path));
-    return !!now && now[0] === recorded[0] && now[1] === recorded[1];
+  const output = new OutputSession(outputTargets(options), options.mode === 'write');
+  // Interrupted (Ctrl-C, CI cancel) while files are staged: remove them, so the output folder is
+  // left as it was. Exits unless someone else (watch mode) handles the signal.
+  const interrupted = (signal: NodeJS.Signals) => {
+    output.abort();
+    if (process.listenerCount(signal) === 0) process.exit(130);
   };
-
-  let units;
-  const emitStart = performance.now();
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
-    const templates = new TemplateSet([DEFAULT_TEMPLATES_DIR, ...options.templateDirs]);
-    const context: EmitContext = { templates, validators, root: options.root, outDir: options.outDir, artifacts: enabledArtifacts(options.artifacts), runtimeImport: options.runtimeImport, specImport: options.specImport };
-    units = await emitAll(project.model, context, output, (unit, fingerprint) => {
-      const previous = cache?.units[unit];
-      return previous && previous.fingerprint === fingerprint && previous.paths.every(intact) ? previous.paths : undefined;
-    });
-  } catch (error) {
-    output.abort();
-    if (!(error instanceof TemplateError)) throw error;
-    diagnostics.push({ code: 'CG201', severity: 'error', file: error.file, line: error.line, column: error.column, message: `template failed: ${error.message}` });
-    return { result: result(false) };
+    return await emitAndWrite();
   } finally {
-    timings.emit = (timings.emit ?? 0) + performance.now() - emitStart;
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
   }
 
-  const summary = time('compare', () => output.finish());
-  diagnostics.push(...summary.diagnostics);
-  if (hasErrors(diagnostics)) {
-    output.abort();
-    return { result: result(false) };
-  }
-  let files: { path: string; status: FileStatus }[];
-  if (options.mode === 'check') {
-    const missing = new Set(summary.missing);
-    const drift = [
-      ...summary.changed.map((path) => ({ path, status: (missing.has(path) ? 'missing' : 'drifted') as FileStatus })),
-      ...summary.stale.map((path) => ({ path, status: 'stale' as const })),
-    ];
-    for (const file of drift) {
-      diagnostics.push({ code: 'CG300', severity: 'error', file: output.absolute(file.path), message: `${file.status}: generated output is not what the specs produce`, hint: 'run `contractgen generate` and commit the result' });
+  async function emitAndWrite(): Promise<PipelineOutcome> {
+    let units;
+    const emitStart = performance.now();
+    try {
+      const templates = new TemplateSet([DEFAULT_TEMPLATES_DIR, ...options.templateDirs]);
+      const context: EmitContext = { templates, validators, root: options.root, outDir: options.outDir, artifacts: enabledArtifacts(options.artifacts), runtimeImport: options.runtimeImport, specImport: options.specImport };
+      units = await emitAll(project.model, context, output, (unit, fingerprint) => {
+        const previous = cache?.units[unit];
+        if (!previous || !cache || previous.fingerprint !== fingerprint || !outputsIntact(previous.paths, (path) => output.absolute(path), cache.outputs)) return undefined;
+        return new Map(previous.paths.map((path) => [path, cache.outputs[path]!]));
+      });
+    } catch (error) {
+      output.abort();
+      if (!(error instanceof TemplateError)) throw error;
+      diagnostics.push({ code: 'CG201', severity: 'error', file: error.file, line: error.line, column: error.column, message: `template failed: ${error.message}` });
+      return { result: result(false) };
+    } finally {
+      timings.emit = (timings.emit ?? 0) + performance.now() - emitStart;
     }
-    files = [...drift, ...summary.unchanged.map((path) => ({ path, status: 'unchanged' as const }))];
-    if (drift.length > 0) return { result: result(false, files) };
-  } else {
-    time('write', () => output.commit());
-    files = [
-      ...summary.changed.map((path) => ({ path, status: 'written' as const })),
-      ...summary.unchanged.map((path) => ({ path, status: 'unchanged' as const })),
-      ...summary.stale.map((path) => ({ path, status: 'removed' as const })),
-    ];
+
+    const summary = time('compare', () => output.finish());
+    diagnostics.push(...summary.diagnostics);
+    if (output.wasAborted) {
+      diagnostics.push({ code: 'CG303', severity: 'error', message: 'interrupted: nothing was written' });
+      return { result: result(false) };
+    }
+    if (hasErrors(diagnostics)) {
+      output.abort();
+      return { result: result(false) };
+    }
+    let files: { path: string; status: FileStatus }[];
+    if (options.mode === 'check') {
+      const missing = new Set(summary.missing);
+      const drift = [
+        ...summary.changed.map((path) => ({ path, status: (missing.has(path) ? 'missing' : 'drifted') as FileStatus })),
+        ...summary.stale.map((path) => ({ path, status: 'stale' as const })),
+      ];
+      for (const file of drift) {
+        diagnostics.push({ code: 'CG300', severity: 'error', file: output.absolute(file.path), message: `${file.status}: generated output is not what the specs produce`, hint: 'run `contractgen generate` and commit the result' });
+      }
+      files = [...drift, ...summary.unchanged.map((path) => ({ path, status: 'unchanged' as const }))];
+      if (drift.length > 0) return { result: result(false, files) };
+    } else {
+      time('write', () => output.commit());
+      files = [
+        ...summary.changed.map((path) => ({ path, status: 'written' as const })),
+        ...summary.unchanged.map((path) => ({ path, status: 'unchanged' as const })),
+        ...summary.stale.map((path) => ({ path, status: 'removed' as const })),
+      ];
+    }
+    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const done = result(true, files);
+    const outputs: Record<string, string> = {};
+    for (const { path, status } of files) if (status !== 'removed') outputs[path] = output.hashes.get(path)!;
+    return {
+      result: done,
+      cache: {
+        tool,
+        inputs: Object.fromEntries(project.inputs),
+        specFiles: project.specFiles,
+        adapterFiles: project.adapterFiles,
+        specFileData: project.specFileData,
+        units,
+        outputs,
+        result: { specs, diagnostics: done.diagnostics },
+      },
+    };
   }
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const done = result(true, files);
-  const outputs: Record<string, readonly [number, number]> = {};
-  for (const { path, status } of files) {
-    if (status === 'removed') continue;
-    const stat = outputStat(output.absolute(path));
-    if (stat) outputs[path] = stat;
-  }
-  return {
-    result: done,
-    cache: {
-      tool,
-      inputs: Object.fromEntries(project.inputs),
-      specFiles: project.specFiles,
-      adapterFiles: project.adapterFiles,
-      specFileData: project.specFileData,
-      units,
-      outputs,
-      result: { specs, diagnostics: done.diagnostics },
-    },
-  };
 }
 
 function specList(model: CheckedModel): SpecSummary[] {

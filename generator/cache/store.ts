@@ -15,7 +15,7 @@ import type { SpecFinding } from '../../runtime/spec/findings.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ResolvedOptions, SpecSummary } from '../options.js';
 
-const FORMAT = 3;
+const FORMAT = 4;
 const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface SerializedSpec {
@@ -52,8 +52,8 @@ export interface CacheData {
   readonly specFileData: Readonly<Record<string, CachedSpecFile>>;
   /** Emit units: fingerprint of their inputs and the output paths they produced. */
   readonly units: Readonly<Record<string, { readonly fingerprint: string; readonly paths: readonly string[] }>>;
-  /** Output path -> [size, mtimeMs] after the run. */
-  readonly outputs: Readonly<Record<string, readonly [number, number]>>;
+  /** Output path -> content hash after the run. */
+  readonly outputs: Readonly<Record<string, string>>;
   /** What the run reported, for a run that finds nothing changed. */
   readonly result: { readonly specs: readonly SpecSummary[]; readonly diagnostics: readonly Diagnostic[] };
 }
@@ -112,7 +112,21 @@ export function toolFingerprint(options: ResolvedOptions): string {
   for (const dir of ['generator', 'runtime', 'templates', 'package.json'].map((d) => join(PACKAGE_ROOT, d)).concat(options.templateDirs)) {
     for (const file of listFiles(dir)) hash.update(file).update(readFileSync(file));
   }
+  // The libraries that shape the output: a lockfile update that changes one of them changes output too.
+  for (const name of OUTPUT_LIBRARIES) hash.update(`${name}@${installedVersion(name)}`);
   return hash.digest('hex');
+}
+
+const OUTPUT_LIBRARIES = ['ajv', 'ajv-formats', 'json-schema-to-typescript', 'handlebars', 'ts-morph'];
+
+function installedVersion(name: string): string {
+  for (let dir = PACKAGE_ROOT; ; dir = dirname(dir)) {
+    try {
+      return (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version ?? '?';
+    } catch {
+      if (dirname(dir) === dir) return '?';
+    }
+  }
 }
 
 function listFiles(path: string): string[] {
@@ -140,12 +154,14 @@ export function hashFiles(files: Iterable<string>): Map<string, string | undefin
   return hashes;
 }
 
-/** The on-disk state of an output file, as recorded after writing it. */
-export function outputStat(file: string): readonly [number, number] | undefined {
-  try {
-    const stat = statSync(file);
-    return [stat.size, stat.mtimeMs];
-  } catch {
-    return undefined;
+/**
+ * Whether each output still holds the bytes the cache recorded for it. Contents, not mtimes:
+ * restored caches, `cp -p` and same-second edits keep mtimes, and `check` must still see drift.
+ */
+export function outputsIntact(paths: Iterable<string>, absolute: (path: string) => string, recorded: Readonly<Record<string, string>>): boolean {
+  for (const path of paths) {
+    const expected = recorded[path];
+    if (expected === undefined || hashFiles([absolute(path)]).get(absolute(path)) !== expected) return false;
   }
+  return true;
 }

@@ -3,6 +3,7 @@ import type { CapabilityModel, CheckedModel, IntegrationModel } from '../check/m
 import { capabilityNames } from './capability.js';
 import { render, sourceLabel, type EmitContext, type OutputFile } from './context.js';
 import { mdFence } from './escape.js';
+import { redactSource } from './redact.js';
 import { schemaRows } from './schema-rows.js';
 
 export function emitIntegrationDocs(integration: IntegrationModel, context: EmitContext): OutputFile {
@@ -26,7 +27,7 @@ export function emitIntegrationDocs(integration: IntegrationModel, context: Emit
     modes: spec.supportedModes,
     docsUrl: spec.docsUrl,
     file: sourceLabel(context, loaded.file),
-    source: loaded.source,
+    source: redactSource(loaded.source, spec),
     fence: mdFence(loaded.source),
     capabilities: integration.provides.map((capability) => ({
       key: capability.spec.meta.key,
@@ -93,6 +94,6 @@ export function emitCatalog(model: CheckedModel, context: EmitContext): OutputFi
   return { path: 'docs/catalog.md', content: render(context, 'docs/catalog.md', { categories, capabilities, integrations: model.integrations }) };
 }
 
-function providersOf(capability: CapabilityModel, model: CheckedModel): IntegrationModel[] {
+export function providersOf(capability: CapabilityModel, model: CheckedModel): IntegrationModel[] {
   return model.integrations.filter((i) => i.provides.includes(capability));
 }

@@ -4,23 +4,23 @@
  * with a fingerprint of everything its files are made from, so an unchanged unit can be reused.
  * Output is sorted by path so it never depends on the order work finished in.
  */
-import { createHash } from 'node:crypto';
-import type { CapabilityModel, CheckedModel, IntegrationModel } from '../check/model.js';
+import { sha1 } from '../cache/store.js';
+import type { CheckedModel, IntegrationModel } from '../check/model.js';
 import { emitCapability } from './capability.js';
 import { emitClient } from './client.js';
 import { sourceLabel, type EmitContext, type OutputFile } from './context.js';
-import { emitCapabilityDocs, emitCatalog, emitIntegrationDocs } from './docs.js';
+import { emitCapabilityDocs, emitCatalog, emitIntegrationDocs, providersOf } from './docs.js';
 import { emitIntegration } from './integration.js';
 import { emitRegistry } from './registry.js';
 
-/** Output paths of a unit from an earlier run with the same fingerprint, still intact on disk; undefined to emit it. */
-export type ReuseUnit = (unit: string, fingerprint: string) => readonly string[] | undefined;
+/** Output paths (and content hashes) of a unit from an earlier run with the same fingerprint, still intact on disk; undefined to emit it. */
+export type ReuseUnit = (unit: string, fingerprint: string) => ReadonlyMap<string, string> | undefined;
 
 /** Where emitted files go, as soon as each unit is done (so memory holds one unit's output at a time). */
 export interface EmitSink {
   add(file: OutputFile): void;
-  /** A reused unit's file: produced by this run too, and known to be on disk already. */
-  keep(path: string): void;
+  /** A reused unit's file: produced by this run too, and known to be on disk already (with this content hash). */
+  keep(path: string, hash: string): void;
 }
 
 export type EmitUnits = Record<string, { fingerprint: string; paths: string[] }>;
@@ -31,7 +31,7 @@ export async function emitAll(model: CheckedModel, context: EmitContext, sink: E
   const units: { key: string; fingerprint: string; emit: () => Promise<OutputFile[]> }[] = [
     ...model.capabilities.map((c) => ({
       key: `capability:${c.spec.meta.key}`,
-      fingerprint: fingerprint({ spec: c.spec, source: c.loaded.source, file: sourceLabel(context, c.loaded.file), providers: providersOf(c, model) }),
+      fingerprint: fingerprint({ spec: c.spec, source: c.loaded.source, file: sourceLabel(context, c.loaded.file), providers: providersOf(c, model).map((i) => i.spec.meta.key) }),
       emit: async () => [...(await emitCapability(c, context)), ...(on('docs') ? [emitCapabilityDocs(c, model, context)] : [])],
     })),
     ...model.integrations.map((i) => ({
@@ -45,8 +45,8 @@ export async function emitAll(model: CheckedModel, context: EmitContext, sink: E
   for (const unit of units) {
     const reused = reuse(unit.key, unit.fingerprint);
     if (reused) {
-      for (const path of reused) sink.keep(path);
-      result[unit.key] = { fingerprint: unit.fingerprint, paths: [...reused] };
+      for (const [path, hash] of reused) sink.keep(path, hash);
+      result[unit.key] = { fingerprint: unit.fingerprint, paths: [...reused.keys()] };
       continue;
     }
     const files = await unit.emit();
@@ -69,10 +69,6 @@ function integrationFingerprint(integration: IntegrationModel, context: EmitCont
   });
 }
 
-function providersOf(capability: CapabilityModel, model: CheckedModel): string[] {
-  return model.integrations.filter((i) => i.provides.includes(capability)).map((i) => i.spec.meta.key);
-}
-
 function fingerprint(data: unknown): string {
-  return createHash('sha1').update(JSON.stringify(data)).digest('hex');
+  return sha1(JSON.stringify(data));
 }

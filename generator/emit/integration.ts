@@ -3,6 +3,7 @@ import { camelCase } from '../check/identifiers.js';
 import type { IntegrationModel } from '../check/model.js';
 import { artifactFlags, render, sourceLabel, type EmitContext, type OutputFile } from './context.js';
 import { tsLiteral } from './escape.js';
+import { redactSpec } from './redact.js';
 import { schemaToTypeScript } from './json-schema-types.js';
 import { standaloneValidators } from './standalone-validators.js';
 
@@ -29,7 +30,7 @@ export async function emitIntegration(integration: IntegrationModel, context: Em
   if (on.spec) {
     files.push({
       path: `${dir}/spec.ts`,
-      content: render(context, 'integration/spec.ts', { ...base, title: spec.meta.title, version: spec.meta.version, constName: `${camelCase(spec.meta.key)}Spec`, literal: tsLiteral(spec) }),
+      content: render(context, 'integration/spec.ts', { ...base, title: spec.meta.title, version: spec.meta.version, constName: `${camelCase(spec.meta.key)}Spec`, literal: tsLiteral(redactSpec(spec)) }),
     });
   }
   files.push({ path: `${dir}/index.ts`, content: render(context, 'integration/index.ts', { ...base, artifacts: on }) });

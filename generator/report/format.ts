@@ -3,7 +3,7 @@
  *   specs/integrations/twilio-sms.ts:42:7 - error CG121: configSchema.example.fromNumber must match pattern "..."
  * then a code frame and a hint. Paths are shown relative to the project root with `/` separators.
  */
-import { relative, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 
 export interface Colors {
@@ -15,9 +15,11 @@ export interface Colors {
 
 export const noColors: Colors = { red: (s) => s, yellow: (s) => s, cyan: (s) => s, dim: (s) => s };
 
+/** Relative to the project root (`../` included), `/`-separated: the same on every machine. */
 export function displayPath(file: string, root: string): string {
   const rel = relative(root, file);
-  return (rel.startsWith('..') ? file : rel).split(sep).join('/');
+  // Another drive (Windows) has no relative path.
+  return (isAbsolute(rel) ? file : rel).split(sep).join('/');
 }
 
 export function formatDiagnostic(

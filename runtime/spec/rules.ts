@@ -109,7 +109,8 @@ const CREDENTIAL_SHAPES: readonly [RegExp, string][] = [
   [/^gh[pousr]_[0-9A-Za-z]{36,}$/, 'a GitHub token'],
   [/^[0-9a-f]{32,}$/, 'a hex secret'],
 ];
-function credentialLike(value: string): string | undefined {
+/** What a value looks like, when it looks like a live credential rather than a placeholder. */
+export function credentialLike(value: string): string | undefined {
   for (const [shape, what] of CREDENTIAL_SHAPES) if (shape.test(value)) return what;
   // Long, mixed-class strings without repetition look random; placeholders like "xxxx" or "auth-token" do not.
   if (value.length >= 24 && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value) && new Set(value).size >= 16) {
