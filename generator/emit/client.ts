@@ -12,6 +12,8 @@ export function emitClient(integration: IntegrationModel, context: EmitContext):
     const names = capabilityNames(capability);
     return {
       key: capability.spec.meta.key,
+      /** Local name of the capability's lazily imported validators module. */
+      alias: camelCase(`${capability.spec.meta.key}-validators`),
       interfaceName: names.operations.length ? names.interfaceName : undefined,
       types: [...(names.operations.length ? [names.interfaceName] : []), ...names.operations.flatMap((op) => [op.inputType, op.outputType]), ...(names.events.length ? [names.eventUnionName] : [])],
       validators: names.operations.map((op) => op.validator),
@@ -38,6 +40,10 @@ export function emitClient(integration: IntegrationModel, context: EmitContext):
     operations: capabilities.flatMap((c) => c.operations),
     events: capabilities.flatMap((c) => (c.eventUnion ? [c.eventUnion] : [])),
     adapter,
+    adapterOperations: [
+      ...capabilities.flatMap((c) => (c.interfaceName ? [c.interfaceName] : [])),
+      ...(capabilities.some((c) => c.eventUnion) ? [`WebhookReceiver<${name}Event>`] : []),
+    ].join(' & ') || 'Record<never, never>',
   };
   return { path: `${dir}/client.ts`, content: render(context, 'integration/client.ts', data) };
 }

@@ -11,14 +11,15 @@ import {
   type WebhookContext,
   type WebhookReceiver,
 } from "contractgen/runtime";
-import type { MessagingInboundEvent } from '../../capabilities/messaging.inbound/types.js';
-import type { MessagingOutboundOperations, MessagingOutboundSendMessageInput, MessagingOutboundSendMessageOutput, MessagingOutboundGetMessageStatusInput, MessagingOutboundGetMessageStatusOutput } from '../../capabilities/messaging.outbound/types.js';
+import type { MessagingInboundEvent } from "../../capabilities/messaging.inbound/types.js";
+import type { MessagingOutboundOperations, MessagingOutboundSendMessageInput, MessagingOutboundSendMessageOutput, MessagingOutboundGetMessageStatusInput, MessagingOutboundGetMessageStatusOutput } from "../../capabilities/messaging.outbound/types.js";
 import { twilioWhatsappAdapter } from "../../../adapters/twilio/whatsapp.js";
-import type { MessagingWhatsappTwilioConfig, MessagingWhatsappTwilioSecrets } from './types.js';
+import type { MessagingWhatsappTwilioConfig, MessagingWhatsappTwilioSecrets } from "./types.js";
 
 /** What an adapter for messaging.whatsapp.twilio implements: the operations of every capability it provides, and webhook parsing. */
 export type MessagingWhatsappTwilioAdapterOperations = MessagingOutboundOperations & WebhookReceiver<MessagingWhatsappTwilioEvent>;
 
+/** An adapter bound to messaging.whatsapp.twilio: `defineAdapter({ integration: "messaging.whatsapp.twilio", connect })`. */
 export type MessagingWhatsappTwilioAdapter = Adapter<"messaging.whatsapp.twilio", MessagingWhatsappTwilioConfig, MessagingWhatsappTwilioSecrets, MessagingWhatsappTwilioAdapterOperations>;
 
 /** Every event messaging.whatsapp.twilio delivers through its webhooks. */
@@ -45,18 +46,18 @@ export interface MessagingWhatsappTwilioClient extends ClientBase {
 
 // The spec constant and validators load on first use, so importing this module stays cheap.
 const definition = lazyDefinition(async () => {
-  const [spec, validators, capability1] = await Promise.all([
-    import('./spec.js'),
-    import('./validators.js'),
-    import('../../capabilities/messaging.outbound/validators.js'),
+  const [spec, validators, messagingOutboundValidators] = await Promise.all([
+    import("./spec.js"),
+    import("./validators.js"),
+    import("../../capabilities/messaging.outbound/validators.js"),
   ]);
   return {
     spec: spec.messagingWhatsappTwilioSpec,
     config: validators.messagingWhatsappTwilioConfigValidator,
     secrets: validators.messagingWhatsappTwilioSecretsValidator,
     operations: {
-      sendMessage: { input: capability1.messagingOutboundSendMessageInputValidator, idempotent: false },
-      getMessageStatus: { input: capability1.messagingOutboundGetMessageStatusInputValidator, idempotent: true },
+      sendMessage: { input: messagingOutboundValidators.messagingOutboundSendMessageInputValidator, idempotent: false },
+      getMessageStatus: { input: messagingOutboundValidators.messagingOutboundGetMessageStatusInputValidator, idempotent: true },
     },
     webhooks: true,
   };

@@ -9,13 +9,14 @@ import {
   type ClientOptions,
   type HealthReport,
 } from "contractgen/runtime";
-import type { SmsOutboundOperations, SmsOutboundSendSmsInput, SmsOutboundSendSmsOutput, SmsOutboundGetDeliveryStatusInput, SmsOutboundGetDeliveryStatusOutput } from '../../capabilities/sms.outbound/types.js';
+import type { SmsOutboundOperations, SmsOutboundSendSmsInput, SmsOutboundSendSmsOutput, SmsOutboundGetDeliveryStatusInput, SmsOutboundGetDeliveryStatusOutput } from "../../capabilities/sms.outbound/types.js";
 import { twilioSmsAdapter } from "../../../adapters/twilio/sms.js";
-import type { SmsTwilioConfig, SmsTwilioSecrets } from './types.js';
+import type { SmsTwilioConfig, SmsTwilioSecrets } from "./types.js";
 
 /** What an adapter for sms.twilio implements: the operations of every capability it provides. */
-export type SmsTwilioAdapterOperations = SmsOutboundOperations & {};
+export type SmsTwilioAdapterOperations = SmsOutboundOperations;
 
+/** An adapter bound to sms.twilio: `defineAdapter({ integration: "sms.twilio", connect })`. */
 export type SmsTwilioAdapter = Adapter<"sms.twilio", SmsTwilioConfig, SmsTwilioSecrets, SmsTwilioAdapterOperations>;
 
 // The compiler checks the binding here: an adapter that misses an operation, or needs a config or
@@ -37,18 +38,18 @@ export interface SmsTwilioClient extends ClientBase {
 
 // The spec constant and validators load on first use, so importing this module stays cheap.
 const definition = lazyDefinition(async () => {
-  const [spec, validators, capability0] = await Promise.all([
-    import('./spec.js'),
-    import('./validators.js'),
-    import('../../capabilities/sms.outbound/validators.js'),
+  const [spec, validators, smsOutboundValidators] = await Promise.all([
+    import("./spec.js"),
+    import("./validators.js"),
+    import("../../capabilities/sms.outbound/validators.js"),
   ]);
   return {
     spec: spec.smsTwilioSpec,
     config: validators.smsTwilioConfigValidator,
     secrets: validators.smsTwilioSecretsValidator,
     operations: {
-      sendSms: { input: capability0.smsOutboundSendSmsInputValidator, idempotent: false },
-      getDeliveryStatus: { input: capability0.smsOutboundGetDeliveryStatusInputValidator, idempotent: true },
+      sendSms: { input: smsOutboundValidators.smsOutboundSendSmsInputValidator, idempotent: false },
+      getDeliveryStatus: { input: smsOutboundValidators.smsOutboundGetDeliveryStatusInputValidator, idempotent: true },
     },
     webhooks: false,
   };
