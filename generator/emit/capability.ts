@@ -56,15 +56,21 @@ export async function emitCapability(capability: CapabilityModel, context: EmitC
 }
 
 async function capabilityTypes(capability: CapabilityModel, context: EmitContext, base: object, names: ReturnType<typeof capabilityNames>): Promise<OutputFile> {
-  const operations = await Promise.all(
-    names.operations.map(async (op) => ({
-      ...op,
-      inputTypes: await schemaToTypeScript(op.operation.input, op.inputType),
-      outputTypes: await schemaToTypeScript(op.operation.output, op.outputType),
-    })),
-  );
-  const events = await Promise.all(
-    names.events.map(async (ev) => ({ ...ev, description: ev.event.description, payloadTypes: await schemaToTypeScript(ev.event.payload, ev.payloadType) })),
-  );
+  // A schema used twice (a send and a lookup returning the same message) is declared once; the
+  // second name is an alias, so the file does not repeat the whole declaration.
+  const declared = new Map<string, string>();
+  const typesFor = async (schema: object, typeName: string) => {
+    const key = JSON.stringify(schema);
+    const first = declared.get(key);
+    if (first) return `export type ${typeName} = ${first};`;
+    declared.set(key, typeName);
+    return schemaToTypeScript(schema, typeName);
+  };
+  const operations = [];
+  for (const op of names.operations) {
+    operations.push({ ...op, inputTypes: await typesFor(op.operation.input, op.inputType), outputTypes: await typesFor(op.operation.output, op.outputType) });
+  }
+  const events = [];
+  for (const ev of names.events) events.push({ ...ev, description: ev.event.description, payloadTypes: await typesFor(ev.event.payload, ev.payloadType) });
   return { path: `capabilities/${capability.spec.meta.key}/types.ts`, content: render(context, 'capability/types.ts', { ...base, ...names, operations, events }) };
 }

@@ -93,34 +93,7 @@ export interface MessagingOutboundGetMessageStatusInput {
 }
 
 /** Output of `getMessageStatus`. */
-export interface MessagingOutboundGetMessageStatusOutput {
-  /**
-   * Provider's message id.
-   */
-  id: string
-  /**
-   * Where the message is in its delivery lifecycle.
-   */
-  status: ("queued" | "scheduled" | "sending" | "sent" | "delivered" | "read" | "undelivered" | "failed" | "canceled")
-  /**
-   * Recipient channel address, e.g. whatsapp:+15558675310.
-   */
-  to: string
-  /**
-   * Sender channel address.
-   */
-  from: (string | null)
-  /**
-   * Provider error code when the message failed.
-   */
-  errorCode: (number | null)
-  /**
-   * Provider error text when the message failed.
-   */
-  errorMessage: (string | null)
-  createdAt: (string | null)
-  updatedAt: (string | null)
-}
+export type MessagingOutboundGetMessageStatusOutput = MessagingOutboundSendMessageOutput;
 
 /** What an adapter implements to provide messaging.outbound@1.0.0. */
 export interface MessagingOutboundOperations {

@@ -94,56 +94,7 @@ export interface SmsOutboundGetDeliveryStatusInput {
 }
 
 /** Output of `getDeliveryStatus`. */
-export interface SmsOutboundGetDeliveryStatusOutput {
-  /**
-   * Provider's message id (a Twilio Message SID, SM...).
-   */
-  id: string
-  /**
-   * Where the message is in its delivery lifecycle.
-   */
-  status: ("queued" | "scheduled" | "sending" | "sent" | "delivered" | "undelivered" | "failed" | "canceled")
-  /**
-   * Recipient in E.164.
-   */
-  to: string
-  /**
-   * Sender number or alphanumeric sender id.
-   */
-  from?: (string | null)
-  /**
-   * Number of billed SMS segments.
-   */
-  segments: (number | null)
-  /**
-   * Price as a decimal string (negative for charges), null until known.
-   */
-  price: (string | null)
-  /**
-   * ISO 4217 currency of `price`.
-   */
-  priceUnit: (string | null)
-  /**
-   * Provider error code when the message failed.
-   */
-  errorCode: (number | null)
-  /**
-   * Provider error text when the message failed.
-   */
-  errorMessage: (string | null)
-  /**
-   * When the provider accepted the message.
-   */
-  createdAt: (string | null)
-  /**
-   * When the message left the provider.
-   */
-  sentAt: (string | null)
-  /**
-   * Last status change.
-   */
-  updatedAt: (string | null)
-}
+export type SmsOutboundGetDeliveryStatusOutput = SmsOutboundSendSmsOutput;
 
 /** What an adapter implements to provide sms.outbound@1.0.0. */
 export interface SmsOutboundOperations {
