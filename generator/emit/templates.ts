@@ -54,15 +54,6 @@ export class TemplateSet {
     }
   }
 
-  /** Fingerprint of every template in use, so cached output is invalidated when a template changes. */
-  fingerprint(): string {
-    return [...this.sources].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, s]) => `${name}\u0000${s.text}`).join('\u0001');
-  }
-
-  names(): string[] {
-    return [...this.sources.keys()].sort();
-  }
-
   render(name: string, data: object): string {
     const source = this.sources.get(name);
     if (!source) throw new TemplateError(name, `no template named "${name}"`);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { ts } from 'ts-morph';
 import type { Diagnostic, SourcePosition } from '../diagnostics.js';
-import { collectSecretValues, maskSecrets } from '../report/mask.js';
+import { collectSecretValues, maskSecrets, secretExampleOf } from '../report/mask.js';
 import { StaticEvaluator, type EvaluationSink } from './evaluate.js';
 import { createLoadedSpec, type LoadedSpec, type SpecKind } from './model.js';
 import { ModuleGraph, positionOfNode, type ParsedModule } from './modules.js';
@@ -41,7 +41,7 @@ export function loadSpecs(files: readonly string[], graph = new ModuleGraph(), r
   for (const file of files) {
     const reused = reuse(file);
     if (reused) {
-      for (const spec of reused.specs) collectSecretValues((spec.value as { secretSchema?: { example?: unknown } } | undefined)?.secretSchema?.example, secrets);
+      for (const spec of reused.specs) collectSecretValues(secretExampleOf(spec.value), secrets);
       specs.push(...reused.specs);
       diagnostics.push(...reused.diagnostics);
       continue;
@@ -108,7 +108,7 @@ function loadFile(file: string, graph: ModuleGraph, evaluator: StaticEvaluator, 
       const spec = loadCall(evaluator, module, statement, found.call, kind, found.exportName, diagnostics);
       if (spec) {
         specs.push(spec);
-        collectSecretValues((spec.value as { secretSchema?: { example?: unknown } } | undefined)?.secretSchema?.example, secrets);
+        collectSecretValues(secretExampleOf(spec.value), secrets);
       }
     }
   }
