@@ -28,6 +28,12 @@ export interface GenerateOptions {
    * node_modules/.cache/contractgen; every reused output is verified on disk first.
    */
   readonly cache?: boolean;
+  /**
+   * Worker threads for the per-spec work (rules and emitting). Default: one per core (up to 4) for
+   * runs with many specs to process, none for small or incremental runs; 0 keeps everything in
+   * this thread. Output is the same either way.
+   */
+  readonly workers?: number;
 }
 
 export type FileStatus = 'written' | 'unchanged' | 'removed' | 'missing' | 'drifted' | 'stale';
@@ -62,6 +68,7 @@ export interface ResolvedOptions {
   readonly specImport: string;
   readonly mode: GenerateMode;
   readonly cache: boolean;
+  readonly workers: number | 'auto';
 }
 
 export function resolveOptions(options: GenerateOptions): ResolvedOptions {
@@ -78,6 +85,7 @@ export function resolveOptions(options: GenerateOptions): ResolvedOptions {
     specImport: options.specImport ?? 'contractgen/spec',
     mode: options.mode ?? 'write',
     cache: options.cache ?? true,
+    workers: options.workers ?? 'auto',
   };
 }
 

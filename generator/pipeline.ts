@@ -9,10 +9,10 @@ import type { CheckedModel } from './check/model.js';
 import { type CacheData, type CachedSpecFile, hashFiles, outputsIntact, type SerializedSpec } from './cache/store.js';
 import { enabledArtifacts } from './config/config.js';
 import { hasErrors, sortDiagnostics, type Diagnostic, type SourcePosition } from './diagnostics.js';
-import type { EmitContext } from './emit/context.js';
-import { emitAll } from './emit/emit.js';
+import { createEmitContext, type EmitSettings } from './emit/context.js';
+import { emitAll, unitSchemas, type UnitEmitter } from './emit/emit.js';
 import { ValidatorCompiler } from './emit/standalone-validators.js';
-import { DEFAULT_TEMPLATES_DIR, TemplateError, TemplateSet } from './emit/templates.js';
+import { DEFAULT_TEMPLATES_DIR, TemplateError } from './emit/templates.js';
 import { findAdapters } from './load/adapters.js';
 import { discoverSpecFiles } from './load/discover.js';
 import { loadSpecs } from './load/load.js';
@@ -20,7 +20,9 @@ import { createLoadedSpec, type LoadedSpec } from './load/model.js';
 import { ModuleGraph } from './load/modules.js';
 import { outputTargets, type FileStatus, type GenerateResult, type ResolvedOptions, type SpecSummary } from './options.js';
 import { OutputSession } from './write/write.js';
+import { Workers } from './parallel/workers.js';
 
+/** Times `run` under `stage` (until its promise settles, for async work). */
 export type Timer = <T>(stage: string, run: () => T) => T;
 const untimed: Timer = (_stage, run) => run();
 
@@ -46,7 +48,13 @@ class Hashes {
   }
 }
 
-export function loadAndCheck(options: ResolvedOptions, cache?: CacheData, time: Timer = untimed, validators = new ValidatorCompiler()): CheckedProject {
+export async function loadAndCheck(
+  options: ResolvedOptions,
+  cache?: CacheData,
+  time: Timer = untimed,
+  validators = new ValidatorCompiler(),
+  workers = new Workers(0),
+): Promise<CheckedProject> {
   const hashes = new Hashes();
   const empty = (diagnostic: Diagnostic): CheckedProject => ({
     model: { integrations: [], capabilities: [] },
@@ -71,6 +79,8 @@ export function loadAndCheck(options: ResolvedOptions, cache?: CacheData, time: 
     const entry = cache?.specFileData[file];
     return entry && entry.deps.every((dep) => hashes.get(dep) !== undefined && hashes.get(dep) === cache!.inputs[dep]) ? entry : undefined;
   };
+  // A big cold run: start the worker threads now, so they boot while this thread parses.
+  workers.expect(specFiles.filter((file) => !reusable(file)).length);
   const graph = new ModuleGraph();
   const loaded = time('load', () =>
     loadSpecs(specFiles, graph, (file) => {
@@ -85,8 +95,26 @@ export function loadAndCheck(options: ResolvedOptions, cache?: CacheData, time: 
     }),
   );
   const adapters = time('load', () => findAdapters(adapterFiles, graph));
+  // The single-spec rules (which compile every schema) run on the worker threads when there are
+  // many to run; checkSpecs then takes their findings as it takes reused ones.
+  const freshFindings = new Map<LoadedSpec, readonly SpecFinding[]>();
+  const pool = workers.get(loaded.specs.length - reusedFindings.size);
+  if (pool) {
+    await time('check', () =>
+      Promise.all(
+      loaded.specs
+        .filter((spec) => !reusedFindings.has(spec))
+        .map(async (spec) => {
+          const { findings, code } = await pool.run({ type: 'rules', kind: spec.kind, value: spec.value });
+          validators.add(code);
+          freshFindings.set(spec, findings);
+        }),
+      ),
+    );
+  }
   const checked = time('check', () => {
-    const result = checkSpecs(loaded.specs, { reuse: (spec) => reusedFindings.get(spec), root: options.root, compile: validators.compile });
+    const reuse = (spec: LoadedSpec) => reusedFindings.get(spec) ?? freshFindings.get(spec);
+    const result = checkSpecs(loaded.specs, { reuse, root: options.root, compile: validators.compile });
     const bound = bindAdapters(result.model, adapters.adapters);
     return { model: bound.model, diagnostics: [...result.diagnostics, ...bound.diagnostics], findings: result.findings };
   });
@@ -128,111 +156,141 @@ export interface PipelineOutcome {
 export async function runPipeline(options: ResolvedOptions, cache: CacheData | undefined, tool: string, timings: Record<string, number>): Promise<PipelineOutcome> {
   const time: Timer = (stage, run) => {
     const start = performance.now();
+    const stop = () => (timings[stage] = (timings[stage] ?? 0) + performance.now() - start);
+    let result;
     try {
-      return run();
-    } finally {
-      timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
+      result = run();
+    } catch (error) {
+      stop();
+      throw error;
     }
+    if (result instanceof Promise) return result.finally(stop) as typeof result;
+    stop();
+    return result;
   };
   // Schemas compiled while checking examples are not compiled again to emit their validators.
   const validators = new ValidatorCompiler();
-  const project = loadAndCheck(options, cache, time, validators);
-  const diagnostics: Diagnostic[] = [...project.diagnostics];
-  const specs = specList(project.model);
-  const result = (ok: boolean, files: GenerateResult['files'] = []): GenerateResult => ({
-    ok: ok && !hasErrors(diagnostics),
-    diagnostics: sortDiagnostics(diagnostics),
-    specs,
-    files,
-    timings,
-    sourceText: project.sourceText,
-  });
-  // A failed run writes nothing: not even the files of the specs that were fine.
-  if (hasErrors(diagnostics) || options.mode === 'validate') return { result: result(true) };
-
-  const output = new OutputSession(outputTargets(options), options.mode === 'write');
-  // Interrupted (Ctrl-C, CI cancel) while files are staged: remove them, so the output folder is
-  // left as it was. Exits unless someone else (watch mode) handles the signal.
-  const interrupted = (signal: NodeJS.Signals) => {
-    output.abort();
-    if (process.listenerCount(signal) === 0) process.exit(130);
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
+  const workers = new Workers(options.workers);
   try {
-    return await emitAndWrite();
+    return await loadCheckEmit();
   } finally {
-    process.off('SIGINT', interrupted);
-    process.off('SIGTERM', interrupted);
+    await workers.close();
   }
 
-  async function emitAndWrite(): Promise<PipelineOutcome> {
-    let units;
-    const emitStart = performance.now();
-    try {
-      const templates = new TemplateSet([DEFAULT_TEMPLATES_DIR, ...options.templateDirs]);
-      const context: EmitContext = { templates, validators, root: options.root, outDir: options.outDir, artifacts: enabledArtifacts(options.artifacts), runtimeImport: options.runtimeImport, specImport: options.specImport };
-      units = await emitAll(project.model, context, output, (unit, fingerprint) => {
-        const previous = cache?.units[unit];
-        if (!previous || !cache || previous.fingerprint !== fingerprint || !outputsIntact(previous.paths, (path) => output.absolute(path), cache.outputs)) return undefined;
-        return new Map(previous.paths.map((path) => [path, cache.outputs[path]!]));
-      });
-    } catch (error) {
+  async function loadCheckEmit(): Promise<PipelineOutcome> {
+    const project = await loadAndCheck(options, cache, time, validators, workers);
+    const diagnostics: Diagnostic[] = [...project.diagnostics];
+    const specs = specList(project.model);
+    const result = (ok: boolean, files: GenerateResult['files'] = []): GenerateResult => ({
+      ok: ok && !hasErrors(diagnostics),
+      diagnostics: sortDiagnostics(diagnostics),
+      specs,
+      files,
+      timings,
+      sourceText: project.sourceText,
+    });
+    // A failed run writes nothing: not even the files of the specs that were fine.
+    if (hasErrors(diagnostics) || options.mode === 'validate') return { result: result(true) };
+
+    const output = new OutputSession(outputTargets(options), options.mode === 'write');
+    // Interrupted (Ctrl-C, CI cancel) while files are staged: remove them, so the output folder is
+    // left as it was. Exits unless someone else (watch mode) handles the signal.
+    const interrupted = (signal: NodeJS.Signals) => {
       output.abort();
-      if (!(error instanceof TemplateError)) throw error;
-      diagnostics.push({ code: 'CG201', severity: 'error', file: error.file, line: error.line, column: error.column, message: `template failed: ${error.message}` });
-      return { result: result(false) };
+      if (process.listenerCount(signal) === 0) process.exit(130);
+    };
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
+    try {
+      return await emitAndWrite();
     } finally {
-      timings.emit = (timings.emit ?? 0) + performance.now() - emitStart;
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
     }
 
-    const summary = time('compare', () => output.finish());
-    diagnostics.push(...summary.diagnostics);
-    if (output.wasAborted) {
-      diagnostics.push({ code: 'CG303', severity: 'error', message: 'interrupted: nothing was written' });
-      return { result: result(false) };
-    }
-    if (hasErrors(diagnostics)) {
-      output.abort();
-      return { result: result(false) };
-    }
-    let files: { path: string; status: FileStatus }[];
-    if (options.mode === 'check') {
-      const missing = new Set(summary.missing);
-      const drift = [
-        ...summary.changed.map((path) => ({ path, status: (missing.has(path) ? 'missing' : 'drifted') as FileStatus })),
-        ...summary.stale.map((path) => ({ path, status: 'stale' as const })),
-      ];
-      for (const file of drift) {
-        diagnostics.push({ code: 'CG300', severity: 'error', file: output.absolute(file.path), message: `${file.status}: generated output is not what the specs produce`, hint: 'run `contractgen generate` and commit the result' });
+    async function emitAndWrite(): Promise<PipelineOutcome> {
+      let units;
+      const emitStart = performance.now();
+      try {
+        const settings: EmitSettings = {
+          templateDirs: [DEFAULT_TEMPLATES_DIR, ...options.templateDirs],
+          root: options.root,
+          outDir: options.outDir,
+          artifacts: [...enabledArtifacts(options.artifacts)],
+          runtimeImport: options.runtimeImport,
+          specImport: options.specImport,
+        };
+        const context = createEmitContext(settings, validators);
+        units = await emitAll(project.model, context, output, {
+          emitterFor: (count) => {
+            const pool = workers.get(count);
+            if (!pool) return undefined;
+            const emitter: UnitEmitter = (unit) => pool.run({ type: 'emit', unit, settings, code: validators.known(unitSchemas(unit)) });
+            return { emitter, concurrency: pool.size * 16 };
+          },
+          reuse: (unit, fingerprint) => {
+            const previous = cache?.units[unit];
+            if (!previous || !cache || previous.fingerprint !== fingerprint || !outputsIntact(previous.paths, (path) => output.absolute(path), cache.outputs)) return undefined;
+            return new Map(previous.paths.map((path) => [path, cache.outputs[path]!]));
+          },
+        });
+      } catch (error) {
+        output.abort();
+        if (!(error instanceof TemplateError)) throw error;
+        diagnostics.push({ code: 'CG201', severity: 'error', file: error.file, line: error.line, column: error.column, message: `template failed: ${error.message}` });
+        return { result: result(false) };
+      } finally {
+        timings.emit = (timings.emit ?? 0) + performance.now() - emitStart;
       }
-      files = [...drift, ...summary.unchanged.map((path) => ({ path, status: 'unchanged' as const }))];
-      if (drift.length > 0) return { result: result(false, files) };
-    } else {
-      time('write', () => output.commit());
-      files = [
-        ...summary.changed.map((path) => ({ path, status: 'written' as const })),
-        ...summary.unchanged.map((path) => ({ path, status: 'unchanged' as const })),
-        ...summary.stale.map((path) => ({ path, status: 'removed' as const })),
-      ];
+
+      const summary = time('compare', () => output.finish());
+      diagnostics.push(...summary.diagnostics);
+      if (output.wasAborted) {
+        diagnostics.push({ code: 'CG303', severity: 'error', message: 'interrupted: nothing was written' });
+        return { result: result(false) };
+      }
+      if (hasErrors(diagnostics)) {
+        output.abort();
+        return { result: result(false) };
+      }
+      let files: { path: string; status: FileStatus }[];
+      if (options.mode === 'check') {
+        const missing = new Set(summary.missing);
+        const drift = [
+          ...summary.changed.map((path) => ({ path, status: (missing.has(path) ? 'missing' : 'drifted') as FileStatus })),
+          ...summary.stale.map((path) => ({ path, status: 'stale' as const })),
+        ];
+        for (const file of drift) {
+          diagnostics.push({ code: 'CG300', severity: 'error', file: output.absolute(file.path), message: `${file.status}: generated output is not what the specs produce`, hint: 'run `contractgen generate` and commit the result' });
+        }
+        files = [...drift, ...summary.unchanged.map((path) => ({ path, status: 'unchanged' as const }))];
+        if (drift.length > 0) return { result: result(false, files) };
+      } else {
+        time('write', () => output.commit());
+        files = [
+          ...summary.changed.map((path) => ({ path, status: 'written' as const })),
+          ...summary.unchanged.map((path) => ({ path, status: 'unchanged' as const })),
+          ...summary.stale.map((path) => ({ path, status: 'removed' as const })),
+        ];
+      }
+      files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const done = result(true, files);
+      const outputs: Record<string, string> = {};
+      for (const { path, status } of files) if (status !== 'removed') outputs[path] = output.hashes.get(path)!;
+      return {
+        result: done,
+        cache: {
+          tool,
+          inputs: Object.fromEntries(project.inputs),
+          specFiles: project.specFiles,
+          adapterFiles: project.adapterFiles,
+          specFileData: project.specFileData,
+          units,
+          outputs,
+          result: { specs, diagnostics: done.diagnostics },
+        },
+      };
     }
-    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const done = result(true, files);
-    const outputs: Record<string, string> = {};
-    for (const { path, status } of files) if (status !== 'removed') outputs[path] = output.hashes.get(path)!;
-    return {
-      result: done,
-      cache: {
-        tool,
-        inputs: Object.fromEntries(project.inputs),
-        specFiles: project.specFiles,
-        adapterFiles: project.adapterFiles,
-        specFileData: project.specFileData,
-        units,
-        outputs,
-        result: { specs, diagnostics: done.diagnostics },
-      },
-    };
   }
 }
 

@@ -22,6 +22,7 @@ interface CommonArgs {
   quiet: boolean;
   timings: boolean;
   cache: boolean;
+  workers?: number;
   check?: boolean;
   watch?: boolean;
 }
@@ -41,7 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (args.watch) return watch(args, options);
     // The pipeline (ts-morph, ajv, json-schema-to-typescript) loads only when a command needs it, so --help stays instant.
     const { generate } = await import('../generate.js');
-    const result = await generate({ ...options, mode, cache: args.cache });
+    const result = await generate({ ...options, mode, cache: args.cache, workers: args.workers });
     if (command === 'list' && args.reporter === 'human') {
       for (const spec of result.specs) out(`${spec.kind.padEnd(11)} ${`${spec.key}@${spec.version}`.padEnd(40)} ${displayPath(spec.file, options.root)}`);
     }
@@ -94,6 +95,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('quiet', { type: 'boolean', default: false, describe: 'Print errors only' })
     .option('timings', { type: 'boolean', default: false, describe: "Print each stage's time" })
     .option('cache', { type: 'boolean', default: true, describe: 'Reuse unchanged work from the previous run (--no-cache: start from scratch)' })
+    .option('workers', { type: 'number', describe: 'Worker threads for large runs (default: one per core when there are many specs to process; 0: none)' })
     .command(
       ['generate', '$0'],
       'Generate code and docs from the specs (default)',

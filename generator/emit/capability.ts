@@ -1,13 +1,12 @@
 /** Code artifacts of one capability: operation and event types, the adapter interface, validators, the spec constant. */
 import { camelCase, pascalCase } from '../check/identifiers.js';
-import type { CapabilityModel } from '../check/model.js';
-import { artifactFlags, render, sourceLabel, type EmitContext, type OutputFile } from './context.js';
+import { artifactFlags, render, sourceLabel, type EmitCapability, type EmitContext, type OutputFile } from './context.js';
 import { tsLiteral } from './escape.js';
 import { validatorFiles, type ValidatorEntry } from './integration.js';
 import { schemaToTypeScript } from './json-schema-types.js';
 
 /** Type names of a capability's members, shared by the code and docs emitters. */
-export function capabilityNames(capability: CapabilityModel) {
+export function capabilityNames(capability: EmitCapability) {
   const { name, spec } = capability;
   return {
     interfaceName: `${name}Operations`,
@@ -29,7 +28,7 @@ export function capabilityNames(capability: CapabilityModel) {
   };
 }
 
-export async function emitCapability(capability: CapabilityModel, context: EmitContext): Promise<OutputFile[]> {
+export async function emitCapability(capability: EmitCapability, context: EmitContext): Promise<OutputFile[]> {
   const { spec } = capability;
   const dir = `capabilities/${spec.meta.key}`;
   const base = { source: sourceLabel(context, capability.loaded.file), runtimeImport: context.runtimeImport, specImport: context.specImport, key: spec.meta.key, version: spec.meta.version };
@@ -55,7 +54,7 @@ export async function emitCapability(capability: CapabilityModel, context: EmitC
   return files;
 }
 
-async function capabilityTypes(capability: CapabilityModel, context: EmitContext, base: object, names: ReturnType<typeof capabilityNames>): Promise<OutputFile> {
+async function capabilityTypes(capability: EmitCapability, context: EmitContext, base: object, names: ReturnType<typeof capabilityNames>): Promise<OutputFile> {
   // A schema used twice (a send and a lookup returning the same message) is declared once; the
   // second name is an alias, so the file does not repeat the whole declaration.
   const declared = new Map<string, string>();

@@ -1,11 +1,10 @@
 /** The typed client and health check of one integration, bound to its adapter when one declares it. */
 import { dirname, relative, sep } from 'node:path';
 import { camelCase } from '../check/identifiers.js';
-import type { IntegrationModel } from '../check/model.js';
 import { capabilityNames } from './capability.js';
-import { render, sourceLabel, type EmitContext, type OutputFile } from './context.js';
+import { render, sourceLabel, type EmitContext, type EmitIntegration, type OutputFile } from './context.js';
 
-export function emitClient(integration: IntegrationModel, context: EmitContext): OutputFile {
+export function emitClient(integration: EmitIntegration, context: EmitContext): OutputFile {
   const { spec, name } = integration;
   const dir = `integrations/${spec.meta.key}`;
   const capabilities = integration.provides.map((capability) => {

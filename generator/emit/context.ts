@@ -1,12 +1,33 @@
 import { displayPath } from '../report/format.js';
 import type { Artifact } from '../config/config.js';
+import type { CapabilitySpec, IntegrationSpec } from '../../runtime/spec/model.js';
+import type { AdapterBinding } from '../load/adapters.js';
+import type { LoadedSpec } from '../load/model.js';
 import type { ValidatorCompiler } from './standalone-validators.js';
-import type { TemplateSet } from './templates.js';
+import { TemplateSet } from './templates.js';
 
 /** One generated file: a path relative to the output folder (always `/`-separated) and its bytes. */
 export interface OutputFile {
   readonly path: string;
   readonly content: string;
+}
+
+/**
+ * What emitters read of a checked spec: plain data (no source positions, no functions), so a unit
+ * of work can be sent to a worker thread. The checked model's types are assignable to these.
+ */
+export interface EmitCapability {
+  readonly spec: CapabilitySpec;
+  readonly name: string;
+  readonly loaded: Pick<LoadedSpec, 'file' | 'source'>;
+}
+
+export interface EmitIntegration {
+  readonly spec: IntegrationSpec;
+  readonly name: string;
+  readonly loaded: Pick<LoadedSpec, 'file' | 'source'>;
+  readonly provides: readonly EmitCapability[];
+  readonly adapter?: AdapterBinding;
 }
 
 export interface EmitContext {
@@ -23,6 +44,22 @@ export interface EmitContext {
   readonly artifacts: ReadonlySet<Artifact>;
   /** Standalone validator code of each schema (compiled once, while checking). */
   readonly validators: ValidatorCompiler;
+}
+
+/** Everything an EmitContext is made from, as plain data (a worker thread builds its own from it). */
+export interface EmitSettings {
+  /** Template folders, built-ins first, later ones overriding earlier ones. */
+  readonly templateDirs: readonly string[];
+  readonly root: string;
+  readonly runtimeImport: string;
+  readonly specImport: string;
+  readonly outDir: string;
+  readonly artifacts: readonly Artifact[];
+}
+
+export function createEmitContext(settings: EmitSettings, validators: ValidatorCompiler): EmitContext {
+  const { templateDirs, artifacts, ...rest } = settings;
+  return { ...rest, templates: new TemplateSet(templateDirs), artifacts: new Set(artifacts), validators };
 }
 
 export function sourceLabel(context: EmitContext, file: string): string {

@@ -1,12 +1,12 @@
 /** Markdown docs: one page per integration and per capability, and the catalog. */
 import type { CapabilityModel, CheckedModel, IntegrationModel } from '../check/model.js';
 import { capabilityNames } from './capability.js';
-import { render, sourceLabel, type EmitContext, type OutputFile } from './context.js';
+import { render, sourceLabel, type EmitCapability, type EmitContext, type EmitIntegration, type OutputFile } from './context.js';
 import { mdFence } from './escape.js';
 import { redactSource } from './redact.js';
 import { schemaRows } from './schema-rows.js';
 
-export function emitIntegrationDocs(integration: IntegrationModel, context: EmitContext): OutputFile {
+export function emitIntegrationDocs(integration: EmitIntegration, context: EmitContext): OutputFile {
   const { spec, name, loaded } = integration;
   const rateLimit = spec.constraints?.rateLimit ?? {};
   const limits = [
@@ -50,7 +50,8 @@ export function emitIntegrationDocs(integration: IntegrationModel, context: Emit
   return { path: `docs/integrations/${spec.meta.key}.md`, content: render(context, 'docs/integration.md', data) };
 }
 
-export function emitCapabilityDocs(capability: CapabilityModel, model: CheckedModel, context: EmitContext): OutputFile {
+/** `providers`: keys of the integrations that provide the capability. */
+export function emitCapabilityDocs(capability: EmitCapability, providers: readonly string[], context: EmitContext): OutputFile {
   const { spec } = capability;
   const names = capabilityNames(capability);
   const data = {
@@ -61,7 +62,7 @@ export function emitCapabilityDocs(capability: CapabilityModel, model: CheckedMo
     owners: spec.meta.owners,
     tags: spec.meta.tags,
     file: sourceLabel(context, capability.loaded.file),
-    providers: providersOf(capability, model).map((i) => ({ key: i.spec.meta.key })),
+    providers: providers.map((key) => ({ key })),
     operations: names.operations.map((op) => ({
       ...op,
       inputRows: schemaRows(op.operation.input, undefined),

@@ -1,13 +1,12 @@
 /** Code artifacts of one integration: config/secret types, precompiled validators, the spec constant. */
 import { camelCase } from '../check/identifiers.js';
-import type { IntegrationModel } from '../check/model.js';
-import { artifactFlags, render, sourceLabel, type EmitContext, type OutputFile } from './context.js';
+import { artifactFlags, render, sourceLabel, type EmitContext, type EmitIntegration, type OutputFile } from './context.js';
 import { tsLiteral } from './escape.js';
 import { redactSpec } from './redact.js';
 import { schemaToTypeScript } from './json-schema-types.js';
 import { standaloneValidators } from './standalone-validators.js';
 
-export async function emitIntegration(integration: IntegrationModel, context: EmitContext): Promise<OutputFile[]> {
+export async function emitIntegration(integration: EmitIntegration, context: EmitContext): Promise<OutputFile[]> {
   const { spec, name } = integration;
   const dir = `integrations/${spec.meta.key}`;
   const source = sourceLabel(context, integration.loaded.file);

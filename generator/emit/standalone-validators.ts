@@ -11,25 +11,58 @@ import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const standaloneCode = ((standaloneCodeModule as { default?: unknown }).default ?? standaloneCodeModule) as (ajv: Ajv, refsOrFunc: ValidateFunction) => string;
 
+/** Schema -> standalone code, keyed by the schema's content (so identical schemas compile once, and code can cross threads). */
+export type ValidatorCode = readonly (readonly [schemaJson: string, code: string])[];
+
 export class ValidatorCompiler {
-  private readonly code = new WeakMap<object, string>();
+  private readonly code = new Map<string, string>();
+  private fresh: [string, string][] = [];
 
   /** A SchemaCompiler for the spec rules: compiles with an instance of its own and keeps the standalone code. */
   readonly compile = (schema: object): ValidateFunction => {
     // No meta-schema: the check stage has validated the schema against it already, and compiling
-    // the meta-schema was most of the cost of a fresh instance.
-    const ajv = new Ajv({ allErrors: true, strict: false, meta: false, validateSchema: false, addUsedSchema: false, code: { source: true, esm: false, optimize: 1 } });
+    // the meta-schema was most of the cost of a fresh instance. No codegen optimiser: its name
+    // pass re-walks the code tree at every level (about half of all compile time on nested
+    // schemas), and V8 makes the same simplifications itself: on the benchmark corpus the
+    // unoptimised validators run as fast as ajv's defaults (bench/README.md).
+    const ajv = new Ajv({ allErrors: true, strict: false, meta: false, validateSchema: false, addUsedSchema: false, code: { source: true, esm: false, optimize: false } });
     addFormats(ajv);
     const { $id: _id, ...withoutId } = schema as { $id?: unknown };
     const validate = ajv.compile(withoutId);
-    this.code.set(schema, standaloneCode(ajv, validate));
+    const key = JSON.stringify(schema);
+    if (!this.code.has(key)) {
+      const code = standaloneCode(ajv, validate);
+      this.code.set(key, code);
+      this.fresh.push([key, code]);
+    }
     return validate;
   };
 
   /** The CommonJS standalone code of a schema, compiling it now if the check stage did not (a reused spec). */
   codeFor(schema: object): string {
-    if (!this.code.has(schema)) this.compile(schema);
-    return this.code.get(schema)!;
+    const key = JSON.stringify(schema);
+    if (!this.code.has(key)) this.compile(schema);
+    return this.code.get(key)!;
+  }
+
+  /** Code compiled since the last call (a worker sends it back to the main thread). */
+  takeFresh(): ValidatorCode {
+    const fresh = this.fresh;
+    this.fresh = [];
+    return fresh;
+  }
+
+  /** The code known for these schemas (what a worker needs to emit them without compiling again). */
+  known(schemas: readonly object[]): ValidatorCode {
+    return schemas.flatMap((schema) => {
+      const key = JSON.stringify(schema);
+      const code = this.code.get(key);
+      return code === undefined ? [] : [[key, code] as const];
+    });
+  }
+
+  add(code: ValidatorCode): void {
+    for (const [key, text] of code) this.code.set(key, text);
   }
 }
 

@@ -43,7 +43,7 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
   if (request.category === '') return fail('--category is required (there is no terminal to ask on)', `one of ${INTEGRATION_CATEGORIES.join(', ')}`);
   if (request.capabilities.length === 0) return fail('name at least one capability with --capability KEY[@VERSION]');
 
-  const { model, diagnostics } = loadAndCheck(resolveOptions(project));
+  const { model, diagnostics } = await loadAndCheck(resolveOptions(project));
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, written: [], diagnostics };
   if (model.integrations.some((i) => i.spec.meta.key === request.key)) return fail(`an integration with key "${request.key}" already exists`);
 

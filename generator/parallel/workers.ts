@@ -1,0 +1,44 @@
+/**
+ * When a run uses worker threads. Starting one costs about a third of a second (its module graph
+ * loads afresh), so small runs, incremental runs and watch-mode rebuilds stay in this thread, and a
+ * large cold run spreads its per-spec work across the cores.
+ */
+import { availableParallelism } from 'node:os';
+import { WorkerPool } from './pool.js';
+
+/** Below this many specs to check or emit, threads cost more than they save. */
+const MIN_WORK = 48;
+const MAX_WORKERS = 4;
+
+/** Worker threads for a run of `work` specs: `requested` when given, else by core count (none on one core). */
+export function workerCount(requested: number | 'auto', work: number): number {
+  if (work <= 0) return 0;
+  if (requested !== 'auto') return Math.max(0, Math.floor(requested));
+  const cores = availableParallelism();
+  return work >= MIN_WORK && cores > 1 ? Math.min(cores, MAX_WORKERS) : 0;
+}
+
+/** The run's pool, started on first need and then used for every later stage. */
+export class Workers {
+  private pool?: WorkerPool;
+
+  constructor(private readonly requested: number | 'auto' = 'auto') {}
+
+  /** The pool, if one runs already or `work` specs are worth starting one for. */
+  get(work: number): WorkerPool | undefined {
+    if (!this.pool) {
+      const size = workerCount(this.requested, work);
+      if (size > 0) this.pool = new WorkerPool(size);
+    }
+    return this.pool;
+  }
+
+  /** Starts the pool ahead of need (while this thread does other work), if `work` is worth it. */
+  expect(work: number): void {
+    this.get(work);
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}
