@@ -19,18 +19,20 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // Without the cache the run starts from scratch, and still leaves a cache for the next one.
   const cache = resolved.cache ? readCache(file) : undefined;
   const tool = toolFingerprint(resolved);
-  const upToDate = cache && cache.tool === tool ? unchangedResult(resolved, cache) : undefined;
+  // Input hashes computed here are handed on, so a run that goes on to the pipeline reads each input once.
+  const inputHashes = new Map<string, string | undefined>();
+  const upToDate = cache && cache.tool === tool ? unchangedResult(resolved, cache, inputHashes) : undefined;
   timings.cache = performance.now() - start;
   if (upToDate) return { ...upToDate, timings };
 
   const { runPipeline } = await import('./pipeline.js');
-  const outcome = await runPipeline(resolved, cache?.tool === tool ? cache : undefined, tool, timings);
+  const outcome = await runPipeline(resolved, cache?.tool === tool ? cache : undefined, tool, timings, inputHashes);
   if (outcome.cache && outcome.result.ok && resolved.mode !== 'validate') writeCache(file, outcome.cache);
   return outcome.result;
 }
 
 /** The previous run's result, if no input changed and every output is still as that run left it. */
-function unchangedResult(options: ResolvedOptions, cache: CacheData): Omit<GenerateResult, 'timings'> | undefined {
+function unchangedResult(options: ResolvedOptions, cache: CacheData, inputHashes: Map<string, string | undefined>): Omit<GenerateResult, 'timings'> | undefined {
   let specFiles: string[];
   let adapterFiles: string[];
   try {
@@ -40,8 +42,8 @@ function unchangedResult(options: ResolvedOptions, cache: CacheData): Omit<Gener
     return undefined;
   }
   if (!sameList(specFiles, cache.specFiles) || !sameList(adapterFiles, cache.adapterFiles)) return undefined;
-  const hashes = hashFiles(Object.keys(cache.inputs));
-  for (const [input, hash] of hashes) if (hash !== cache.inputs[input]) return undefined;
+  for (const [input, hash] of hashFiles(Object.keys(cache.inputs))) inputHashes.set(input, hash);
+  for (const [input, hash] of inputHashes) if (hash !== cache.inputs[input]) return undefined;
   const outputs = Object.keys(cache.outputs);
   if (options.mode !== 'validate' && !outputsIntact(outputs, (path) => absoluteOutputPath(options, path), cache.outputs)) return undefined;
   let secrets: Set<string> | undefined;

@@ -16,7 +16,7 @@ import { DEFAULT_TEMPLATES_DIR, TemplateError } from './emit/templates.js';
 import { findAdapters } from './load/adapters.js';
 import { discoverSpecFiles } from './load/discover.js';
 import { loadSpecs } from './load/load.js';
-import { createLoadedSpec, type LoadedSpec } from './load/model.js';
+import { createLoadedSpec, PATH_SEPARATOR, type LoadedSpec } from './load/model.js';
 import { ModuleGraph } from './load/modules.js';
 import { outputTargets, type FileStatus, type GenerateResult, type ResolvedOptions, type SpecSummary } from './options.js';
 import { OutputSession } from './write/write.js';
@@ -41,7 +41,7 @@ export interface CheckedProject {
 
 /** Content hashes, computed once per run and only for the files asked about. */
 class Hashes {
-  private readonly known = new Map<string, string | undefined>();
+  constructor(private readonly known = new Map<string, string | undefined>()) {}
   get(file: string): string | undefined {
     if (!this.known.has(file)) this.known.set(file, hashFiles([file]).get(file));
     return this.known.get(file);
@@ -54,8 +54,9 @@ export async function loadAndCheck(
   time: Timer = untimed,
   validators = new ValidatorCompiler(),
   workers = new Workers(0),
+  knownHashes?: Map<string, string | undefined>,
 ): Promise<CheckedProject> {
-  const hashes = new Hashes();
+  const hashes = new Hashes(knownHashes);
   const empty = (diagnostic: Diagnostic): CheckedProject => ({
     model: { integrations: [], capabilities: [] },
     diagnostics: [diagnostic],
@@ -153,7 +154,14 @@ export interface PipelineOutcome {
   readonly cache?: Omit<CacheData, 'format'>;
 }
 
-export async function runPipeline(options: ResolvedOptions, cache: CacheData | undefined, tool: string, timings: Record<string, number>): Promise<PipelineOutcome> {
+/** `inputHashes`: content hashes of input files read by the caller already (this run's, not the cache's). */
+export async function runPipeline(
+  options: ResolvedOptions,
+  cache: CacheData | undefined,
+  tool: string,
+  timings: Record<string, number>,
+  inputHashes?: Map<string, string | undefined>,
+): Promise<PipelineOutcome> {
   const time: Timer = (stage, run) => {
     const start = performance.now();
     const stop = () => (timings[stage] = (timings[stage] ?? 0) + performance.now() - start);
@@ -178,7 +186,7 @@ export async function runPipeline(options: ResolvedOptions, cache: CacheData | u
   }
 
   async function loadCheckEmit(): Promise<PipelineOutcome> {
-    const project = await loadAndCheck(options, cache, time, validators, workers);
+    const project = await loadAndCheck(options, cache, time, validators, workers, inputHashes);
     const diagnostics: Diagnostic[] = [...project.diagnostics];
     const specs = specList(project.model);
     const result = (ok: boolean, files: GenerateResult['files'] = []): GenerateResult => ({
@@ -308,10 +316,16 @@ function serialize(spec: LoadedSpec, findings: readonly SpecFinding[]): Serializ
     if (index < 0) index = files.push(file) - 1;
     return index;
   };
-  const keys: string[] = [];
+  const index = new Map<string, number>();
+  const segments: string[] = [];
+  const parents: number[] = [];
   const coordinates: number[] = [];
   for (const [key, position] of spec.positions) {
-    keys.push(key);
+    const cut = key.lastIndexOf(PATH_SEPARATOR);
+    const parent = cut < 0 ? undefined : index.get(key.slice(0, cut));
+    index.set(key, segments.length);
+    segments.push(parent === undefined ? key : key.slice(cut + 1));
+    parents.push(parent ?? -1);
     coordinates.push(fileIndex(position.file), position.line, position.column);
   }
   return {
@@ -319,7 +333,8 @@ function serialize(spec: LoadedSpec, findings: readonly SpecFinding[]): Serializ
     exportName: spec.exportName,
     value: spec.value,
     files,
-    keys,
+    segments,
+    parents,
     coordinates,
     start: [fileIndex(spec.start.file), spec.start.line, spec.start.column],
     source: spec.source,
@@ -330,7 +345,13 @@ function serialize(spec: LoadedSpec, findings: readonly SpecFinding[]): Serializ
 function deserialize(file: string, spec: SerializedSpec): LoadedSpec {
   const position = (index: number, line: number, column: number): SourcePosition => ({ file: spec.files[index]!, line, column });
   const positions = new Map<string, SourcePosition>();
-  spec.keys.forEach((key, i) => positions.set(key, position(spec.coordinates[3 * i]!, spec.coordinates[3 * i + 1]!, spec.coordinates[3 * i + 2]!)));
+  const keys: string[] = [];
+  spec.segments.forEach((segment, i) => {
+    const parent = spec.parents[i]!;
+    const key = parent < 0 ? segment : keys[parent] + PATH_SEPARATOR + segment;
+    keys.push(key);
+    positions.set(key, position(spec.coordinates[3 * i]!, spec.coordinates[3 * i + 1]!, spec.coordinates[3 * i + 2]!));
+  });
   return createLoadedSpec({
     kind: spec.kind,
     file,

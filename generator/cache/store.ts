@@ -15,7 +15,7 @@ import type { SpecFinding } from '../../runtime/spec/findings.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ResolvedOptions, SpecSummary } from '../options.js';
 
-const FORMAT = 4;
+const FORMAT = 5;
 const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface SerializedSpec {
@@ -24,8 +24,13 @@ export interface SerializedSpec {
   readonly value: unknown;
   /** Files the positions point into. */
   readonly files: readonly string[];
-  /** Path keys, and for each key three numbers in `coordinates`: file index, line, column (compact: a cache holds hundreds of thousands). */
-  readonly keys: readonly string[];
+  /**
+   * Path keys, prefix-compressed (a cache holds hundreds of thousands, most of them long paths
+   * below another recorded path): key i is `keys[parents[i]] + "\0" + segments[i]`, or just
+   * `segments[i]` where `parents[i]` is -1. For each key three numbers in `coordinates`: file index, line, column.
+   */
+  readonly segments: readonly string[];
+  readonly parents: readonly number[];
   readonly coordinates: readonly number[];
   readonly start: readonly [number, number, number];
   readonly source: string;

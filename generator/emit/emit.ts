@@ -48,8 +48,9 @@ export async function emitAll(model: CheckedModel, context: EmitContext, sink: E
   const { reuse = () => undefined } = options;
   const result: EmitUnits = {};
   const fresh: { unit: EmitUnit; fingerprint: string }[] = [];
+  const specHash = memoizedSpecHash();
   for (const unit of planUnits(model)) {
-    const fingerprint = unitFingerprint(unit, context);
+    const fingerprint = unitFingerprint(unit, context, specHash);
     const reused = reuse(unit.key, fingerprint);
     if (!reused) {
       fresh.push({ unit, fingerprint });
@@ -115,17 +116,27 @@ export function unitSchemas(unit: EmitUnit): object[] {
   return [...Object.values(operations).flatMap((op) => [op.input, op.output]), ...Object.values(events).map((ev) => ev.payload)];
 }
 
-function unitFingerprint(unit: EmitUnit, context: EmitContext): string {
+/** Hashes each spec object once: every integration's fingerprint includes the capabilities it provides. */
+function memoizedSpecHash(): (spec: object) => string {
+  const known = new Map<object, string>();
+  return (spec) => {
+    let hash = known.get(spec);
+    if (hash === undefined) known.set(spec, (hash = fingerprint(spec)));
+    return hash;
+  };
+}
+
+function unitFingerprint(unit: EmitUnit, context: EmitContext, specHash: (spec: object) => string): string {
   if (unit.kind === 'capability') {
     const { capability } = unit;
-    return fingerprint({ spec: capability.spec, source: capability.loaded.source, file: sourceLabel(context, capability.loaded.file), providers: unit.providers });
+    return fingerprint({ spec: specHash(capability.spec), source: capability.loaded.source, file: sourceLabel(context, capability.loaded.file), providers: unit.providers });
   }
   const { integration } = unit;
   return fingerprint({
     spec: integration.spec,
     source: integration.loaded.source,
     file: sourceLabel(context, integration.loaded.file),
-    provides: integration.provides.map((c) => c.spec),
+    provides: integration.provides.map((c) => specHash(c.spec)),
     adapter: integration.adapter && { file: sourceLabel(context, integration.adapter.file), exportName: integration.adapter.exportName },
   });
 }

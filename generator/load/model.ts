@@ -23,8 +23,11 @@ export interface LoadedSpec {
   readonly source: string;
 }
 
+/** Joins the segments of a path key. */
+export const PATH_SEPARATOR = '\u0000';
+
 export function pathKey(path: ValuePath): string {
-  return path.join('\u0000');
+  return path.join(PATH_SEPARATOR);
 }
 
 export function createLoadedSpec(fields: Omit<LoadedSpec, 'positionOf'>): LoadedSpec {
