@@ -23,8 +23,8 @@ export class ValidatorCompiler {
     // No meta-schema: the check stage has validated the schema against it already, and compiling
     // the meta-schema was most of the cost of a fresh instance. No codegen optimiser: its name
     // pass re-walks the code tree at every level (about half of all compile time on nested
-    // schemas), and V8 makes the same simplifications itself: on the benchmark corpus the
-    // unoptimised validators run as fast as ajv's defaults (bench/README.md).
+    // schemas), and V8 makes the same simplifications itself: the unoptimised validators run as
+    // fast as ajv's default output (the validator rows of `npm run bench`, BENCHMARKS.md).
     const ajv = new Ajv({ allErrors: true, strict: false, meta: false, validateSchema: false, addUsedSchema: false, code: { source: true, esm: false, optimize: false } });
     addFormats(ajv);
     const { $id: _id, ...withoutId } = schema as { $id?: unknown };
