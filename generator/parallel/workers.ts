@@ -6,8 +6,12 @@
 import { availableParallelism } from 'node:os';
 import { WorkerPool } from './pool.js';
 
-/** Below this many specs to check or emit, threads cost more than they save. */
-const MIN_WORK = 48;
+/**
+ * Below this many specs to check or emit, threads cost more than they save: measured on the
+ * 2-core machine of BENCHMARKS.md, 100 and 250 specs took as long with 2 workers as with none
+ * (workers boot while the main thread parses, and compete with it), 1,000 took half the time.
+ */
+const MIN_WORK = 400;
 const MAX_WORKERS = 4;
 
 /** Worker threads for a run of `work` specs: `requested` when given, else by core count (none on one core). */
