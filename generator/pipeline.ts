@@ -103,13 +103,13 @@ export async function loadAndCheck(
   if (pool) {
     await time('check', () =>
       Promise.all(
-      loaded.specs
-        .filter((spec) => !reusedFindings.has(spec))
-        .map(async (spec) => {
-          const { findings, code } = await pool.run({ type: 'rules', kind: spec.kind, value: spec.value });
-          validators.add(code);
-          freshFindings.set(spec, findings);
-        }),
+        loaded.specs
+          .filter((spec) => !reusedFindings.has(spec))
+          .map(async (spec) => {
+            const { findings, code } = await pool.run({ type: 'rules', kind: spec.kind, value: spec.value });
+            validators.add(code);
+            freshFindings.set(spec, findings);
+          }),
       ),
     );
   }
