@@ -81,7 +81,7 @@ export async function loadAndCheck(
     return entry && entry.deps.every((dep) => hashes.get(dep) !== undefined && hashes.get(dep) === cache!.inputs[dep]) ? entry : undefined;
   };
   // A big cold run: start the worker threads now, so they boot while this thread parses.
-  workers.expect(specFiles.filter((file) => !reusable(file)).length);
+  workers.get(specFiles.filter((file) => !reusable(file)).length);
   const graph = new ModuleGraph();
   const loaded = time('load', () =>
     loadSpecs(specFiles, graph, (file) => {

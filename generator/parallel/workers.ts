@@ -28,18 +28,13 @@ export class Workers {
 
   constructor(private readonly requested: number | 'auto' = 'auto') {}
 
-  /** The pool, if one runs already or `work` specs are worth starting one for. */
+  /** The pool, if one runs already or `work` specs are worth starting one for (call early to boot it ahead of need). */
   get(work: number): WorkerPool | undefined {
     if (!this.pool) {
       const size = workerCount(this.requested, work);
       if (size > 0) this.pool = new WorkerPool(size);
     }
     return this.pool;
-  }
-
-  /** Starts the pool ahead of need (while this thread does other work), if `work` is worth it. */
-  expect(work: number): void {
-    this.get(work);
   }
 
   async close(): Promise<void> {
