@@ -24,7 +24,7 @@ import { buildCorpus, DEFAULT_SEED, type CorpusInfo } from './corpus.js';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS_ROOT = join(REPO, 'bench', '.corpus');
-const CLI = join(REPO, 'bin', 'contractgen.js');
+const CLI = join(REPO, 'generator', 'bin', 'contractgen.js');
 const JSON2TS = join(REPO, 'node_modules', '.bin', 'json2ts');
 const TIME = '/usr/bin/time';
 const SMALL_N = 100;

@@ -8,7 +8,7 @@
  * Nothing here ever reaches api.twilio.com. To use the real API, drop the `adapter` option from
  * the client (the generated client then binds the production adapter) and pass real secrets.
  */
-import { startTwilioStandIn, STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN, type TwilioStandIn } from '../adapters/twilio/testing/stand-in.js';
+import { startTwilioStandIn, STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN, type TwilioStandIn } from '@contractgen/twilio/testing';
 
 export interface LocalTwilio {
   readonly baseUrl: string;

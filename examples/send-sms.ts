@@ -4,9 +4,9 @@
  *
  *   npx tsx examples/send-sms.ts
  */
-import { createTwilioSmsAdapter } from '../adapters/twilio/sms.js';
+import { createTwilioSmsAdapter } from '@contractgen/twilio/sms';
 import { createSmsTwilioClient } from '../generated/integrations/sms.twilio/client.js';
-import { isIntegrationError } from '../runtime/client/errors.js';
+import { isIntegrationError } from '@contractgen/runtime';
 import { localTwilio } from './local-twilio.js';
 
 const twilio = await localTwilio();

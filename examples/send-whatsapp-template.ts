@@ -5,10 +5,10 @@
  *
  *   npx tsx examples/send-whatsapp-template.ts
  */
-import { createTwilioWhatsappAdapter } from '../adapters/twilio/whatsapp.js';
+import { createTwilioWhatsappAdapter } from '@contractgen/twilio/whatsapp';
 import { createMessagingWhatsappTwilioClient } from '../generated/integrations/messaging.whatsapp.twilio/client.js';
-import { TemplateRequiredError } from '../runtime/client/errors.js';
-import { twilioErrorBody } from '../adapters/twilio/testing/stand-in.js';
+import { TemplateRequiredError } from '@contractgen/runtime';
+import { twilioErrorBody } from '@contractgen/twilio/testing';
 import { localTwilio } from './local-twilio.js';
 
 // A Content API template (Twilio Console > Content Template Builder), e.g. "Hi {{1}}, your table is ready at {{2}}."

@@ -7,7 +7,7 @@
  *
  * Every request is logged (method, path, form field names); answers look like Twilio's.
  */
-import { startTwilioStandIn, STAND_IN_ACCOUNT_SID } from '../adapters/twilio/testing/stand-in.js';
+import { startTwilioStandIn, STAND_IN_ACCOUNT_SID } from '@contractgen/twilio/testing';
 
 const standIn = await startTwilioStandIn();
 

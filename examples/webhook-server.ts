@@ -14,10 +14,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
-import { STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN } from '../adapters/twilio/testing/stand-in.js';
-import { createDuplicateFilter, toWebRequest } from '../adapters/twilio/whatsapp.js';
+import { STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN } from '@contractgen/twilio/testing';
+import { createDuplicateFilter, toWebRequest } from '@contractgen/twilio/whatsapp';
 import { createMessagingWhatsappTwilioClient, type MessagingWhatsappTwilioEvent } from '../generated/integrations/messaging.whatsapp.twilio/client.js';
-import { InvalidInputError, SignatureError } from '../runtime/client/errors.js';
+import { InvalidInputError, SignatureError } from '@contractgen/runtime';
 
 const serve = process.argv.includes('--serve');
 const authToken = process.env.TWILIO_AUTH_TOKEN ?? STAND_IN_AUTH_TOKEN;

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { cacheFile, hashFiles, outputsIntact, readCache, toolFingerprint, writeCache, type CacheData } from './cache/store.js';
-import { discoverSpecFiles } from './load/discover.js';
+import { discoverInputs, type ProjectInputs } from './load/discover.js';
 import { collectSecretValues, maskSecrets, secretExampleOf } from './report/mask.js';
 import { absoluteOutputPath, resolveOptions, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
 
@@ -21,27 +21,20 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const tool = toolFingerprint(resolved);
   // Input hashes computed here are handed on, so a run that goes on to the pipeline reads each input once.
   const inputHashes = new Map<string, string | undefined>();
-  const upToDate = cache && cache.tool === tool ? unchangedResult(resolved, cache, inputHashes) : undefined;
+  const inputs = discoverInputs(resolved);
+  const upToDate = cache && cache.tool === tool ? unchangedResult(resolved, inputs, cache, inputHashes) : undefined;
   timings.cache = performance.now() - start;
   if (upToDate) return { ...upToDate, timings };
 
   const { runPipeline } = await import('./pipeline.js');
-  const outcome = await runPipeline(resolved, cache?.tool === tool ? cache : undefined, tool, timings, inputHashes);
+  const outcome = await runPipeline(resolved, inputs, cache?.tool === tool ? cache : undefined, tool, timings, inputHashes);
   if (outcome.cache && outcome.result.ok && resolved.mode !== 'validate') writeCache(file, outcome.cache);
   return outcome.result;
 }
 
 /** The previous run's result, if no input changed and every output is still as that run left it. */
-function unchangedResult(options: ResolvedOptions, cache: CacheData, inputHashes: Map<string, string | undefined>): Omit<GenerateResult, 'timings'> | undefined {
-  let specFiles: string[];
-  let adapterFiles: string[];
-  try {
-    specFiles = discoverSpecFiles(options.specsDir);
-    adapterFiles = discoverSpecFiles(options.adaptersDir, { optional: true });
-  } catch {
-    return undefined;
-  }
-  if (!sameList(specFiles, cache.specFiles) || !sameList(adapterFiles, cache.adapterFiles)) return undefined;
+function unchangedResult(options: ResolvedOptions, inputs: ProjectInputs, cache: CacheData, inputHashes: Map<string, string | undefined>): Omit<GenerateResult, 'timings'> | undefined {
+  if (inputs.diagnostics.length > 0 || !sameList(inputs.specFiles, cache.specFiles) || !sameList(inputs.adapterFiles, cache.adapterFiles)) return undefined;
   for (const [input, hash] of hashFiles(Object.keys(cache.inputs))) inputHashes.set(input, hash);
   for (const [input, hash] of inputHashes) if (hash !== cache.inputs[input]) return undefined;
   const outputs = Object.keys(cache.outputs);

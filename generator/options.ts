@@ -3,11 +3,17 @@ import { join, resolve } from 'node:path';
 import type { ArtifactToggles } from './config/config.js';
 import type { Diagnostic } from './diagnostics.js';
 
+/** The package generated code imports at run time, and the one spec files import. */
+export const RUNTIME_PACKAGE = '@contractgen/runtime';
+export const SPEC_MODULE = 'contractgen/spec';
+
 export type GenerateMode = 'write' | 'check' | 'validate';
 
 export interface GenerateOptions {
   /** Project root: relative paths below are resolved against it; docs and headers show paths relative to it. */
   readonly root?: string;
+  /** The config file the options came from, if any (diagnostics about `packages` point at it). */
+  readonly configFile?: string;
   readonly specs?: string;
   readonly out?: string;
   /** Folder of hand-written adapters bound to the generated clients (default `adapters`). */
@@ -20,8 +26,10 @@ export interface GenerateOptions {
   readonly artifacts?: ArtifactToggles;
   /** write: generate into `out`; check: compare only (drift is an error); validate: load and check specs only. */
   readonly mode?: GenerateMode;
+  /** The runtime package generated code runs on (default `@contractgen/runtime`). */
   readonly runtimeImport?: string;
-  readonly specImport?: string;
+  /** Installed packages whose specs and adapters are generated like local ones (their package.json `contractgen` field). */
+  readonly packages?: readonly string[];
   /**
    * Reuse work from the previous run for inputs whose content has not changed (default true; false
    * starts from scratch but still records a cache for the next run). The cache lives in
@@ -58,6 +66,7 @@ export interface GenerateResult {
 
 export interface ResolvedOptions {
   readonly root: string;
+  readonly configFile?: string;
   readonly specsDir: string;
   readonly outDir: string;
   readonly adaptersDir: string;
@@ -65,7 +74,7 @@ export interface ResolvedOptions {
   readonly templateDirs: readonly string[];
   readonly artifacts?: ArtifactToggles;
   readonly runtimeImport: string;
-  readonly specImport: string;
+  readonly packages: readonly string[];
   readonly mode: GenerateMode;
   readonly cache: boolean;
   readonly workers: number | 'auto';
@@ -75,14 +84,15 @@ export function resolveOptions(options: GenerateOptions): ResolvedOptions {
   const root = resolve(options.root ?? process.cwd());
   return {
     root,
+    configFile: options.configFile,
     specsDir: resolve(root, options.specs ?? 'specs'),
     outDir: resolve(root, options.out ?? 'generated'),
     adaptersDir: resolve(root, options.adapters ?? 'adapters'),
     docsOutDir: options.docsOut === undefined ? undefined : resolve(root, options.docsOut),
     templateDirs: (options.templates ?? []).map((dir) => resolve(root, dir)),
     artifacts: options.artifacts,
-    runtimeImport: options.runtimeImport ?? 'contractgen/runtime',
-    specImport: options.specImport ?? 'contractgen/spec',
+    runtimeImport: options.runtimeImport ?? RUNTIME_PACKAGE,
+    packages: options.packages ?? [],
     mode: options.mode ?? 'write',
     cache: options.cache ?? true,
     workers: options.workers ?? 'auto',

@@ -2,7 +2,7 @@
  * The pipeline, stage by stage: discover -> load -> check -> emit -> write. Each stage reuses the
  * previous run's work for inputs whose content has not changed (see cache/store.ts).
  */
-import type { SpecFinding } from '../runtime/spec/findings.js';
+import type { SpecFinding } from './spec/findings.js';
 import { bindAdapters } from './check/bind-adapters.js';
 import { checkSpecs } from './check/check.js';
 import type { CheckedModel } from './check/model.js';
@@ -12,9 +12,10 @@ import { hasErrors, sortDiagnostics, type Diagnostic, type SourcePosition } from
 import { createEmitContext, type EmitSettings } from './emit/context.js';
 import { emitAll, unitSchemas, type UnitEmitter } from './emit/emit.js';
 import { ValidatorCompiler } from './emit/standalone-validators.js';
-import { DEFAULT_TEMPLATES_DIR, TemplateError } from './emit/templates.js';
+import { TemplateError } from './emit/templates.js';
+import { DEFAULT_TEMPLATES_DIR, GENERATOR_VERSION } from './package.js';
 import { findAdapters } from './load/adapters.js';
-import { discoverSpecFiles } from './load/discover.js';
+import type { ProjectInputs } from './load/discover.js';
 import { loadSpecs } from './load/load.js';
 import { createLoadedSpec, PATH_SEPARATOR, type LoadedSpec } from './load/model.js';
 import { ModuleGraph } from './load/modules.js';
@@ -50,6 +51,7 @@ class Hashes {
 
 export async function loadAndCheck(
   options: ResolvedOptions,
+  inputs: ProjectInputs,
   cache?: CacheData,
   time: Timer = untimed,
   validators = new ValidatorCompiler(),
@@ -66,13 +68,8 @@ export async function loadAndCheck(
     specFileData: {},
     inputs: new Map(),
   });
-  let specFiles: string[];
-  let adapterFiles: string[];
-  try {
-    [specFiles, adapterFiles] = time('discover', () => [discoverSpecFiles(options.specsDir), discoverSpecFiles(options.adaptersDir, { optional: true })]);
-  } catch (error) {
-    return empty({ code: 'CG103', severity: 'error', file: options.specsDir, message: `cannot read the specs folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
-  }
+  if (hasErrors(inputs.diagnostics)) return { ...empty(inputs.diagnostics[0]!), diagnostics: [...inputs.diagnostics] };
+  const { specFiles, adapterFiles, packages } = inputs;
 
   // A spec file is reused when it and every file its evaluation read are byte-identical to last time.
   const reusedFindings = new Map<LoadedSpec, readonly SpecFinding[]>();
@@ -95,7 +92,8 @@ export async function loadAndCheck(
       return { specs, diagnostics: entry.diagnostics };
     }),
   );
-  const adapters = time('load', () => findAdapters(adapterFiles, graph));
+  const local = time('load', () => findAdapters(adapterFiles, graph));
+  const adapters = { adapters: [...packages.flatMap((p) => p.adapters), ...local.adapters], diagnostics: local.diagnostics };
   // The single-spec rules (which compile every schema) run on the worker threads when there are
   // many to run; checkSpecs then takes their findings as it takes reused ones.
   const freshFindings = new Map<LoadedSpec, readonly SpecFinding[]>();
@@ -132,10 +130,11 @@ export async function loadAndCheck(
     const specs = loaded.specs.filter((s) => s.file === file);
     specFileData[file] = { deps: loaded.dependencies.get(file) ?? [file], specs: specs.map((s) => serialize(s, checked.findings.get(s) ?? [])), diagnostics };
   }
-  const inputs = new Map<string, string>();
-  for (const file of [...new Set([...specFiles, ...adapterFiles, ...graph.files(), ...Object.values(specFileData).flatMap((d) => d.deps)])].sort()) {
+  const inputHashes = new Map<string, string>();
+  const manifests = packages.map((p) => p.manifest);
+  for (const file of [...new Set([...specFiles, ...adapterFiles, ...manifests, ...graph.files(), ...Object.values(specFileData).flatMap((d) => d.deps)])].sort()) {
     const hash = hashes.get(file);
-    if (hash !== undefined) inputs.set(file, hash);
+    if (hash !== undefined) inputHashes.set(file, hash);
   }
   return {
     model: checked.model,
@@ -144,7 +143,7 @@ export async function loadAndCheck(
     specFiles,
     adapterFiles,
     specFileData,
-    inputs,
+    inputs: inputHashes,
   };
 }
 
@@ -157,6 +156,7 @@ export interface PipelineOutcome {
 /** `inputHashes`: content hashes of input files read by the caller already (this run's, not the cache's). */
 export async function runPipeline(
   options: ResolvedOptions,
+  inputs: ProjectInputs,
   cache: CacheData | undefined,
   tool: string,
   timings: Record<string, number>,
@@ -186,7 +186,7 @@ export async function runPipeline(
   }
 
   async function loadCheckEmit(): Promise<PipelineOutcome> {
-    const project = await loadAndCheck(options, cache, time, validators, workers, inputHashes);
+    const project = await loadAndCheck(options, inputs, cache, time, validators, workers, inputHashes);
     const diagnostics: Diagnostic[] = [...project.diagnostics];
     const specs = specList(project.model);
     const result = (ok: boolean, files: GenerateResult['files'] = []): GenerateResult => ({
@@ -226,7 +226,8 @@ export async function runPipeline(
           outDir: options.outDir,
           artifacts: [...enabledArtifacts(options.artifacts)],
           runtimeImport: options.runtimeImport,
-          specImport: options.specImport,
+          generatorVersion: GENERATOR_VERSION,
+          packages: inputs.packages.map(({ name, dir }) => ({ name, dir })),
         };
         const context = createEmitContext(settings, validators);
         units = await emitAll(project.model, context, output, {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../generator/index.js';
-import { copyInto, REPO, removeDir, scratchDir, typecheck, writeFiles } from './support/workspace.js';
+import { copyInto, REPO, TWILIO_SPECS, removeDir, scratchDir, typecheck, writeFiles } from './support/workspace.js';
 
 /**
  * Binding: the generated client types its adapter, so the TypeScript compiler rejects an adapter
@@ -12,7 +12,7 @@ const scratch: string[] = [];
 afterAll(() => scratch.forEach(removeDir));
 
 const adapterSource = (connectBody: string, configType = 'SmsTwilioLikeConfig', secretsType = 'SmsTwilioLikeSecrets') => `
-import { defineAdapter, NotImplementedError } from 'contractgen/runtime';
+import { defineAdapter, NotImplementedError } from '@contractgen/runtime';
 import type { SmsOutboundOperations } from '../generated/capabilities/sms.outbound/types.js';
 
 interface SmsTwilioLikeConfig { fromNumber?: string }
@@ -39,7 +39,7 @@ const bothOperations = `      sendSms: async () => { throw new NotImplementedErr
 async function bindAndCompile(adapter: string) {
   const root = scratchDir('binding');
   scratch.push(root);
-  copyInto(join(REPO, 'specs'), join(root, 'specs'));
+  copyInto(TWILIO_SPECS, join(root, 'specs'));
   writeFiles(root, { 'adapters/test-adapter.ts': adapter });
   const result = await generate({ root });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -53,7 +53,7 @@ describe('adapter binding', () => {
   beforeAll(async () => {
     generatedWithoutAdapter = scratchDir('unbound');
     scratch.push(generatedWithoutAdapter);
-    copyInto(join(REPO, 'specs'), join(generatedWithoutAdapter, 'specs'));
+    copyInto(TWILIO_SPECS, join(generatedWithoutAdapter, 'specs'));
     await generate({ root: generatedWithoutAdapter, adapters: 'none' });
   });
 

@@ -7,7 +7,7 @@
  * earlier generation plus hand-placed files; a failed run must leave that folder byte-for-byte and
  * mtime-for-mtime as it was. Every case runs in-process (the programmatic `generate()` plus the CLI's
  * own reporter, human and JSON); cases marked `"cli": true` also run the real CLI as a child process
- * (`node bin/contractgen.js generate ...`), in both reporters, to check exit codes end to end.
+ * (`node generator/bin/contractgen.js generate ...`), in both reporters, to check exit codes end to end.
  * CONTRACTGEN_TEST_ALL_CLI=1 runs every case through the CLI.
  */
 import { spawn } from 'node:child_process';
@@ -65,7 +65,7 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = join(repo, 'test', 'fixtures', 'broken');
 const tmp = join(repo, 'test', '.tmp', `broken-specs-${process.pid}`);
 const baselineOut = join(tmp, '_baseline', 'out');
-const cliBin = join(repo, 'bin', 'contractgen.js');
+const cliBin = join(repo, 'generator', 'bin', 'contractgen.js');
 const allCli = process.env.CONTRACTGEN_TEST_ALL_CLI === '1';
 /** The CLI costs ~1 s of CPU per run (tsx, ts-morph, ajv); more parallel runs than cores only queue. */
 const CLI_CONCURRENCY = 2;

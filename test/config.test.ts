@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyInto, REPO, removeDir, runCli, scratchDir, snapshot, typecheck, writeFiles } from './support/workspace.js';
+import { copyInto, REPO, TWILIO_SPECS, removeDir, runCli, scratchDir, snapshot, typecheck, writeFiles } from './support/workspace.js';
 
 const scratch: string[] = [];
 afterAll(() => scratch.forEach(removeDir));
@@ -28,7 +28,7 @@ const OUT = 'build/contracts';
 function workspace(label: string, configName: string | undefined, config: string, type?: 'module'): string {
   const root = scratchDir(label);
   scratch.push(root);
-  copyInto(join(REPO, 'specs'), join(root, 'contracts'));
+  copyInto(TWILIO_SPECS, join(root, 'contracts'));
   mkdirSync(join(root, NESTED), { recursive: true });
   writeFiles(root, { 'package.json': JSON.stringify({ name: 'fixture-workspace', private: true, ...(type && { type }), workspaces: ['packages/*'] }, null, 2) + '\n' });
   mkdirSync(join(root, 'node_modules'));
@@ -154,7 +154,7 @@ describe('config file (contractgen.config.ts with defineConfig)', () => {
 
   it('the nearest config wins', () => {
     const root = workspace('config-nearest', 'contractgen.config.json', JSON.stringify({ specs: 'contracts', out: OUT }));
-    copyInto(join(REPO, 'specs'), join(root, 'packages/app/specs'));
+    copyInto(TWILIO_SPECS, join(root, 'packages/app/specs'));
     writeFiles(root, { 'packages/app/contractgen.config.json': JSON.stringify({ out: 'gen' }) });
     const run = runCli(['generate'], join(root, NESTED));
     expect(run.code).toBe(0);

@@ -6,7 +6,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN } from '../adapters/twilio/testing/stand-in.js';
+import { STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN } from '@contractgen/twilio/testing';
 
 const run = promisify(execFile);
 const TSX = ['--import', 'tsx'];

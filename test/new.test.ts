@@ -9,8 +9,8 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotImplementedError } from '../runtime/index.js';
-import { copyInto, REPO, removeDir, runCli, scratchDir, snapshot, typecheck, writeFiles } from './support/workspace.js';
+import { NotImplementedError } from '@contractgen/runtime';
+import { copyInto, REPO, TWILIO_SPECS, removeDir, runCli, scratchDir, snapshot, typecheck, writeFiles } from './support/workspace.js';
 
 const scratch: string[] = [];
 afterAll(() => scratch.forEach(removeDir));
@@ -18,7 +18,7 @@ afterAll(() => scratch.forEach(removeDir));
 function project(label: string): string {
   const root = scratchDir(label);
   scratch.push(root);
-  copyInto(join(REPO, 'specs'), join(root, 'specs'));
+  copyInto(TWILIO_SPECS, join(root, 'specs'));
   // A config file of its own keeps the upward search from finding anything above the scratch folder.
   writeFiles(root, { 'contractgen.config.json': '{}\n' });
   return root;

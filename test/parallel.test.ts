@@ -103,7 +103,7 @@ describe('WorkerPool', () => {
     const pool = new WorkerPool(1);
     try {
       const { findings } = await pool.run({ type: 'rules', kind: 'capability', value: { meta: { key: 'x' } } });
-      const { capabilityFindings } = await import('../runtime/spec/rules.js');
+      const { capabilityFindings } = await import('../generator/spec/rules.js');
       expect(findings).toEqual(capabilityFindings({ meta: { key: 'x' } }));
       expect(findings.length).toBeGreaterThan(0);
     } finally {

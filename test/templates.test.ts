@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyInto, REPO, removeDir, runCli, scratchDir, snapshot, writeFiles } from './support/workspace.js';
+import { copyInto, REPO, TWILIO_SPECS, removeDir, runCli, scratchDir, snapshot, writeFiles } from './support/workspace.js';
 
 const scratch: string[] = [];
 afterAll(() => scratch.forEach(removeDir));
@@ -24,7 +24,7 @@ let defaults: Snapshot;
 beforeAll(() => {
   root = scratchDir('templates');
   scratch.push(root);
-  copyInto(join(REPO, 'specs'), join(root, 'specs'));
+  copyInto(TWILIO_SPECS, join(root, 'specs'));
   writeFiles(root, { 'contractgen.config.json': '{}\n' });
   const run = runCli(['generate', '--out', 'out-default'], root);
   expect(run.stderr).toMatch(/contractgen generate: \d+ specs/);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { generate } from '../generator/index.js';
 import { startCli, stopAllCli, waitFor, type CliProcess } from './support/cli-process.js';
-import { copyInto, REPO, removeDir, scratchDir, snapshot, writeFiles } from './support/workspace.js';
+import { copyInto, REPO, TWILIO_SPECS, removeDir, scratchDir, snapshot, writeFiles } from './support/workspace.js';
 
 const scratch: string[] = [];
 afterEach(stopAllCli);
@@ -16,18 +16,18 @@ afterAll(() => scratch.forEach(removeDir));
 
 const STEP_TIMEOUT_MS = 30_000;
 /** One spec per file in the repository's specs/ folder. */
-const SPECS = readdirSync(join(REPO, 'specs'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).length;
+const SPECS = readdirSync(TWILIO_SPECS, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).length;
 
 function project(): string {
   const root = scratchDir('watch');
   scratch.push(root);
-  copyInto(join(REPO, 'specs'), join(root, 'specs'));
+  copyInto(TWILIO_SPECS, join(root, 'specs'));
   // A config file of its own keeps the upward search from finding anything above the scratch folder.
   writeFiles(root, { 'contractgen.config.json': JSON.stringify({ specs: 'specs', out: 'generated' }, null, 2) + '\n' });
   return root;
 }
 
-const twilioSpec = readFileSync(join(REPO, 'specs/integrations/twilio-sms.ts'), 'utf8');
+const twilioSpec = readFileSync(join(TWILIO_SPECS, 'integrations/twilio-sms.ts'), 'utf8');
 /** A third SMS provider: the Twilio spec under another key and export name. */
 const acmeSpec = (title = 'Acme SMS') => {
   const text = twilioSpec
@@ -149,7 +149,7 @@ describe('generate --watch', () => {
     const out = join(root, 'generated');
     mkdirSync(join(root, 'overrides/docs'), { recursive: true });
     const override = join(root, 'overrides/docs/catalog.md.hbs');
-    const builtIn = readFileSync(join(REPO, 'templates/docs/catalog.md.hbs'), 'utf8');
+    const builtIn = readFileSync(join(REPO, 'generator/templates/docs/catalog.md.hbs'), 'utf8');
     writeFileSync(override, builtIn);
 
     const cli = startCli(['generate', '--watch', '--templates', 'overrides'], root);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync }
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../generator/index.js';
-import { copyInto, REPO, removeDir, scratchDir, snapshot, writeFiles } from './support/workspace.js';
+import { copyInto, REPO, TWILIO_SPECS, removeDir, scratchDir, snapshot, writeFiles } from './support/workspace.js';
 
 const scratch: string[] = [];
 afterAll(() => scratch.forEach(removeDir));
@@ -10,7 +10,7 @@ afterAll(() => scratch.forEach(removeDir));
 function project(): string {
   const root = scratchDir('write');
   scratch.push(root);
-  copyInto(join(REPO, 'specs'), join(root, 'specs'));
+  copyInto(TWILIO_SPECS, join(root, 'specs'));
   return root;
 }
 

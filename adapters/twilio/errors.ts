@@ -38,7 +38,7 @@ import {
   TemplateRequiredError,
   TimeoutError,
   type Issue,
-} from 'contractgen/runtime';
+} from '@contractgen/runtime';
 import { redactTransportError } from './redact.js';
 
 /** Form parameter names of Twilio's Messages API that an error code can point at. */

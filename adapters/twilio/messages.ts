@@ -2,7 +2,7 @@
  * Twilio Message resource -> capability outputs, shared by the SMS and WhatsApp adapters.
  * Pure functions over the SDK's MessageInstance fields; nothing here loads the SDK.
  */
-import { InvalidInputError } from 'contractgen/runtime';
+import { InvalidInputError } from '@contractgen/runtime';
 import { describeTwilioErrorCode } from './errors.js';
 
 /** The fields of the SDK's MessageInstance the adapters read (typed loosely: Twilio adds and changes fields). */

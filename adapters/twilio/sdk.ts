@@ -25,7 +25,7 @@ import {
   type HealthProbeResult,
   type InvokeContext,
   type Secret,
-} from 'contractgen/runtime';
+} from '@contractgen/runtime';
 // Type-only imports of the SDK: erased at runtime, so they load nothing.
 import type TwilioSdk from 'twilio';
 import type RequestClientModule from 'twilio/lib/base/RequestClient.js';

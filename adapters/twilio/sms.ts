@@ -13,8 +13,8 @@
  * The adapter never retries: the generated client's kernel does, only where safe (a send is
  * never repeated after a timeout). Errors are mapped once, in ./errors.ts.
  */
-import { defineAdapter, InvalidInputError, type Adapter, type AdapterConnection, type AdapterInit } from 'contractgen/runtime';
-import type { SmsOutboundOperations } from '../../generated/capabilities/sms.outbound/types.js';
+import { defineAdapter, InvalidInputError, type Adapter, type AdapterConnection, type AdapterInit } from '@contractgen/runtime';
+import type { SmsOutboundOperations } from './generated/capabilities/sms.outbound/types.js';
 import { assertMessageSid, MESSAGING_SERVICE_SID, toSmsMessage } from './messages.js';
 import { createTwilioSession, type TwilioAdapterOptions, type TwilioSecrets } from './sdk.js';
 

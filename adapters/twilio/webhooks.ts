@@ -21,12 +21,12 @@
  * callbacks the pair (id, status) is. `webhookEventKey` / `createDuplicateFilter` below build on that.
  */
 import type { IncomingMessage } from 'node:http';
-import { InvalidInputError, SignatureError, type Secret, type WebhookContext } from 'contractgen/runtime';
+import { InvalidInputError, SignatureError, type Secret, type WebhookContext } from '@contractgen/runtime';
 import type {
   MessagingInboundDeliveryStatusChangedEvent,
   MessagingInboundEvent,
   MessagingInboundMessageReceivedEvent,
-} from '../../generated/capabilities/messaging.inbound/types.js';
+} from './generated/capabilities/messaging.inbound/types.js';
 import { toInteger } from './messages.js';
 
 /** Form fields as received; a repeated key keeps every value, in order. */

@@ -28,9 +28,9 @@ import {
   type AdapterInit,
   type Issue,
   type WebhookReceiver,
-} from 'contractgen/runtime';
-import type { MessagingInboundEvent } from '../../generated/capabilities/messaging.inbound/types.js';
-import type { MessagingOutboundOperations, MessagingOutboundSendMessageInput } from '../../generated/capabilities/messaging.outbound/types.js';
+} from '@contractgen/runtime';
+import type { MessagingInboundEvent } from './generated/capabilities/messaging.inbound/types.js';
+import type { MessagingOutboundOperations, MessagingOutboundSendMessageInput } from './generated/capabilities/messaging.outbound/types.js';
 import { assertMessageSid, MESSAGING_SERVICE_SID, toChannelMessage } from './messages.js';
 import { createTwilioSession, loadTwilioSdk, type TwilioAdapterOptions, type TwilioSecrets } from './sdk.js';
 import { parseTwilioMessagingWebhook, verifyTwilioWebhook } from './webhooks.js';

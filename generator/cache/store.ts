@@ -10,13 +10,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { SpecFinding } from '../../runtime/spec/findings.js';
+import type { SpecFinding } from '../spec/findings.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ResolvedOptions, SpecSummary } from '../options.js';
+import { PACKAGE_ROOT } from '../package.js';
 
 const FORMAT = 5;
-const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface SerializedSpec {
   readonly kind: 'integration' | 'capability';
@@ -114,8 +113,9 @@ export function toolFingerprint(options: ResolvedOptions): string {
   const hash = createHash('sha1');
   const { mode: _mode, cache: _cache, ...relevant } = options;
   hash.update(JSON.stringify(relevant));
-  for (const dir of ['generator', 'runtime', 'templates', 'package.json'].map((d) => join(PACKAGE_ROOT, d)).concat(options.templateDirs)) {
-    for (const file of listFiles(dir)) hash.update(file).update(readFileSync(file));
+  // The compiled generator (what runs), its templates and its package.json (version, dependencies).
+  for (const dir of ['dist', 'templates', 'package.json'].map((d) => join(PACKAGE_ROOT, d)).concat(options.templateDirs)) {
+    for (const file of listFiles(dir)) if (!/\.(map|d\.ts|tsbuildinfo)$/.test(file)) hash.update(file).update(readFileSync(file));
   }
   // The libraries that shape the output: a lockfile update that changes one of them changes output too.
   for (const name of OUTPUT_LIBRARIES) hash.update(`${name}@${installedVersion(name)}`);

@@ -1,12 +1,12 @@
 /**
  * check: every spec rule, as diagnostics at the exact source position. Single-spec rules are the
- * runtime's own (`runtime/spec/rules.ts`, also run by defineIntegration); the rules that need the
+ * runtime's own (`generator/spec/rules.ts`, also run by defineIntegration); the rules that need the
  * whole set of specs are here.
  */
-import { closest, formatPath, type SpecFinding } from '../../runtime/spec/findings.js';
-import type { CapabilitySpec, IntegrationSpec } from '../../runtime/spec/model.js';
-import { versionSatisfies } from '../../runtime/semver.js';
-import { capabilityFindings, integrationFindings, type RuleOptions } from '../../runtime/spec/rules.js';
+import { closest, formatPath, type SpecFinding } from '../spec/findings.js';
+import type { CapabilitySpec, IntegrationSpec } from '@contractgen/runtime/spec';
+import { versionSatisfies } from '@contractgen/runtime';
+import { capabilityFindings, integrationFindings, type RuleOptions } from '../spec/rules.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { displayPath } from '../report/format.js';
 import type { LoadedSpec } from '../load/model.js';

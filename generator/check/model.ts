@@ -1,4 +1,4 @@
-import type { CapabilitySpec, IntegrationSpec } from '../../runtime/spec/model.js';
+import type { CapabilitySpec, IntegrationSpec } from '@contractgen/runtime/spec';
 import type { AdapterBinding } from '../load/adapters.js';
 import type { LoadedSpec } from '../load/model.js';
 

@@ -42,18 +42,24 @@ export interface ContractgenConfig {
   /** Where docs go (default `<out>/docs`). */
   readonly docsOut?: string;
   readonly artifacts?: ArtifactToggles;
-  /** Module generated code imports the runtime from (default `contractgen/runtime`). */
+  /** Module generated code imports the runtime from (default `@contractgen/runtime`). */
   readonly runtimeImport?: string;
-  /** Module generated code imports spec types from (default `contractgen/spec`). */
-  readonly specImport?: string;
+  /**
+   * Installed spec packages, e.g. `['@contractgen/twilio']`: their capability and integration specs
+   * load like local ones, and their adapters bind by package specifier.
+   */
+  readonly packages?: readonly string[];
 }
+
+/** An npm package name (scoped or not): what `packages` may list. */
+const PACKAGE_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
 
 /** Types a config file: `export default defineConfig({ out: 'src/generated' })`. */
 export function defineConfig(config: ContractgenConfig): ContractgenConfig {
   return config;
 }
 
-const KNOWN_KEYS = ['specs', 'out', 'adapters', 'templates', 'docsOut', 'artifacts', 'runtimeImport', 'specImport'];
+const KNOWN_KEYS = ['specs', 'out', 'adapters', 'templates', 'docsOut', 'artifacts', 'runtimeImport', 'packages'];
 
 /** Problems with a config value, as messages naming the field. */
 export function configProblems(config: unknown): string[] {
@@ -61,12 +67,16 @@ export function configProblems(config: unknown): string[] {
   const problems: string[] = [];
   const record = config as Record<string, unknown>;
   for (const key of Object.keys(record)) if (!KNOWN_KEYS.includes(key)) problems.push(`unknown option "${key}" (known: ${KNOWN_KEYS.join(', ')})`);
-  for (const key of ['specs', 'out', 'adapters', 'docsOut', 'runtimeImport', 'specImport']) {
+  for (const key of ['specs', 'out', 'adapters', 'docsOut', 'runtimeImport']) {
     if (record[key] !== undefined && (typeof record[key] !== 'string' || record[key] === '')) problems.push(`"${key}" must be a non-empty string`);
   }
   const templates = record.templates;
   if (templates !== undefined && typeof templates !== 'string' && !(Array.isArray(templates) && templates.every((t) => typeof t === 'string'))) {
     problems.push('"templates" must be a folder or a list of folders');
+  }
+  const packages = record.packages;
+  if (packages !== undefined && !(Array.isArray(packages) && packages.every((p) => typeof p === 'string' && PACKAGE_NAME.test(p)))) {
+    problems.push('"packages" must be a list of package names, e.g. ["@contractgen/twilio"]');
   }
   if (record.artifacts !== undefined) problems.push(...artifactProblems(record.artifacts));
   return problems;

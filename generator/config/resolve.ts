@@ -40,6 +40,6 @@ export async function projectOptions(cwd: string, flags: FlagOptions = {}, fresh
     templates: flags.templates?.length ? flags.templates.map((t) => resolve(cwd, t)) : configTemplates.map((t) => resolve(root, t)),
     artifacts: config.artifacts,
     runtimeImport: config.runtimeImport,
-    specImport: config.specImport,
+    packages: config.packages,
   };
 }

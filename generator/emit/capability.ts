@@ -1,6 +1,6 @@
 /** Code artifacts of one capability: operation and event types, the adapter interface, validators, the spec constant. */
 import { camelCase, pascalCase } from '../check/identifiers.js';
-import { artifactFlags, render, sourceLabel, type EmitCapability, type EmitContext, type OutputFile } from './context.js';
+import { artifactFlags, render, runtimeShimFrom, sourceLabel, type EmitCapability, type EmitContext, type OutputFile } from './context.js';
 import { tsLiteral } from './escape.js';
 import { validatorFiles, type ValidatorEntry } from './integration.js';
 import { schemaToTypeScript } from './json-schema-types.js';
@@ -31,7 +31,7 @@ export function capabilityNames(capability: EmitCapability) {
 export async function emitCapability(capability: EmitCapability, context: EmitContext): Promise<OutputFile[]> {
   const { spec } = capability;
   const dir = `capabilities/${spec.meta.key}`;
-  const base = { source: sourceLabel(context, capability.loaded.file), runtimeImport: context.runtimeImport, specImport: context.specImport, key: spec.meta.key, version: spec.meta.version };
+  const base = { source: sourceLabel(context, capability.loaded.file), runtime: runtimeShimFrom(`${dir}/index.ts`), key: spec.meta.key, version: spec.meta.version };
   const names = capabilityNames(capability);
   const on = artifactFlags(context);
   const files: OutputFile[] = [];

@@ -2,7 +2,7 @@
 import { dirname, relative, sep } from 'node:path';
 import { camelCase } from '../check/identifiers.js';
 import { capabilityNames } from './capability.js';
-import { render, sourceLabel, type EmitContext, type EmitIntegration, type OutputFile } from './context.js';
+import { render, runtimeShimFrom, sourceLabel, type EmitContext, type EmitIntegration, type OutputFile } from './context.js';
 
 export function emitClient(integration: EmitIntegration, context: EmitContext): OutputFile {
   const { spec, name } = integration;
@@ -20,14 +20,16 @@ export function emitClient(integration: EmitIntegration, context: EmitContext): 
       eventUnion: names.events.length ? names.eventUnionName : undefined,
     };
   });
-  const adapter = integration.adapter && {
-    exportName: integration.adapter.exportName,
-    label: sourceLabel(context, integration.adapter.file),
-    importPath: importPath(context.outDir, dir, integration.adapter.file),
+  // A package's adapter is imported by package specifier, a local one by a relative path.
+  const bound = integration.adapter;
+  const adapter = bound && {
+    exportName: bound.exportName,
+    label: bound.specifier ?? sourceLabel(context, bound.file),
+    importPath: bound.specifier ?? importPath(context.outDir, dir, bound.file),
   };
   const data = {
     source: sourceLabel(context, integration.loaded.file),
-    runtimeImport: context.runtimeImport,
+    runtime: runtimeShimFrom(`${dir}/client.ts`),
     key: spec.meta.key,
     title: spec.meta.title,
     name,

@@ -1,6 +1,8 @@
+import { posix } from 'node:path';
 import { displayPath } from '../report/format.js';
+import { packageLabel, type SpecPackage } from '../load/packages.js';
 import type { Artifact } from '../config/config.js';
-import type { CapabilitySpec, IntegrationSpec } from '../../runtime/spec/model.js';
+import type { CapabilitySpec, IntegrationSpec } from '@contractgen/runtime/spec';
 import type { AdapterBinding } from '../load/adapters.js';
 import type { LoadedSpec } from '../load/model.js';
 import type { ValidatorCompiler } from './standalone-validators.js';
@@ -34,10 +36,12 @@ export interface EmitContext {
   readonly templates: TemplateSet;
   /** Project root: spec paths in headers and docs are shown relative to it, so output is machine-independent. */
   readonly root: string;
-  /** Module specifier generated code imports the runtime from. */
+  /** The runtime package: only the runtime shim (and validate.ts, for ajv's helpers) import it by name. */
   readonly runtimeImport: string;
-  /** Module specifier generated code imports spec types from. */
-  readonly specImport: string;
+  /** The version of contractgen (and so of the runtime) the code is generated for. */
+  readonly generatorVersion: string;
+  /** Spec packages: files inside them are named by package in headers and docs. */
+  readonly packages: readonly Pick<SpecPackage, 'name' | 'dir'>[];
   /** Absolute output folder, for relative imports of adapters. */
   readonly outDir: string;
   /** The artifacts to generate (all unless the config switches some off). */
@@ -52,7 +56,8 @@ export interface EmitSettings {
   readonly templateDirs: readonly string[];
   readonly root: string;
   readonly runtimeImport: string;
-  readonly specImport: string;
+  readonly generatorVersion: string;
+  readonly packages: readonly Pick<SpecPackage, 'name' | 'dir'>[];
   readonly outDir: string;
   readonly artifacts: readonly Artifact[];
 }
@@ -62,8 +67,21 @@ export function createEmitContext(settings: EmitSettings, validators: ValidatorC
   return { ...rest, templates: new TemplateSet(templateDirs), artifacts: new Set(artifacts), validators };
 }
 
-export function sourceLabel(context: EmitContext, file: string): string {
-  return displayPath(file, context.root);
+/**
+ * How generated headers and docs name a source file: by package for a package's file (so the
+ * bytes do not depend on where the package manager put it), else relative to the project root.
+ */
+export function sourceLabel(context: Pick<EmitContext, 'root' | 'packages'>, file: string): string {
+  return packageLabel(file, context.packages) ?? displayPath(file, context.root);
+}
+
+/** The generated module every other generated module imports the runtime through (it checks the runtime's version first). */
+export const RUNTIME_SHIM_PATH = 'runtime.ts';
+
+/** The specifier of the runtime shim from the generated file at `path` (output-relative, `/`-separated). */
+export function runtimeShimFrom(path: string): string {
+  const specifier = posix.relative(posix.dirname(path), RUNTIME_SHIM_PATH.replace(/\.ts$/, '.js'));
+  return specifier.startsWith('.') ? specifier : `./${specifier}`;
 }
 
 /** Renders a template and normalises line endings, so a template saved with CRLF yields the same bytes. */

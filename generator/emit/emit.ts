@@ -12,7 +12,7 @@ import { emitClient } from './client.js';
 import { sourceLabel, type EmitCapability, type EmitContext, type EmitIntegration, type OutputFile } from './context.js';
 import { emitCapabilityDocs, emitCatalog, emitIntegrationDocs, providersOf } from './docs.js';
 import { emitIntegration } from './integration.js';
-import { emitRegistry } from './registry.js';
+import { emitRegistry, emitRuntimeShim } from './registry.js';
 
 /** Output paths (and content hashes) of a unit from an earlier run with the same fingerprint, still intact on disk; undefined to emit it. */
 export type ReuseUnit = (unit: string, fingerprint: string) => ReadonlyMap<string, string> | undefined;
@@ -80,6 +80,7 @@ export async function emitAll(model: CheckedModel, context: EmitContext, sink: E
     for (const pending of window) pending.files.catch(() => undefined);
   }
   // The registry and catalog read every spec: cheap, and always made afresh.
+  sink.add(emitRuntimeShim(context));
   if (context.artifacts.has('registry')) sink.add(emitRegistry(model, context));
   if (context.artifacts.has('docs')) sink.add(emitCatalog(model, context));
   return Object.fromEntries(Object.entries(result).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -137,7 +138,7 @@ function unitFingerprint(unit: EmitUnit, context: EmitContext, specHash: (spec: 
     source: integration.loaded.source,
     file: sourceLabel(context, integration.loaded.file),
     provides: integration.provides.map((c) => specHash(c.spec)),
-    adapter: integration.adapter && { file: sourceLabel(context, integration.adapter.file), exportName: integration.adapter.exportName },
+    adapter: integration.adapter && { file: sourceLabel(context, integration.adapter.file), exportName: integration.adapter.exportName, specifier: integration.adapter.specifier },
   });
 }
 

@@ -1,6 +1,6 @@
 /** Code artifacts of one integration: config/secret types, precompiled validators, the spec constant. */
 import { camelCase } from '../check/identifiers.js';
-import { artifactFlags, render, sourceLabel, type EmitContext, type EmitIntegration, type OutputFile } from './context.js';
+import { artifactFlags, render, runtimeShimFrom, sourceLabel, type EmitContext, type EmitIntegration, type OutputFile } from './context.js';
 import { tsLiteral } from './escape.js';
 import { redactSpec } from './redact.js';
 import { schemaToTypeScript } from './json-schema-types.js';
@@ -10,7 +10,7 @@ export async function emitIntegration(integration: EmitIntegration, context: Emi
   const { spec, name } = integration;
   const dir = `integrations/${spec.meta.key}`;
   const source = sourceLabel(context, integration.loaded.file);
-  const base = { source, runtimeImport: context.runtimeImport, specImport: context.specImport, key: spec.meta.key };
+  const base = { source, runtime: runtimeShimFrom(`${dir}/index.ts`), key: spec.meta.key };
   const withDescription = (schema: object, fallback: string) => ({ description: fallback, ...schema });
   const on = artifactFlags(context);
   const files: OutputFile[] = [];
@@ -44,12 +44,11 @@ export interface ValidatorEntry {
   readonly secret?: boolean;
 }
 
-/** validate.js (ajv standalone code), its declarations, and the typed wrappers: shared by integrations and capabilities. */
-export function validatorFiles(dir: string, validators: readonly ValidatorEntry[], base: { source: string; runtimeImport: string }, context: EmitContext): OutputFile[] {
-  const code = standaloneValidators(Object.fromEntries(validators.map((v) => [v.fn, v.schema])), `${context.runtimeImport}/ajv`, context.validators);
+/** validate.ts (ajv's standalone code) and the typed wrappers: shared by integrations and capabilities. */
+export function validatorFiles(dir: string, validators: readonly ValidatorEntry[], base: { source: string; runtime: string }, context: EmitContext): OutputFile[] {
+  const code = standaloneValidators(Object.fromEntries(validators.map((v) => [v.fn, v.schema])), context.validators);
   return [
-    { path: `${dir}/validate.js`, content: render(context, 'validate.js', { ...base, code }) },
-    { path: `${dir}/validate.d.ts`, content: render(context, 'validate.d.ts', { ...base, validators }) },
+    { path: `${dir}/validate.ts`, content: render(context, 'validate.ts', { ...base, code, ajvImport: `${context.runtimeImport}/ajv` }) },
     { path: `${dir}/validators.ts`, content: render(context, 'validators.ts', { ...base, validators }) },
   ];
 }

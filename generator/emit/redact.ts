@@ -3,8 +3,8 @@
  * the spec is reproduced: the docs' Source Definition and the spec constant. Placeholders such as
  * "ACxxxx..." or "auth-token" are left as written, so the source stays exact for honest specs.
  */
-import type { IntegrationSpec } from '../../runtime/spec/model.js';
-import { credentialLike } from '../../runtime/spec/rules.js';
+import type { IntegrationSpec } from '@contractgen/runtime/spec';
+import { credentialLike } from '../spec/rules.js';
 import { maskSecrets } from '../report/mask.js';
 
 export function credentialExamples(spec: IntegrationSpec): Set<string> {

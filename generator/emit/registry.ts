@@ -1,7 +1,7 @@
-/** The root index: every spec constant keyed `key@version`, with lookup by capability. */
+/** The root modules: the index (every spec constant keyed `key@version`, with lookup by capability) and the runtime shim. */
 import { camelCase } from '../check/identifiers.js';
 import type { CheckedModel } from '../check/model.js';
-import { render, type EmitContext, type OutputFile } from './context.js';
+import { render, runtimeShimFrom, RUNTIME_SHIM_PATH, type EmitContext, type OutputFile } from './context.js';
 
 export function emitRegistry(model: CheckedModel, context: EmitContext): OutputFile {
   const entry = (spec: { meta: { key: string; version: string } }, suffix: string) => ({
@@ -13,9 +13,17 @@ export function emitRegistry(model: CheckedModel, context: EmitContext): OutputF
     path: 'index.ts',
     content: render(context, 'registry/index.ts', {
       source: 'every spec',
-      runtimeImport: context.runtimeImport,
+      runtime: runtimeShimFrom('index.ts'),
       integrations: model.integrations.map((i) => entry(i.spec, 'Spec')),
       capabilities: model.capabilities.map((c) => entry(c.spec, 'Capability')),
     }),
+  };
+}
+
+/** The module every generated module imports the runtime through: it checks the installed runtime's version first. */
+export function emitRuntimeShim(context: EmitContext): OutputFile {
+  return {
+    path: RUNTIME_SHIM_PATH,
+    content: render(context, 'runtime.ts', { runtimeImport: context.runtimeImport, generatorVersion: context.generatorVersion }),
   };
 }

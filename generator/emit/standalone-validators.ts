@@ -71,13 +71,13 @@ export class ValidatorCompiler {
  * CommonJS standalone code runs in a scope of its own (ajv names functions per instance, so two
  * would clash), and ajv's `require("...")` helpers become lookups in contractgen's runtime table.
  */
-export function standaloneValidators(schemas: Readonly<Record<string, object>>, runtimeImport: string, compiler: ValidatorCompiler): string {
+export function standaloneValidators(schemas: Readonly<Record<string, object>>, compiler: ValidatorCompiler): string {
   const parts = Object.entries(schemas).map(([exportName, schema]) => {
     const code = compiler
       .codeFor(schema)
       .replace(/^"use strict";/, '')
       .replace(/require\("([^"]+)"\)/g, (_match, module: string) => `__ajvRuntime[${JSON.stringify(module)}]`);
-    return `export const ${exportName} = /* @__PURE__ */ (() => {const module = { exports: {} };${code}\nreturn module.exports;})();`;
+    return `export const ${exportName}: PrecompiledValidate = /* @__PURE__ */ (() => {const module = { exports: {} };${code}\nreturn module.exports;})();`;
   });
-  return `import { ajvRuntime as __ajvRuntime } from ${JSON.stringify(runtimeImport)};\n${parts.join('\n')}\n`;
+  return `${parts.join('\n')}\n`;
 }

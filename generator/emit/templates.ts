@@ -5,11 +5,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { DEFAULT_TEMPLATES_DIR } from '../package.js';
 import { docCommentText, mdCell, mdCodeCell, mdText, tsLiteral, tsString } from './escape.js';
 
-export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
 
 export class TemplateError extends Error {
   constructor(

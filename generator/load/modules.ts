@@ -4,8 +4,10 @@
  * or executed, and skipping ts-morph's wrapper objects keeps a 1,000-spec parse cheap.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ts } from 'ts-morph';
 import type { SourcePosition } from '../diagnostics.js';
+import { PACKAGE_ROOT } from '../package.js';
 
 export interface ParsedModule {
   readonly file: string;
@@ -82,10 +84,14 @@ export class ModuleGraph {
   }
 
   resolveImport(specifier: string, fromFile: string): string | undefined {
-    const result = ts.resolveModuleName(specifier, fromFile, compilerOptions, ts.sys, this.resolutionCache);
-    const resolved = result.resolvedModule?.resolvedFileName;
-    // Only TypeScript sources can be read statically; a compiled .js/.d.ts tells us types, not values.
-    return resolved && /\.(m|c)?ts$/.test(resolved) && !resolved.endsWith('.d.ts') ? resolved : undefined;
+    const resolve = (from: string) => ts.resolveModuleName(specifier, from, compilerOptions, ts.sys, this.resolutionCache).resolvedModule?.resolvedFileName;
+    // contractgen's own modules (`contractgen/spec`) resolve from the running generator when the
+    // spec's folder cannot see a contractgen install (a spec package under a strict node_modules
+    // layout): StabilityEnum then has one source of truth, the generator's own declarations.
+    const resolved = resolve(fromFile) ?? (/^contractgen(\/|$)/.test(specifier) ? resolve(join(PACKAGE_ROOT, 'package.json')) : undefined);
+    // TypeScript sources, and declaration files: a compiled package's .d.ts keeps its enums'
+    // values and its literal consts (a `declare const` without a value is reported as not static).
+    return resolved && /\.(m|c)?ts$/.test(resolved) ? resolved : undefined;
   }
 
   /** Resolves a name used in `module` to the declaration it binds, following imports and re-exports. */

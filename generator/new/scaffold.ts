@@ -4,18 +4,20 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { closest } from '../../runtime/spec/findings.js';
-import { versionSatisfies } from '../../runtime/semver.js';
-import { INTEGRATION_CATEGORIES } from '../../runtime/spec/model-schema.js';
-import { KEY_PATTERN, SEMVER_PATTERN } from '../../runtime/spec/rules.js';
+import { closest } from '../spec/findings.js';
+import { versionSatisfies } from '@contractgen/runtime';
+import { INTEGRATION_CATEGORIES } from '../spec/model-schema.js';
+import { KEY_PATTERN, SEMVER_PATTERN } from '../spec/rules.js';
 import { capabilityNames } from '../emit/capability.js';
 import { camelCase } from '../check/identifiers.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { DEFAULT_TEMPLATES_DIR, TemplateSet } from '../emit/templates.js';
+import { TemplateSet } from '../emit/templates.js';
+import { DEFAULT_TEMPLATES_DIR } from '../package.js';
 import { generate, type GenerateResult } from '../generate.js';
 import type { ProjectOptions } from '../config/resolve.js';
 import { loadAndCheck } from '../pipeline.js';
-import { resolveOptions } from '../options.js';
+import { resolveOptions, SPEC_MODULE } from '../options.js';
+import { discoverInputs } from '../load/discover.js';
 
 export interface NewProviderRequest {
   readonly key: string;
@@ -43,7 +45,8 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
   if (request.category === '') return fail('--category is required (there is no terminal to ask on)', `one of ${INTEGRATION_CATEGORIES.join(', ')}`);
   if (request.capabilities.length === 0) return fail('name at least one capability with --capability KEY[@VERSION]');
 
-  const { model, diagnostics } = await loadAndCheck(resolveOptions(project));
+  const resolved = resolveOptions(project);
+  const { model, diagnostics } = await loadAndCheck(resolved, discoverInputs(resolved));
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, written: [], diagnostics };
   if (model.integrations.some((i) => i.spec.meta.key === request.key)) return fail(`an integration with key "${request.key}" already exists`);
 
@@ -69,7 +72,7 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
     [
       specFile,
       templates.render('new/integration-spec.ts', {
-        specImport: project.specImport ?? 'contractgen/spec',
+        specImport: SPEC_MODULE,
         constName: `${camelCase(request.key)}Spec`,
         key: request.key,
         category: request.category,
@@ -90,7 +93,7 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
     files.push([
       adapterFile,
       templates.render('new/adapter.ts', {
-        runtimeImport: project.runtimeImport ?? 'contractgen/runtime',
+        runtimeImport: resolved.runtimeImport,
         key: request.key,
         adapterName: `${camelCase(request.key)}Adapter`,
         operationsType: operationTypes.join(' & ') || '{}',

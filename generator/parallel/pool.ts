@@ -3,11 +3,15 @@
  * is CPU-bound and independent per spec. Tasks go to the least busy worker; each worker holds at
  * a few, so none idles while the main thread is busy writing files.
  */
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { PACKAGE_ROOT } from '../package.js';
 import { deserializeError, type SerializedError } from './errors.js';
 import type { Task, TaskResult } from './tasks.js';
 
-const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+// Always the compiled worker, also when the pool itself runs from source (the tests): a worker
+// thread starts without the parent's loader, so it can only run JavaScript.
+const ENTRY = join(PACKAGE_ROOT, 'dist', 'parallel', 'worker.js');
 const PER_WORKER = 8;
 
 interface Pending {

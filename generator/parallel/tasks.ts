@@ -4,8 +4,8 @@
  * functions run in-process when no pool is used, so a pool changes where work runs, never what
  * it produces.
  */
-import type { SpecFinding } from '../../runtime/spec/findings.js';
-import { capabilityFindings, integrationFindings } from '../../runtime/spec/rules.js';
+import type { SpecFinding } from '../spec/findings.js';
+import { capabilityFindings, integrationFindings } from '../spec/rules.js';
 import { createEmitContext, type EmitContext, type EmitSettings, type OutputFile } from '../emit/context.js';
 import { emitUnit, type EmitUnit } from '../emit/emit.js';
 import { ValidatorCompiler, type ValidatorCode } from '../emit/standalone-validators.js';

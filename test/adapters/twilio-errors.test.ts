@@ -9,9 +9,9 @@ import twilio from 'twilio';
 import type RequestClientModule from 'twilio/lib/base/RequestClient.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mapTwilioError, parseRetryAfter, TwilioInvalidInputError } from '../../adapters/twilio/errors.js';
-import { createTwilioSmsAdapter } from '../../adapters/twilio/sms.js';
-import { startTwilioStandIn, twilioErrorBody, type TwilioStandIn } from '../../adapters/twilio/testing/stand-in.js';
-import { createTwilioWhatsappAdapter } from '../../adapters/twilio/whatsapp.js';
+import { createTwilioSmsAdapter } from '@contractgen/twilio/sms';
+import { startTwilioStandIn, twilioErrorBody, type TwilioStandIn } from '@contractgen/twilio/testing';
+import { createTwilioWhatsappAdapter } from '@contractgen/twilio/whatsapp';
 import { createMessagingWhatsappTwilioClient } from '../../generated/integrations/messaging.whatsapp.twilio/client.js';
 import { createSmsTwilioClient, type SmsTwilioClient } from '../../generated/integrations/sms.twilio/client.js';
 import {
@@ -24,8 +24,8 @@ import {
   RateLimitedError,
   TemplateRequiredError,
   TimeoutError,
-} from '../../runtime/client/errors.js';
-import type { RetryPolicy } from '../../runtime/client/retry.js';
+} from '@contractgen/runtime';
+import type { RetryPolicy } from '@contractgen/runtime';
 import { checkTwilioRequest } from '../support/twilio-contract.js';
 
 const ACCOUNT_SID = 'AC5ef8732a3c49700934481addd5ce1659';

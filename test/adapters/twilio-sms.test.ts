@@ -8,10 +8,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { toDeliveryStatus, toIsoDate, toInteger, toSmsMessage } from '../../adapters/twilio/messages.js';
-import { createTwilioSmsAdapter, twilioSmsAdapter } from '../../adapters/twilio/sms.js';
-import { startTwilioStandIn, type RecordedRequest, type TwilioStandIn } from '../../adapters/twilio/testing/stand-in.js';
+import { createTwilioSmsAdapter, twilioSmsAdapter } from '@contractgen/twilio/sms';
+import { startTwilioStandIn, type RecordedRequest, type TwilioStandIn } from '@contractgen/twilio/testing';
 import { createSmsTwilioClient, checkSmsTwilioHealth, type SmsTwilioClient } from '../../generated/integrations/sms.twilio/client.js';
-import { InvalidInputError } from '../../runtime/client/errors.js';
+import { InvalidInputError } from '@contractgen/runtime';
 import { checkTwilioRequest } from '../support/twilio-contract.js';
 
 const ACCOUNT_SID = 'AC5ef8732a3c49700934481addd5ce1659';

@@ -12,15 +12,15 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDuplicateFilter, toWebRequest, verifyTwilioWebhook, webhookEventKey, type WebhookFields } from '../../adapters/twilio/webhooks.js';
-import { createTwilioWhatsappAdapter } from '../../adapters/twilio/whatsapp.js';
+import { createDuplicateFilter, toWebRequest, verifyTwilioWebhook, webhookEventKey, type WebhookFields } from '@contractgen/twilio/webhooks';
+import { createTwilioWhatsappAdapter } from '@contractgen/twilio/whatsapp';
 import type { MessagingInboundEvent } from '../../generated/capabilities/messaging.inbound/types.js';
 import {
   createMessagingWhatsappTwilioClient,
   type MessagingWhatsappTwilioClient,
 } from '../../generated/integrations/messaging.whatsapp.twilio/client.js';
-import { InvalidInputError, SignatureError } from '../../runtime/client/errors.js';
-import { Secret } from '../../runtime/client/secrets.js';
+import { InvalidInputError, SignatureError } from '@contractgen/runtime';
+import { Secret } from '@contractgen/runtime';
 
 const ACCOUNT_SID = 'AC5ef8732a3c49700934481addd5ce1659';
 // The token of twilio-node's published test vector; it authorizes nothing.

@@ -5,13 +5,13 @@
  * checked against Twilio's OpenAPI description.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTwilioStandIn, twilioErrorBody, type RecordedRequest, type TwilioStandIn } from '../../adapters/twilio/testing/stand-in.js';
-import { createTwilioWhatsappAdapter, toWhatsappAddress, twilioWhatsappAdapter, whatsappMessageParams } from '../../adapters/twilio/whatsapp.js';
+import { startTwilioStandIn, twilioErrorBody, type RecordedRequest, type TwilioStandIn } from '@contractgen/twilio/testing';
+import { createTwilioWhatsappAdapter, toWhatsappAddress, twilioWhatsappAdapter, whatsappMessageParams } from '@contractgen/twilio/whatsapp';
 import {
   createMessagingWhatsappTwilioClient,
   type MessagingWhatsappTwilioClient,
 } from '../../generated/integrations/messaging.whatsapp.twilio/client.js';
-import { InvalidInputError, TemplateRequiredError } from '../../runtime/client/errors.js';
+import { InvalidInputError, TemplateRequiredError } from '@contractgen/runtime';
 import { checkTwilioRequest } from '../support/twilio-contract.js';
 
 const ACCOUNT_SID = 'AC5ef8732a3c49700934481addd5ce1659';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock, systemClock } from '../../runtime/index.js';
+import { ManualClock, systemClock } from '@contractgen/runtime';
 
 describe('ManualClock', () => {
   it('wakes sleepers in due order, then call order, at their due time', async () => {

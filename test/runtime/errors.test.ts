@@ -12,7 +12,7 @@ import {
   SignatureError,
   TemplateRequiredError,
   TimeoutError,
-} from '../../runtime/index.js';
+} from '@contractgen/runtime';
 
 describe('error hierarchy', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, defineAdapter, InvalidInputError, ManualClock, MemoryRateLimitStore, RateLimitedError, Secret, type InvokeContext } from '../../runtime/index.js';
+import { ConfigurationError, defineAdapter, InvalidInputError, ManualClock, MemoryRateLimitStore, RateLimitedError, Secret, type InvokeContext } from '@contractgen/runtime';
 import type { SmsOutboundSendSmsInput, SmsOutboundSendSmsOutput } from '../../generated/capabilities/sms.outbound/types.js';
 import type { SmsTwilioConfig, SmsTwilioSecrets } from '../../generated/integrations/sms.twilio/types.js';
 import { checkSmsTwilioHealth, createSmsTwilioClient } from '../../generated/integrations/sms.twilio/client.js';

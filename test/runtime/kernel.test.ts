@@ -13,7 +13,7 @@ import {
   type InvokeContext,
   type KernelOptions,
   type RateLimitStore,
-} from '../../runtime/index.js';
+} from '@contractgen/runtime';
 
 const TOKEN = 'auth_token_9f8e7d6c5b4a';
 const send = { name: 'sendMessage', idempotent: false, timeoutMs: 3_000 } as const;

@@ -7,7 +7,7 @@ import {
   RateLimitedError,
   RateLimiter,
   type RateLimiterOptions,
-} from '../../runtime/index.js';
+} from '@contractgen/runtime';
 
 const MINUTE = RATE_LIMIT_WINDOW_MS.rpm;
 const HOUR = RATE_LIMIT_WINDOW_MS.rph;

@@ -10,7 +10,7 @@ import {
   TimeoutError,
   withRetry,
   type RetryPolicy,
-} from '../../runtime/index.js';
+} from '@contractgen/runtime';
 
 /** An attempt function that fails with the given errors in turn, then returns 'ok'; records when each attempt ran. */
 function scripted(clock: ManualClock, failures: unknown[]) {

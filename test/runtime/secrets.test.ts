@@ -1,6 +1,6 @@
 import { format, inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, redactSecrets, resolveSecrets, Secret, type SecretProvider } from '../../runtime/index.js';
+import { ConfigurationError, redactSecrets, resolveSecrets, Secret, type SecretProvider } from '@contractgen/runtime';
 
 const VALUE = 'tok_live_5ecr3t_VALUE';
 

@@ -5,15 +5,15 @@
  * positive number`), since that is how both report it.
  */
 import { describe, expect, it } from 'vitest';
-import { formatPath, type SpecFinding } from '../../runtime/spec/findings.js';
-import { defineCapability, defineIntegration, SpecValidationError } from '../../runtime/spec/index.js';
-import { capabilityFindings, integrationFindings } from '../../runtime/spec/rules.js';
-import { STABILITIES } from '../../runtime/spec/stability.js';
-import { messagingInboundCapability } from '../../specs/capabilities/messaging-inbound.js';
-import { messagingOutboundCapability } from '../../specs/capabilities/messaging-outbound.js';
-import { smsOutboundCapability } from '../../specs/capabilities/sms-outbound.js';
-import { messagingWhatsappTwilioIntegrationSpec } from '../../specs/integrations/messaging-whatsapp-twilio.js';
-import { twilioSmsIntegrationSpec } from '../../specs/integrations/twilio-sms.js';
+import { formatPath, type SpecFinding } from '../../generator/spec/findings.js';
+import { defineCapability, defineIntegration, SpecValidationError } from 'contractgen/spec';
+import { capabilityFindings, integrationFindings } from '../../generator/spec/rules.js';
+import { STABILITIES } from '@contractgen/runtime';
+import { messagingInboundCapability } from '../../adapters/twilio/specs/capabilities/messaging-inbound.js';
+import { messagingOutboundCapability } from '../../adapters/twilio/specs/capabilities/messaging-outbound.js';
+import { smsOutboundCapability } from '../../adapters/twilio/specs/capabilities/sms-outbound.js';
+import { messagingWhatsappTwilioIntegrationSpec } from '../../adapters/twilio/specs/integrations/messaging-whatsapp-twilio.js';
+import { twilioSmsIntegrationSpec } from '../../adapters/twilio/specs/integrations/twilio-sms.js';
 
 // Specs are deeply readonly literals; a test edits a copy as plain JSON.
 type Editable = Record<string, any>;

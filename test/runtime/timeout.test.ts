@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock, systemClock, TimeoutError, withTimeout, type Clock } from '../../runtime/index.js';
+import { ManualClock, systemClock, TimeoutError, withTimeout, type Clock } from '@contractgen/runtime';
 
 const onTimeout = () => new TimeoutError('too slow', { requestMayHaveBeenSent: true });
 

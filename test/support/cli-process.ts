@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { REPO } from './workspace.js';
+import { CLI } from './workspace.js';
 
 export interface CliProcess {
   readonly child: ChildProcess;
@@ -20,7 +20,7 @@ export interface CliProcess {
 const running = new Set<CliProcess>();
 
 export function startCli(args: readonly string[], cwd: string, env: Record<string, string> = {}): CliProcess {
-  const child = spawn(process.execPath, [join(REPO, 'bin', 'contractgen.js'), ...args], {
+  const child = spawn(process.execPath, [CLI, ...args], {
     cwd,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

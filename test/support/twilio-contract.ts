@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { FormFields, RecordedRequest } from '../../adapters/twilio/testing/stand-in.js';
+import type { FormFields, RecordedRequest } from '@contractgen/twilio/testing';
 
 // ajv-formats is CommonJS with a default export; under NodeNext its typing is the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv, formats: string[]) => Ajv;

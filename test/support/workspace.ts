@@ -1,6 +1,6 @@
 /**
  * Scratch projects for tests, inside the repository (test/.tmp, git-ignored) so that generated
- * code resolves `contractgen/runtime` through the package's own name, as it does for users.
+ * code resolves `@contractgen/runtime` through the workspace's node_modules, as it does for users.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -8,6 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The specs this repository ships: the Twilio package's integration and capability specs. */
+export const TWILIO_SPECS = join(REPO, 'adapters', 'twilio', 'specs');
+/** The `contractgen` command as installed: the compiled CLI (`npm test` builds it first). */
+export const CLI = join(REPO, 'generator', 'bin', 'contractgen.js');
 const TMP = join(REPO, 'test', '.tmp');
 
 export function scratchDir(label: string): string {
@@ -47,7 +51,7 @@ export function snapshot(dir: string): Record<string, { content: string; mtimeMs
 
 /** Runs the real CLI, as a user would (`contractgen ...`), in `cwd`. */
 export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [join(REPO, 'bin', 'contractgen.js'), ...args], {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...env },

@@ -4,8 +4,8 @@
  */
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLoopbackHttpClient } from '../../adapters/twilio/loopback-http-client.js';
-import { startTwilioStandIn, type TwilioStandIn } from '../../adapters/twilio/testing/stand-in.js';
+import { createLoopbackHttpClient } from '@contractgen/twilio/testing';
+import { startTwilioStandIn, type TwilioStandIn } from '@contractgen/twilio/testing';
 import { checkTwilioRequest, type ContractRequest } from '../support/twilio-contract.js';
 
 const ACCOUNT_SID = 'AC5ef8732a3c49700934481addd5ce1659';

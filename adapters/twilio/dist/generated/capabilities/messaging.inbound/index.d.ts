@@ -1,0 +1,2 @@
+export type * from "./types.js";
+//# sourceMappingURL=index.d.ts.map

@@ -1,0 +1,2 @@
+export * from "@contractgen/runtime";
+//# sourceMappingURL=runtime.d.ts.map

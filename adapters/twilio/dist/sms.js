@@ -1,0 +1,66 @@
+/**
+ * `sms.twilio`: the sms.outbound capability on Twilio Programmable Messaging, through the
+ * official `twilio` SDK (loaded lazily, on the first call).
+ *
+ * - sendSms: POST /2010-04-01/Accounts/{AccountSid}/Messages.json with To, From (input `from`,
+ *   else config.fromNumber; a Messaging Service SID `MG...` is sent as MessagingServiceSid), Body,
+ *   MediaUrl (repeated, one per media URL) and StatusCallback. `metadata` stays local: it is for
+ *   your logs and is never sent to Twilio.
+ * - getDeliveryStatus: GET .../Messages/{Sid}.json.
+ * - probeHealth: GET /2010-04-01/Accounts/{AccountSid}.json: active = ok, suspended = degraded,
+ *   closed or rejected credentials = down.
+ *
+ * The adapter never retries: the generated client's kernel does, only where safe (a send is
+ * never repeated after a timeout). Errors are mapped once, in ./errors.ts.
+ */
+import { defineAdapter, InvalidInputError } from '@contractgen/runtime';
+import { assertMessageSid, MESSAGING_SERVICE_SID, toSmsMessage } from './messages.js';
+import { createTwilioSession } from './sdk.js';
+/** Where a Twilio parameter rejected by an error code sits in the sendSms input. */
+const SEND_PATHS = { To: 'to', From: 'from', Body: 'body', MediaUrl: 'mediaUrls' };
+function connectTwilioSms(init, options) {
+    const { integration } = init;
+    const session = createTwilioSession(init, options);
+    return {
+        async sendSms(input, context) {
+            const from = input.from ?? init.config.fromNumber;
+            if (!from) {
+                throw new InvalidInputError([{ path: 'from', message: 'no sender: pass `from` or set config.fromNumber' }], { integration });
+            }
+            const params = {
+                to: input.to,
+                ...(MESSAGING_SERVICE_SID.test(from) ? { messagingServiceSid: from } : { from }),
+                body: input.body,
+                ...(input.mediaUrls && input.mediaUrls.length > 0 && { mediaUrl: [...input.mediaUrls] }),
+                ...(input.statusCallbackUrl !== undefined && { statusCallback: input.statusCallbackUrl }),
+            };
+            const message = await session.call('sendSms', context, (twilio) => twilio.messages.create(params), { inputPaths: SEND_PATHS });
+            return toSmsMessage(message);
+        },
+        async getDeliveryStatus(input, context) {
+            assertMessageSid(input.id, integration);
+            const message = await session.call('getDeliveryStatus', context, (twilio) => twilio.messages(input.id).fetch(), { inputPaths: { Sid: 'id' } });
+            return toSmsMessage(message);
+        },
+        probeHealth: (context) => session.probeAccount(context),
+    };
+}
+/** The adapter the generated sms.twilio client binds by default (real Twilio API). */
+export const twilioSmsAdapter = defineAdapter({
+    integration: 'sms.twilio',
+    connect: (init) => connectTwilioSms(init, {}),
+});
+/**
+ * The same adapter with transport options: `baseUrl` for a local stand-in (tests, examples),
+ * your own `httpClient` (proxy, agents), or the SDK's socket `timeoutMs`.
+ *
+ *   const client = await createSmsTwilioClient({ config, secrets, adapter: createTwilioSmsAdapter({ baseUrl }) });
+ */
+export function createTwilioSmsAdapter(options = {}) {
+    const frozen = { ...options };
+    return defineAdapter({
+        integration: 'sms.twilio',
+        connect: (init) => connectTwilioSms(init, frozen),
+    });
+}
+//# sourceMappingURL=sms.js.map

@@ -1,0 +1,338 @@
+import { InvalidInputError, SignatureError } from '@contractgen/runtime';
+import { toInteger } from './messages.js';
+export const DEFAULT_MAX_WEBHOOK_BODY_BYTES = 256 * 1024;
+const SIGNATURE_HEADER = 'x-twilio-signature';
+/**
+ * Verifies a Twilio webhook request and returns its fields. Throws SignatureError when the
+ * signature is missing or does not match, InvalidInputError when the request cannot be a Twilio
+ * form webhook.
+ */
+export async function verifyTwilioWebhook(request, context, options) {
+    const { integration } = options;
+    const url = signedUrl(request, context, integration);
+    const signature = request.headers.get(SIGNATURE_HEADER)?.trim();
+    if (!signature)
+        throw new SignatureError('Twilio webhook has no X-Twilio-Signature header', { integration });
+    const method = request.method.toUpperCase();
+    let fields;
+    let signedParams;
+    if (method === 'GET' || method === 'HEAD') {
+        // Signed over the URL alone; the parameters are in its query string.
+        fields = fieldsOf(new URL(url).searchParams);
+        signedParams = {};
+    }
+    else {
+        const contentType = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+        if (contentType !== '' && contentType !== 'application/x-www-form-urlencoded') {
+            throw new InvalidInputError([{ path: 'headers.content-type', message: 'a Twilio messaging webhook is application/x-www-form-urlencoded' }], { integration });
+        }
+        const body = await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_WEBHOOK_BODY_BYTES, integration);
+        fields = fieldsOf(new URLSearchParams(body));
+        signedParams = fields;
+    }
+    // Not inside the try: an SDK that cannot be loaded is a deployment problem, not a forged request.
+    const validate = await options.validateRequest();
+    let valid = false;
+    try {
+        valid = validate(options.authToken.reveal(), signature, url, signedParams);
+    }
+    catch {
+        valid = false; // e.g. a URL the SDK cannot parse: nothing can be verified, so nothing is accepted
+    }
+    if (!valid)
+        throw new SignatureError('Twilio webhook signature does not match the request URL and parameters', { integration });
+    return fields;
+}
+/** The URL Twilio signed: `context.publicUrl` when given, else the request's own URL. */
+function signedUrl(request, context, integration) {
+    const url = context.publicUrl ?? request.url;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+        const path = context.publicUrl !== undefined ? 'publicUrl' : 'request.url';
+        throw new InvalidInputError([{ path, message: 'must be the absolute http(s) URL Twilio called, query string included' }], { integration });
+    }
+    // Used exactly as given (not re-serialized): the SDK also tries its normalized forms.
+    return url;
+}
+async function readBody(request, maxBytes, integration) {
+    const tooLarge = () => new InvalidInputError([{ path: 'body', message: `larger than ${maxBytes} bytes` }], { integration });
+    const declared = Number(request.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > maxBytes)
+        throw tooLarge();
+    if (request.bodyUsed)
+        throw new InvalidInputError([{ path: 'body', message: 'the request body was already read; pass the request before reading it' }], { integration });
+    if (!request.body)
+        return '';
+    const reader = request.body.getReader();
+    const chunks = [];
+    let size = 0;
+    try {
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            size += value.byteLength;
+            if (size > maxBytes) {
+                await reader.cancel().catch(() => { });
+                throw tooLarge();
+            }
+            chunks.push(value);
+        }
+    }
+    catch (error) {
+        if (error instanceof InvalidInputError)
+            throw error;
+        throw new InvalidInputError([{ path: 'body', message: 'could not be read' }], { integration, cause: error });
+    }
+    // Non-fatal decoding: invalid UTF-8 becomes U+FFFD (and then fails the signature check).
+    return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+}
+/** URLSearchParams -> fields, repeated keys as arrays. Own properties only, `__proto__` included as data. */
+export function fieldsOf(params) {
+    const fields = {};
+    for (const [key, value] of params) {
+        const existing = Object.hasOwn(fields, key) ? fields[key] : undefined;
+        const next = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+        Object.defineProperty(fields, key, { value: next, enumerable: true, writable: true, configurable: true });
+    }
+    return fields;
+}
+function first(fields, key) {
+    if (!Object.hasOwn(fields, key))
+        return undefined;
+    const value = fields[key];
+    return Array.isArray(value) ? value[0] : value;
+}
+function present(fields, key) {
+    const value = first(fields, key);
+    return value === undefined || value === '' ? undefined : value;
+}
+function copyRaw(fields) {
+    const raw = {};
+    for (const key of Object.keys(fields)) {
+        const value = fields[key];
+        Object.defineProperty(raw, key, { value: Array.isArray(value) ? [...value] : value, enumerable: true, writable: true, configurable: true });
+    }
+    return raw;
+}
+/** Statuses a status callback never reports for an outbound message: these payloads are incoming messages. */
+const INBOUND_STATUSES = new Set(['received', 'receiving']);
+const MAX_MEDIA_INDEX = 100;
+/**
+ * Turns the (verified) fields of a Twilio messaging webhook into a messaging.inbound event:
+ * `deliveryStatusChanged` when the payload carries a MessageStatus of an outbound message (a
+ * status callback), `messageReceived` otherwise. Throws InvalidInputError when the fields that
+ * identify the message are missing.
+ */
+export function parseTwilioMessagingWebhook(fields, integration = 'messaging.whatsapp.twilio') {
+    const id = present(fields, 'MessageSid') ?? present(fields, 'SmsMessageSid') ?? present(fields, 'SmsSid');
+    const messageStatus = present(fields, 'MessageStatus');
+    const to = present(fields, 'To');
+    const from = present(fields, 'From');
+    if (messageStatus !== undefined && !INBOUND_STATUSES.has(messageStatus.toLowerCase())) {
+        if (id === undefined)
+            throw new InvalidInputError([{ path: 'MessageSid', message: 'a Twilio status callback carries MessageSid' }], { integration });
+        const payload = {
+            id,
+            status: messageStatus,
+            errorCode: toInteger(present(fields, 'ErrorCode')),
+            ...(to !== undefined && { to }),
+            ...(from !== undefined && { from }),
+            raw: copyRaw(fields),
+        };
+        return { type: 'deliveryStatusChanged', payload };
+    }
+    const missing = [
+        ...(id === undefined ? ['MessageSid'] : []),
+        ...(from === undefined ? ['From'] : []),
+        ...(to === undefined ? ['To'] : []),
+    ];
+    if (missing.length > 0) {
+        throw new InvalidInputError(missing.map((path) => ({ path, message: 'a Twilio incoming-message webhook carries this field' })), { integration });
+    }
+    const accountId = present(fields, 'AccountSid');
+    const profileName = present(fields, 'ProfileName');
+    const channelUserId = present(fields, 'WaId');
+    const messageType = present(fields, 'MessageType');
+    const replyToId = present(fields, 'OriginalRepliedMessageSid');
+    const location = parseLocation(fields);
+    const button = parseButton(fields);
+    const payload = {
+        id: id,
+        ...(accountId !== undefined && { accountId }),
+        from: from,
+        to: to,
+        text: present(fields, 'Body') ?? null,
+        media: parseMedia(fields),
+        ...(profileName !== undefined && { profileName }),
+        ...(channelUserId !== undefined && { channelUserId }),
+        ...(messageType !== undefined && { messageType }),
+        ...(location !== undefined && { location }),
+        ...(button !== undefined && { button }),
+        ...(replyToId !== undefined && { replyToId }),
+        raw: copyRaw(fields),
+    };
+    return { type: 'messageReceived', payload };
+}
+/** MediaUrl0..N with MediaContentType0..N, in index order. NumMedia is informative only: the URLs present are what counts. */
+function parseMedia(fields) {
+    const media = [];
+    for (const key of Object.keys(fields)) {
+        const match = /^MediaUrl(\d{1,3})$/.exec(key);
+        if (!match)
+            continue;
+        const index = Number(match[1]);
+        const url = present(fields, key);
+        if (index > MAX_MEDIA_INDEX || url === undefined)
+            continue;
+        media.push({ index, url, contentType: present(fields, `MediaContentType${match[1]}`) ?? null });
+    }
+    return media.sort((a, b) => a.index - b.index).map(({ url, contentType }) => ({ url, contentType }));
+}
+function parseLocation(fields) {
+    const latitude = toCoordinate(present(fields, 'Latitude'), 90);
+    const longitude = toCoordinate(present(fields, 'Longitude'), 180);
+    if (latitude === undefined || longitude === undefined)
+        return undefined;
+    const address = present(fields, 'Address');
+    const label = present(fields, 'Label');
+    return { latitude, longitude, ...(address !== undefined && { address }), ...(label !== undefined && { label }) };
+}
+function toCoordinate(text, limit) {
+    if (text === undefined || !/^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$/.test(text))
+        return undefined;
+    const value = Number(text);
+    return Number.isFinite(value) && Math.abs(value) <= limit ? value : undefined;
+}
+function parseButton(fields) {
+    const text = present(fields, 'ButtonText');
+    const payload = present(fields, 'ButtonPayload');
+    if (text === undefined && payload === undefined)
+        return undefined;
+    // Quick-reply buttons always carry a text; a payload alone is shown as its own text.
+    return { text: text ?? payload, ...(payload !== undefined && { payload }) };
+}
+/**
+ * A key that is the same for every redelivery of one webhook and differs between distinct
+ * events: the MessageSid for an incoming message; MessageSid + status (+ error code) for a
+ * status callback, since one message reports queued, sent, delivered, read...
+ */
+export function webhookEventKey(event) {
+    if (event.type === 'messageReceived')
+        return `message:${event.payload.id}`;
+    return `status:${event.payload.id}:${event.payload.status}:${event.payload.errorCode ?? ''}`;
+}
+/**
+ * A small in-process filter for redelivered webhooks. One process only: with several instances
+ * behind a load balancer, store `webhookEventKey(event)` with a unique constraint instead.
+ */
+export function createDuplicateFilter(options = {}) {
+    const ttlMs = options.ttlMs ?? 24 * 60 * 60 * 1000;
+    const maxEntries = Math.max(1, options.maxEntries ?? 10_000);
+    const now = options.now ?? Date.now;
+    const seen = new Map(); // key -> expiry, in insertion order
+    return {
+        isDuplicate(event) {
+            const key = webhookEventKey(event);
+            const time = now();
+            for (const [oldKey, expiry] of seen) {
+                if (expiry > time && seen.size < maxEntries)
+                    break;
+                seen.delete(oldKey);
+            }
+            const expiry = seen.get(key);
+            if (expiry !== undefined && expiry > time)
+                return true;
+            seen.delete(key);
+            seen.set(key, time + ttlMs);
+            return false;
+        },
+        get size() {
+            return seen.size;
+        },
+    };
+}
+// Hop-by-hop and framing headers describe the original connection, not the rebuilt request.
+const SKIPPED_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'content-length', 'expect', 'proxy-connection', 'te', 'trailer', 'host']);
+/**
+ * Adapts a `node:http` / Express request to a web `Request` for `handleWebhook`.
+ *
+ * The body: `body` when given (the raw string/Buffer, or a parsed form object), else Express's
+ * `req.body` when a body parser ran, else the request stream itself (not yet read). With
+ * Express, use `express.urlencoded({ extended: false })` or `express.raw()`/`express.text()`:
+ * the extended (qs) parser turns `a[b]=c` into nested objects that no longer match what Twilio
+ * signed.
+ */
+export function toWebRequest(req, body, options = {}) {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+        if (name.startsWith(':') || SKIPPED_HEADERS.has(name) || value === undefined)
+            continue;
+        try {
+            for (const item of Array.isArray(value) ? value : [value])
+                headers.append(name, item);
+        }
+        catch {
+            // A header value Headers refuses is dropped; signature checks only need X-Twilio-Signature.
+        }
+    }
+    const url = requestUrl(req, options);
+    const init = { method, headers };
+    if (method !== 'GET' && method !== 'HEAD') {
+        const source = body ?? req.body;
+        if (typeof source === 'string' || source instanceof Uint8Array) {
+            init.body = typeof source === 'string' ? source : new Uint8Array(source);
+        }
+        else if (source !== undefined && source !== null && typeof source === 'object') {
+            init.body = encodeForm(source);
+            headers.set('content-type', 'application/x-www-form-urlencoded');
+        }
+        else if (!req.readableEnded) {
+            init.body = streamOf(req);
+            init.duplex = 'half';
+        }
+    }
+    return new Request(url, init);
+}
+function requestUrl(req, options) {
+    const path = req.originalUrl ?? req.url ?? '/';
+    const encrypted = req.socket?.encrypted === true;
+    const origin = options.origin?.replace(/\/+$/, '') ?? `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
+    try {
+        return new URL(path.startsWith('/') ? `${origin}${path}` : `${origin}/${path}`).href;
+    }
+    catch {
+        return new URL(path.startsWith('/') ? path : `/${path}`, 'http://localhost').href;
+    }
+}
+function encodeForm(source) {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(source)) {
+        for (const item of Array.isArray(value) ? value : [value]) {
+            if (item === undefined || item === null)
+                continue;
+            params.append(key, typeof item === 'string' ? item : String(item));
+        }
+    }
+    return params.toString();
+}
+function streamOf(req) {
+    return new ReadableStream({
+        start(controller) {
+            req.on('data', (chunk) => controller.enqueue(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : new Uint8Array(chunk)));
+            req.on('end', () => controller.close());
+            req.on('error', (error) => controller.error(error));
+        },
+        cancel() {
+            req.destroy();
+        },
+    });
+}
+//# sourceMappingURL=webhooks.js.map

@@ -1,0 +1,156 @@
+/**
+ * `messaging.whatsapp.twilio`: messaging.outbound and messaging.inbound for WhatsApp through
+ * Twilio's Messages API and webhooks, on the official `twilio` SDK (loaded lazily).
+ *
+ * sendMessage -> POST /2010-04-01/Accounts/{AccountSid}/Messages.json
+ * - To / From: `whatsapp:+E164`. `+15551234567` and `whatsapp:+15551234567` are accepted (the
+ *   prefix is case-insensitive); anything else is an InvalidInputError before any request. The
+ *   sender is input `from`, else config.fromNumber; a Messaging Service SID (MG...) is sent as
+ *   MessagingServiceSid instead of From.
+ * - content `text` -> Body; `media` -> MediaUrl (repeated) + the caption as Body;
+ *   `template` -> ContentSid (must match ^HX[0-9a-fA-F]{32}$) + ContentVariables (a JSON object
+ *   string, omitted when there are no variables) and no Body: outside the 24-hour window only
+ *   templates are delivered (Twilio 63016 -> TemplateRequiredError).
+ * - statusCallbackUrl -> StatusCallback. `metadata` is never sent.
+ * - replyToId is NOT sent: Twilio's Messages API has no parameter to quote or thread a reply to a
+ *   WhatsApp message (checked against twilio_api_v2010.json), so the reply goes out as a normal
+ *   message in the same chat. It is accepted and ignored rather than rejected, since the
+ *   capability defines it as "where the channel threads replies".
+ * getMessageStatus -> GET .../Messages/{Sid}.json. probeHealth: shared with SMS (sdk.ts).
+ * handleWebhook: see ./webhooks.ts (signature check over the full public URL, then parsing).
+ */
+import { ConfigurationError, defineAdapter, InvalidInputError, } from '@contractgen/runtime';
+import { assertMessageSid, MESSAGING_SERVICE_SID, toChannelMessage } from './messages.js';
+import { createTwilioSession, loadTwilioSdk } from './sdk.js';
+import { parseTwilioMessagingWebhook, verifyTwilioWebhook } from './webhooks.js';
+export { createDuplicateFilter, parseTwilioMessagingWebhook, toWebRequest, webhookEventKey, } from './webhooks.js';
+const E164 = /^\+[1-9]\d{1,14}$/;
+export const CONTENT_SID = /^HX[0-9a-fA-F]{32}$/;
+/**
+ * `+15551234567` or `whatsapp:+15551234567` (any case, surrounding spaces ignored) ->
+ * `whatsapp:+15551234567`; undefined for anything else.
+ */
+export function toWhatsappAddress(value) {
+    const trimmed = value.trim();
+    const number = /^whatsapp:/i.test(trimmed) ? trimmed.slice('whatsapp:'.length) : trimmed;
+    return E164.test(number) ? `whatsapp:${number}` : undefined;
+}
+const ADDRESS_RULE = 'must be an E.164 number such as +15551234567, optionally prefixed with whatsapp:';
+/** Where a Twilio parameter rejected by an error code sits in the sendMessage input. */
+function sendPaths(content) {
+    return {
+        To: 'to',
+        From: 'from',
+        Body: content.type === 'media' ? 'content.caption' : 'content.text',
+        MediaUrl: 'content.mediaUrls',
+        ContentSid: 'content.templateId',
+        ContentVariables: 'content.variables',
+    };
+}
+/** Builds the Messages API parameters, collecting every input problem into one InvalidInputError. */
+export function whatsappMessageParams(input, defaultFrom, integration = 'messaging.whatsapp.twilio') {
+    const issues = [];
+    const to = toWhatsappAddress(input.to);
+    if (to === undefined)
+        issues.push({ path: 'to', message: ADDRESS_RULE });
+    const sender = input.from ?? defaultFrom;
+    const senderPath = input.from !== undefined ? 'from' : 'config.fromNumber';
+    let from = {};
+    if (sender === undefined || sender.trim() === '') {
+        issues.push({ path: 'from', message: 'no sender: pass `from` or set config.fromNumber' });
+    }
+    else if (MESSAGING_SERVICE_SID.test(sender.trim())) {
+        from = { messagingServiceSid: sender.trim() };
+    }
+    else {
+        const address = toWhatsappAddress(sender);
+        if (address === undefined)
+            issues.push({ path: senderPath, message: `${ADDRESS_RULE}, or a Messaging Service SID (MG...)` });
+        else
+            from = { from: address };
+    }
+    let content = {};
+    const given = input.content;
+    switch (given.type) {
+        case 'text': {
+            const { text } = input.content;
+            content = { body: text };
+            break;
+        }
+        case 'media': {
+            const { mediaUrls, caption } = input.content;
+            if (!Array.isArray(mediaUrls) || mediaUrls.length === 0)
+                issues.push({ path: 'content.mediaUrls', message: 'must list at least one URL' });
+            content = { mediaUrl: [...(mediaUrls ?? [])], ...(caption !== undefined && caption !== '' && { body: caption }) };
+            break;
+        }
+        case 'template': {
+            const { templateId, variables } = input.content;
+            if (!CONTENT_SID.test(templateId))
+                issues.push({ path: 'content.templateId', message: 'must be a Twilio Content SID: HX followed by 32 hex digits' });
+            const defined = Object.entries(variables ?? {}).filter((entry) => entry[1] !== undefined);
+            // Templates carry no Body: Twilio renders the approved content with these values.
+            content = { contentSid: templateId, ...(defined.length > 0 && { contentVariables: JSON.stringify(Object.fromEntries(defined)) }) };
+            break;
+        }
+        default:
+            issues.push({ path: 'content.type', message: 'must be text, media or template' });
+    }
+    if (issues.length > 0)
+        throw new InvalidInputError(issues, { integration });
+    return {
+        to: to,
+        ...from,
+        ...content,
+        ...(input.statusCallbackUrl !== undefined && { statusCallback: input.statusCallbackUrl }),
+    };
+}
+function connectTwilioWhatsapp(init, options) {
+    const { integration } = init;
+    const session = createTwilioSession(init, options);
+    const validateRequest = () => loadTwilioSdk().then((twilio) => twilio.validateRequest, (error) => {
+        throw new ConfigurationError([{ path: 'adapter', message: `the twilio package could not be loaded (${error?.message ?? 'unknown error'})` }], {
+            integration,
+            cause: error,
+        });
+    });
+    return {
+        async sendMessage(input, context) {
+            const params = whatsappMessageParams(input, init.config.fromNumber, integration);
+            const message = await session.call('sendMessage', context, (twilio) => twilio.messages.create(params), { inputPaths: sendPaths(input.content) });
+            return toChannelMessage(message);
+        },
+        async getMessageStatus(input, context) {
+            assertMessageSid(input.id, integration);
+            const message = await session.call('getMessageStatus', context, (twilio) => twilio.messages(input.id).fetch(), { inputPaths: { Sid: 'id' } });
+            return toChannelMessage(message);
+        },
+        probeHealth: (context) => session.probeAccount(context),
+        async handleWebhook(request, context) {
+            const fields = await verifyTwilioWebhook(request, context ?? {}, {
+                integration,
+                authToken: session.authToken,
+                validateRequest,
+                ...(options.maxWebhookBodyBytes !== undefined && { maxBodyBytes: options.maxWebhookBodyBytes }),
+            });
+            return parseTwilioMessagingWebhook(fields, integration);
+        },
+    };
+}
+/** The adapter the generated messaging.whatsapp.twilio client binds by default (real Twilio API). */
+export const twilioWhatsappAdapter = defineAdapter({
+    integration: 'messaging.whatsapp.twilio',
+    connect: (init) => connectTwilioWhatsapp(init, {}),
+});
+/**
+ * The same adapter with transport options: `baseUrl` for a local stand-in (tests, examples),
+ * your own `httpClient`, the SDK's socket `timeoutMs`, or the webhook body limit.
+ */
+export function createTwilioWhatsappAdapter(options = {}) {
+    const frozen = { ...options };
+    return defineAdapter({
+        integration: 'messaging.whatsapp.twilio',
+        connect: (init) => connectTwilioWhatsapp(init, frozen),
+    });
+}
+//# sourceMappingURL=whatsapp.js.map

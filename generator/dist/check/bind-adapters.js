@@ -1,0 +1,28 @@
+/**
+ * Joins adapters to the integrations they declare: at most one adapter per integration, none for
+ * unknown keys. `adapters` lists the packages' adapters first, then the project's own.
+ */
+import { closest } from '../spec/findings.js';
+export function bindAdapters(model, adapters) {
+    const diagnostics = [];
+    const byKey = new Map();
+    const keys = model.integrations.map((i) => i.spec.meta.key);
+    for (const adapter of adapters) {
+        const first = byKey.get(adapter.integration);
+        // A local adapter replaces a package's default for the same integration: the project chose it.
+        if (first?.specifier && !adapter.specifier) {
+            byKey.set(adapter.integration, adapter);
+        }
+        else if (first) {
+            diagnostics.push({ code: 'CG141', severity: 'error', message: `a second adapter declares ${adapter.integration} (the first is ${first.exportName} in ${first.specifier ?? first.file})`, hint: 'keep one default adapter per integration; pass others as the client adapter option', ...adapter.position });
+        }
+        else if (!keys.includes(adapter.integration)) {
+            const suggestion = closest(adapter.integration, keys);
+            diagnostics.push({ code: 'CG142', severity: 'warning', message: `adapter ${adapter.exportName} declares unknown integration "${adapter.integration}"`, hint: suggestion && `did you mean "${suggestion}"?`, ...adapter.position });
+        }
+        else
+            byKey.set(adapter.integration, adapter);
+    }
+    return { model: { ...model, integrations: model.integrations.map((i) => ({ ...i, adapter: byKey.get(i.spec.meta.key) })) }, diagnostics };
+}
+//# sourceMappingURL=bind-adapters.js.map

@@ -1,0 +1,71 @@
+import { type SpecPackage } from '../load/packages.js';
+import type { Artifact } from '../config/config.js';
+import type { CapabilitySpec, IntegrationSpec } from '@contractgen/runtime/spec';
+import type { AdapterBinding } from '../load/adapters.js';
+import type { LoadedSpec } from '../load/model.js';
+import type { ValidatorCompiler } from './standalone-validators.js';
+import { TemplateSet } from './templates.js';
+/** One generated file: a path relative to the output folder (always `/`-separated) and its bytes. */
+export interface OutputFile {
+    readonly path: string;
+    readonly content: string;
+}
+/**
+ * What emitters read of a checked spec: plain data (no source positions, no functions), so a unit
+ * of work can be sent to a worker thread. The checked model's types are assignable to these.
+ */
+export interface EmitCapability {
+    readonly spec: CapabilitySpec;
+    readonly name: string;
+    readonly loaded: Pick<LoadedSpec, 'file' | 'source'>;
+}
+export interface EmitIntegration {
+    readonly spec: IntegrationSpec;
+    readonly name: string;
+    readonly loaded: Pick<LoadedSpec, 'file' | 'source'>;
+    readonly provides: readonly EmitCapability[];
+    readonly adapter?: AdapterBinding;
+}
+export interface EmitContext {
+    readonly templates: TemplateSet;
+    /** Project root: spec paths in headers and docs are shown relative to it, so output is machine-independent. */
+    readonly root: string;
+    /** The runtime package: only the runtime shim (and validate.ts, for ajv's helpers) import it by name. */
+    readonly runtimeImport: string;
+    /** The version of contractgen (and so of the runtime) the code is generated for. */
+    readonly generatorVersion: string;
+    /** Spec packages: files inside them are named by package in headers and docs. */
+    readonly packages: readonly Pick<SpecPackage, 'name' | 'dir'>[];
+    /** Absolute output folder, for relative imports of adapters. */
+    readonly outDir: string;
+    /** The artifacts to generate (all unless the config switches some off). */
+    readonly artifacts: ReadonlySet<Artifact>;
+    /** Standalone validator code of each schema (compiled once, while checking). */
+    readonly validators: ValidatorCompiler;
+}
+/** Everything an EmitContext is made from, as plain data (a worker thread builds its own from it). */
+export interface EmitSettings {
+    /** Template folders, built-ins first, later ones overriding earlier ones. */
+    readonly templateDirs: readonly string[];
+    readonly root: string;
+    readonly runtimeImport: string;
+    readonly generatorVersion: string;
+    readonly packages: readonly Pick<SpecPackage, 'name' | 'dir'>[];
+    readonly outDir: string;
+    readonly artifacts: readonly Artifact[];
+}
+export declare function createEmitContext(settings: EmitSettings, validators: ValidatorCompiler): EmitContext;
+/**
+ * How generated headers and docs name a source file: by package for a package's file (so the
+ * bytes do not depend on where the package manager put it), else relative to the project root.
+ */
+export declare function sourceLabel(context: Pick<EmitContext, 'root' | 'packages'>, file: string): string;
+/** The generated module every other generated module imports the runtime through (it checks the runtime's version first). */
+export declare const RUNTIME_SHIM_PATH = "runtime.ts";
+/** The specifier of the runtime shim from the generated file at `path` (output-relative, `/`-separated). */
+export declare function runtimeShimFrom(path: string): string;
+/** Renders a template and normalises line endings, so a template saved with CRLF yields the same bytes. */
+export declare function render(context: EmitContext, template: string, data: object): string;
+/** The artifacts as template flags: `{{#if artifacts.clients}}`. */
+export declare function artifactFlags(context: EmitContext): Record<Artifact, boolean>;
+//# sourceMappingURL=context.d.ts.map

@@ -1,0 +1,159 @@
+/**
+ * The Handlebars templates that hold the layout of every generated file. Templates are found by
+ * name (`integration/spec.ts`) in a list of folders, later folders overriding earlier ones, so a
+ * user can replace any template or partial without forking.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import Handlebars from 'handlebars';
+import { DEFAULT_TEMPLATES_DIR } from '../package.js';
+import { docCommentText, mdCell, mdCodeCell, mdText, tsLiteral, tsString } from './escape.js';
+export class TemplateError extends Error {
+    file;
+    line;
+    column;
+    constructor(file, message, line, column) {
+        super(message);
+        this.file = file;
+        this.line = line;
+        this.column = column;
+        this.name = 'TemplateError';
+    }
+}
+export class TemplateSet {
+    handlebars = Handlebars.create();
+    sources = new Map();
+    compiled = new Map();
+    constructor(dirs = [DEFAULT_TEMPLATES_DIR]) {
+        for (const dir of dirs) {
+            for (const file of listTemplates(dir)) {
+                const name = relative(dir, file).split(sep).join('/').replace(/\.hbs$/, '');
+                this.sources.set(name, { file, text: readFileSync(file, 'utf8') });
+            }
+        }
+        registerHelpers(this.handlebars);
+        for (const [name, source] of this.sources) {
+            if (!name.startsWith('partials/'))
+                continue;
+            // Handlebars parses a partial only when a template first uses it, and its errors would then
+            // name that template: parse partials here so a broken one is reported with its own file.
+            try {
+                this.handlebars.parse(source.text);
+            }
+            catch (error) {
+                throw templateError(error, source, this.sources);
+            }
+            this.handlebars.registerPartial(name.slice('partials/'.length), source.text);
+        }
+    }
+    render(name, data) {
+        const source = this.sources.get(name);
+        if (!source)
+            throw new TemplateError(name, `no template named "${name}"`);
+        let template = this.compiled.get(name);
+        try {
+            if (!template) {
+                template = this.handlebars.compile(source.text, { noEscape: true, strict: true, preventIndent: false });
+                this.compiled.set(name, template);
+            }
+            return template(data);
+        }
+        catch (error) {
+            throw templateError(error, source, this.sources);
+        }
+    }
+}
+function listTemplates(dir) {
+    const found = [];
+    const walk = (d) => {
+        let entries;
+        try {
+            entries = readdirSync(d, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const entry of entries) {
+            const path = join(d, entry.name);
+            if (entry.isDirectory())
+                walk(path);
+            else if (entry.name.endsWith('.hbs'))
+                found.push(path);
+        }
+    };
+    walk(dir);
+    return found.sort();
+}
+/** Handlebars reports "Parse error on line N" or a `loc` on its exceptions: turn either into file:line. */
+function templateError(error, source, all) {
+    const e = error;
+    const lines = e.message.split('\n');
+    // A parse error's first line only says where; its last says what ("Expecting ..., got 'EOF'").
+    let message = lines.length > 1 && /^Parse error/.test(lines[0] ?? '') ? `${lines[0]} ${lines[lines.length - 1]}` : (lines[0] ?? String(error));
+    let line = e.lineNumber ?? e.hash?.loc?.first_line ?? Number(/on line (\d+)/.exec(e.message)?.[1] ?? NaN);
+    let column = e.column !== undefined ? e.column + 1 : undefined;
+    let file = source.file;
+    const partial = /partial (\S+) could not be found/.exec(message);
+    if (partial) {
+        // Point at the `{{> name}}` that asks for it: in this template, else in the partial that does.
+        const candidates = [source, ...[...all].filter(([name]) => name.startsWith('partials/')).map(([, s]) => s)];
+        for (const candidate of candidates) {
+            const at = positionOf(candidate.text, new RegExp(`\\{\\{~?#?>\\s*${escapeRegExp(partial[1])}(?=[\\s}~])`));
+            if (at) {
+                ({ line, column } = at);
+                file = candidate.file;
+                break;
+            }
+        }
+    }
+    else if (/got 'EOF'/.test(e.message)) {
+        // Handlebars points at the end of the file; the mistake is the block that was never closed.
+        const open = unclosedBlock(source.text);
+        if (open) {
+            ({ line, column } = open);
+            message = `{{#${open.name}}} is never closed (no {{/${open.name}}}): ${message}`;
+        }
+    }
+    return new TemplateError(file, message, line !== undefined && Number.isFinite(line) ? line : undefined, column);
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+function positionOf(text, pattern) {
+    const match = pattern.exec(text);
+    return match ? lineColumn(text, match.index) : undefined;
+}
+function lineColumn(text, index) {
+    const before = text.slice(0, index).split('\n');
+    return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}
+/** The innermost block (`{{#name}}`, `{{#> name}}`) left open at the end of a template, skipping comments. */
+function unclosedBlock(text) {
+    const stack = [];
+    const tag = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{~?\s*([#/])\s*>?\s*([^\s}~]+)/g;
+    for (let match = tag.exec(text); match; match = tag.exec(text)) {
+        if (!match[1] || text[match.index - 1] === '\\')
+            continue;
+        if (match[1] === '#')
+            stack.push({ name: match[2], index: match.index });
+        else if (stack[stack.length - 1]?.name === match[2])
+            stack.pop();
+    }
+    const open = stack.pop();
+    return open && { name: open.name, ...lineColumn(text, open.index) };
+}
+function registerHelpers(hb) {
+    const text = (value) => (value === undefined || value === null ? '' : String(value));
+    hb.registerHelper('tsString', (value) => tsString(text(value)));
+    hb.registerHelper('tsLiteral', (value) => tsLiteral(value));
+    hb.registerHelper('docComment', (value, indent) => docCommentText(text(value), typeof indent === 'string' ? indent : ''));
+    hb.registerHelper('mdText', (value) => mdText(text(value)));
+    hb.registerHelper('mdCell', (value) => mdCell(value === undefined || value === null ? undefined : String(value)));
+    hb.registerHelper('mdCodeCell', (value) => mdCodeCell(text(value)));
+    hb.registerHelper('mdInlineCode', (value) => mdCodeCell(text(value)).replace(/\\\|/g, '|'));
+    // Autolinks end at '>' and whitespace, and a pipe ends a table cell: percent-encode them (same URL).
+    hb.registerHelper('mdUrl', (value) => text(value).replace(/[<>\s|`\\]/g, (c) => encodeURIComponent(c)));
+    hb.registerHelper('mdLinkTarget', (value) => encodeURIComponent(text(value)));
+    hb.registerHelper('join', (list, separator) => (Array.isArray(list) ? list.map(text).join(typeof separator === 'string' ? separator : ', ') : ''));
+}
+//# sourceMappingURL=templates.js.map

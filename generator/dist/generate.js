@@ -1,0 +1,69 @@
+/**
+ * `generate`: the programmatic API, and what the CLI runs. When the cache says no input changed
+ * and every output is still as written, it answers without loading the pipeline at all; otherwise
+ * the pipeline runs, reusing what it can (generator/pipeline.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { cacheFile, hashFiles, outputsIntact, readCache, toolFingerprint, writeCache } from './cache/store.js';
+import { discoverInputs } from './load/discover.js';
+import { collectSecretValues, maskSecrets, secretExampleOf } from './report/mask.js';
+import { absoluteOutputPath, resolveOptions } from './options.js';
+export async function generate(options = {}) {
+    const resolved = resolveOptions(options);
+    const timings = {};
+    const start = performance.now();
+    const file = cacheFile(resolved);
+    // Without the cache the run starts from scratch, and still leaves a cache for the next one.
+    const cache = resolved.cache ? readCache(file) : undefined;
+    const tool = toolFingerprint(resolved);
+    // Input hashes computed here are handed on, so a run that goes on to the pipeline reads each input once.
+    const inputHashes = new Map();
+    const inputs = discoverInputs(resolved);
+    const upToDate = cache && cache.tool === tool ? unchangedResult(resolved, inputs, cache, inputHashes) : undefined;
+    timings.cache = performance.now() - start;
+    if (upToDate)
+        return { ...upToDate, timings };
+    const { runPipeline } = await import('./pipeline.js');
+    const outcome = await runPipeline(resolved, inputs, cache?.tool === tool ? cache : undefined, tool, timings, inputHashes);
+    if (outcome.cache && outcome.result.ok && resolved.mode !== 'validate')
+        writeCache(file, outcome.cache);
+    return outcome.result;
+}
+/** The previous run's result, if no input changed and every output is still as that run left it. */
+function unchangedResult(options, inputs, cache, inputHashes) {
+    if (inputs.diagnostics.length > 0 || !sameList(inputs.specFiles, cache.specFiles) || !sameList(inputs.adapterFiles, cache.adapterFiles))
+        return undefined;
+    for (const [input, hash] of hashFiles(Object.keys(cache.inputs)))
+        inputHashes.set(input, hash);
+    for (const [input, hash] of inputHashes)
+        if (hash !== cache.inputs[input])
+            return undefined;
+    const outputs = Object.keys(cache.outputs);
+    if (options.mode !== 'validate' && !outputsIntact(outputs, (path) => absoluteOutputPath(options, path), cache.outputs))
+        return undefined;
+    let secrets;
+    return {
+        ok: true,
+        diagnostics: cache.result.diagnostics,
+        specs: cache.result.specs,
+        files: options.mode === 'validate' ? [] : outputs.map((path) => ({ path, status: 'unchanged' })),
+        sourceText: (path) => {
+            if (!secrets) {
+                secrets = new Set();
+                for (const entry of Object.values(cache.specFileData))
+                    for (const spec of entry.specs)
+                        collectSecretValues(secretExampleOf(spec.value), secrets);
+            }
+            try {
+                return maskSecrets(readFileSync(path, 'utf8'), secrets);
+            }
+            catch {
+                return undefined;
+            }
+        },
+    };
+}
+function sameList(a, b) {
+    return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+//# sourceMappingURL=generate.js.map

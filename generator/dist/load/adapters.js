@@ -1,0 +1,42 @@
+/**
+ * Finds hand-written adapters: exported constants initialised by `defineAdapter({ integration: '<key>', ... })`.
+ * Read statically like specs, so binding an adapter never runs its code (or loads its SDK).
+ */
+import { ts } from 'ts-morph';
+import { positionOfNode } from './modules.js';
+export function findAdapters(files, graph) {
+    const adapters = [];
+    const diagnostics = [];
+    for (const file of files) {
+        const module = graph.get(file);
+        if (!module.text.includes('defineAdapter'))
+            continue;
+        for (const statement of module.sourceFile.statements) {
+            if (!ts.isVariableStatement(statement) || !ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))
+                continue;
+            for (const declaration of statement.declarationList.declarations) {
+                const call = declaration.initializer;
+                if (!call || !ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'defineAdapter')
+                    continue;
+                const argument = call.arguments[0];
+                const key = argument && ts.isObjectLiteralExpression(argument) ? integrationKey(argument) : undefined;
+                if (key === undefined) {
+                    diagnostics.push({ code: 'CG140', severity: 'error', message: 'defineAdapter needs an object literal with `integration` as a string literal', ...positionOfNode(call) });
+                    continue;
+                }
+                adapters.push({ integration: key, file, exportName: declaration.name.getText(), position: positionOfNode(declaration) });
+            }
+        }
+    }
+    return { adapters, diagnostics };
+}
+function integrationKey(object) {
+    for (const property of object.properties) {
+        if (ts.isPropertyAssignment(property) && property.name.getText() === 'integration') {
+            const value = property.initializer;
+            return ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value) ? value.text : undefined;
+        }
+    }
+    return undefined;
+}
+//# sourceMappingURL=adapters.js.map

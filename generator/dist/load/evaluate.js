@@ -1,0 +1,281 @@
+/**
+ * Static evaluation of a spec's object literal: the values a spec may contain, computed from
+ * the syntax tree alone. Whatever cannot be known without running code is reported, never guessed.
+ */
+import { ts } from 'ts-morph';
+import { pathKey } from './model.js';
+import { positionOfNode } from './modules.js';
+const NOT_STATIC = Symbol('not static');
+export class StaticEvaluator {
+    graph;
+    /** Declarations being evaluated right now: a const that reaches itself is a cycle, not a stack overflow. */
+    active = new Set();
+    constructor(graph) {
+        this.graph = graph;
+    }
+    evaluate(node, module, path, sink) {
+        sink.positions.set(pathKey(path), positionOfNode(node));
+        const value = this.value(node, module, path, sink);
+        return value === NOT_STATIC ? undefined : value;
+    }
+    value(node, module, path, sink) {
+        if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))
+            return node.text;
+        if (ts.isNumericLiteral(node))
+            return Number(node.text);
+        if (node.kind === ts.SyntaxKind.TrueKeyword)
+            return true;
+        if (node.kind === ts.SyntaxKind.FalseKeyword)
+            return false;
+        if (node.kind === ts.SyntaxKind.NullKeyword)
+            return null;
+        if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node)) {
+            return this.value(node.expression, module, path, sink);
+        }
+        if (ts.isPrefixUnaryExpression(node) && (node.operator === ts.SyntaxKind.MinusToken || node.operator === ts.SyntaxKind.PlusToken)) {
+            const operand = this.value(node.operand, module, path, sink);
+            if (typeof operand === 'number')
+                return node.operator === ts.SyntaxKind.MinusToken ? -operand : operand;
+            return operand === NOT_STATIC ? NOT_STATIC : this.fail(node, sink, 'a sign applies only to numbers');
+        }
+        if (ts.isArrayLiteralExpression(node))
+            return this.array(node, module, path, sink);
+        if (ts.isObjectLiteralExpression(node))
+            return this.object(node, module, path, sink);
+        if (ts.isIdentifier(node))
+            return this.identifier(node, module, path, sink);
+        if (ts.isPropertyAccessExpression(node))
+            return this.propertyAccess(node, module, path, sink);
+        if (ts.isTemplateExpression(node)) {
+            return this.fail(node, sink, 'a template literal with ${...} substitutions is not static', 'write the whole string out, or use a plain string');
+        }
+        return this.fail(node, sink, `${describe(node)} is not a static value`, 'specs are read without running them: use literals, consts, enums and spreads');
+    }
+    array(node, module, path, sink) {
+        const items = [];
+        for (const element of node.elements) {
+            if (ts.isSpreadElement(element)) {
+                const spread = this.scratch(element.expression, module, sink);
+                if (spread.value === NOT_STATIC)
+                    return NOT_STATIC;
+                if (!Array.isArray(spread.value))
+                    return this.fail(element, sink, 'only an array can be spread into an array');
+                for (const [i, item] of spread.value.entries()) {
+                    spread.copyTo([...path, items.length], [i]);
+                    items.push(item);
+                }
+            }
+            else if (ts.isOmittedExpression(element)) {
+                return this.fail(element, sink, 'an array hole is not a value');
+            }
+            else {
+                const itemPath = [...path, items.length];
+                sink.positions.set(pathKey(itemPath), positionOfNode(element));
+                const item = this.value(element, module, itemPath, sink);
+                if (item === NOT_STATIC)
+                    return NOT_STATIC;
+                items.push(item);
+            }
+        }
+        return items;
+    }
+    object(node, module, path, sink) {
+        const result = {};
+        let failed = false;
+        for (const property of node.properties) {
+            if (ts.isSpreadAssignment(property)) {
+                const spread = this.scratch(property.expression, module, sink);
+                if (spread.value === NOT_STATIC)
+                    failed = true;
+                else if (spread.value === null || typeof spread.value !== 'object' || Array.isArray(spread.value)) {
+                    failed = this.fail(property, sink, 'only an object can be spread into an object') === NOT_STATIC;
+                }
+                else {
+                    for (const [key, value] of Object.entries(spread.value)) {
+                        // A key set earlier is replaced whole: its old nested positions must not outlive it.
+                        if (Object.hasOwn(result, key))
+                            forget(sink, [...path, key]);
+                        spread.copyTo([...path, key], [key]);
+                        defineData(result, key, value);
+                    }
+                }
+                continue;
+            }
+            if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) {
+                failed = this.fail(property, sink, `${describe(property)} is not a static value`, 'use `name: value` properties') === NOT_STATIC;
+                continue;
+            }
+            const name = propertyName(property.name);
+            if (name === undefined) {
+                failed = this.fail(property.name, sink, 'a computed property name is not static', 'write the key out as a plain name or string') === NOT_STATIC;
+                continue;
+            }
+            const propertyPath = [...path, name];
+            if (Object.hasOwn(result, name))
+                forget(sink, propertyPath);
+            sink.positions.set(pathKey(propertyPath), positionOfNode(property));
+            const value = ts.isShorthandPropertyAssignment(property)
+                ? this.identifier(property.name, module, propertyPath, sink)
+                : this.value(property.initializer, module, propertyPath, sink);
+            if (value === NOT_STATIC)
+                failed = true;
+            else
+                defineData(result, name, value);
+        }
+        return failed ? NOT_STATIC : result;
+    }
+    identifier(node, module, path, sink) {
+        if (node.text === 'undefined')
+            return this.fail(node, sink, '`undefined` is not a value a spec can hold', 'leave the field out instead');
+        const binding = this.graph.lookupLocal(module, node.text);
+        if (!binding)
+            return this.fail(node, sink, `cannot find "${node.text}" in this file or its imports`);
+        return this.binding(binding, node, path, sink);
+    }
+    binding(binding, at, path, sink) {
+        switch (binding.kind) {
+            case 'const': {
+                const { declaration, module } = binding;
+                if (!declaration.initializer)
+                    return this.fail(at, sink, `"${declaration.name.getText()}" has no value`);
+                if (this.active.has(declaration))
+                    return this.fail(at, sink, `"${declaration.name.getText()}" refers to itself`);
+                this.active.add(declaration);
+                try {
+                    return this.value(declaration.initializer, module, path, sink);
+                }
+                finally {
+                    this.active.delete(declaration);
+                }
+            }
+            case 'enum':
+                return this.fail(at, sink, 'an enum itself is not a value; use one of its members, e.g. StabilityEnum.Beta');
+            case 'namespace':
+                return this.fail(at, sink, 'a module namespace is not a value; use one of its exports');
+            case 'other':
+                return this.fail(at, sink, `${binding.why} and cannot be read statically`);
+        }
+    }
+    propertyAccess(node, module, path, sink) {
+        const member = node.name.text;
+        const target = this.reference(node.expression, module);
+        if (target?.kind === 'enum') {
+            const value = enumMember(target.declaration, member);
+            return value === undefined ? this.fail(node.name, sink, `enum ${target.declaration.name.text} has no static member "${member}"`) : value;
+        }
+        if (target?.kind === 'namespace') {
+            const exported = this.graph.lookupExport(target.module, member);
+            return exported ? this.binding(exported, node, path, sink) : this.fail(node.name, sink, `the imported module has no export "${member}"`);
+        }
+        const object = this.scratch(node.expression, module, sink);
+        if (object.value === NOT_STATIC)
+            return NOT_STATIC;
+        if (object.value !== null && typeof object.value === 'object' && Object.hasOwn(object.value, member)) {
+            object.copyTo(path, [member]);
+            return object.value[member];
+        }
+        return this.fail(node.name, sink, `"${member}" is not a property of that value`);
+    }
+    /** The binding an expression names (identifier or namespace member), for enum and namespace access. */
+    reference(node, module) {
+        if (ts.isIdentifier(node))
+            return this.graph.lookupLocal(module, node.text);
+        if (ts.isPropertyAccessExpression(node)) {
+            const left = this.reference(node.expression, module);
+            if (left?.kind === 'namespace')
+                return this.graph.lookupExport(left.module, node.name.text);
+        }
+        return undefined;
+    }
+    /** Evaluates into a private position map, so part of the result can be re-homed under another path. */
+    scratch(node, module, sink) {
+        const positions = new Map();
+        const value = this.value(node, module, [], { positions, diagnostics: sink.diagnostics });
+        return {
+            value,
+            copyTo(path, from) {
+                const prefix = pathKey(from);
+                const target = pathKey(path);
+                for (const [key, position] of positions) {
+                    if (key === prefix)
+                        sink.positions.set(target, position);
+                    else if (key.startsWith(prefix + '\u0000')) {
+                        // Below the root (path []), a child's key has no leading separator.
+                        const rest = key.slice(prefix.length + 1);
+                        sink.positions.set(target === '' && path.length === 0 ? rest : `${target}\u0000${rest}`, position);
+                    }
+                }
+            },
+        };
+    }
+    fail(node, sink, message, hint) {
+        sink.diagnostics.push({ code: 'CG101', severity: 'error', message, hint, ...positionOfNode(node) });
+        return NOT_STATIC;
+    }
+}
+/** Drops the recorded positions below `path` (not `path` itself), when the value there is replaced. */
+function forget(sink, path) {
+    const prefix = pathKey(path) + '\u0000';
+    for (const key of sink.positions.keys())
+        if (key.startsWith(prefix))
+            sink.positions.delete(key);
+}
+/** defineProperty, not assignment: a key named "__proto__" is data here, never a prototype change. */
+function defineData(target, key, value) {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+function propertyName(name) {
+    if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name))
+        return name.text;
+    if (ts.isNumericLiteral(name))
+        return String(Number(name.text));
+    return undefined;
+}
+/** An enum member's runtime value, following TypeScript's rules for literal and auto-numbered members. */
+function enumMember(declaration, name) {
+    const values = new Map();
+    let next = 0;
+    for (const member of declaration.members) {
+        const memberName = propertyName(member.name);
+        let value;
+        const init = member.initializer;
+        if (!init)
+            value = next;
+        else if (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init))
+            value = init.text;
+        else if (ts.isNumericLiteral(init))
+            value = Number(init.text);
+        else if (ts.isPrefixUnaryExpression(init) && init.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(init.operand))
+            value = -Number(init.operand.text);
+        else if (ts.isIdentifier(init))
+            value = values.get(init.text);
+        next = typeof value === 'number' ? value + 1 : undefined;
+        if (memberName !== undefined && value !== undefined)
+            values.set(memberName, value);
+    }
+    return values.get(name);
+}
+function describe(node) {
+    if (ts.isCallExpression(node))
+        return `a function call (${node.expression.getText().slice(0, 40)}(...))`;
+    if (ts.isNewExpression(node))
+        return 'a `new` expression';
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node))
+        return 'a function';
+    if (ts.isGetAccessor(node) || ts.isSetAccessor(node))
+        return 'an accessor';
+    if (ts.isBinaryExpression(node))
+        return `an expression (${ts.tokenToString(node.operatorToken.kind) ?? 'operator'})`;
+    if (ts.isConditionalExpression(node))
+        return 'a conditional expression';
+    if (ts.isElementAccessExpression(node))
+        return 'an element access';
+    if (ts.isRegularExpressionLiteral(node))
+        return 'a regular expression';
+    if (ts.isTaggedTemplateExpression(node))
+        return 'a tagged template';
+    if (ts.isAwaitExpression(node))
+        return 'an await expression';
+    return `a ${ts.SyntaxKind[node.kind]}`;
+}
+//# sourceMappingURL=evaluate.js.map

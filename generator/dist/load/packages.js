@@ -1,0 +1,129 @@
+/**
+ * Spec packages: installed npm packages that contribute specs and adapters, named in the config
+ * (`packages: ["@contractgen/twilio"]`). A package says what it contributes in its package.json:
+ *
+ *   "contractgen": {
+ *     "specs": "specs",
+ *     "adapters": { "sms.twilio": { "module": "./sms", "export": "twilioSmsAdapter" } }
+ *   }
+ *
+ * Its specs load like local ones. Its adapters bind by package specifier (`@contractgen/twilio/sms`,
+ * built from the package name and an `exports` subpath), never by a path into node_modules, so the
+ * generated code is the same wherever the package manager put the package.
+ */
+import { readFileSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { isInsideFolder } from './inside.js';
+/** The package.json field a spec package declares its specs and adapters in. */
+export const PACKAGE_FIELD = 'contractgen';
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/**
+ * Finds each named package the way Node does (node_modules folders from `root` upward) and reads
+ * its `contractgen` field. `configFile` is where the names come from, for diagnostics.
+ */
+export function resolvePackages(names, root, configFile) {
+    const packages = [];
+    const diagnostics = [];
+    for (const name of new Set(names)) {
+        const manifest = findManifest(name, root);
+        if (!manifest) {
+            diagnostics.push({ code: 'CG150', severity: 'error', ...(configFile && { file: configFile }), message: `package "${name}" is not installed (no node_modules/${name} from the project folder up)`, hint: `npm install ${name}` });
+            continue;
+        }
+        const problems = [];
+        const found = readPackage(name, manifest, problems);
+        for (const problem of problems)
+            diagnostics.push({ code: 'CG150', severity: 'error', file: manifest, message: `package "${name}": ${problem}`, hint: `see "Publishing a spec package" in contractgen's README` });
+        if (found && problems.length === 0)
+            packages.push(found);
+    }
+    return { packages, diagnostics };
+}
+function findManifest(name, root) {
+    for (let dir = root;; dir = dirname(dir)) {
+        const candidate = join(dir, 'node_modules', name, 'package.json');
+        try {
+            return realpathSync(candidate);
+        }
+        catch {
+            if (dirname(dir) === dir)
+                return undefined;
+        }
+    }
+}
+function readPackage(name, manifest, problems) {
+    let json;
+    try {
+        json = JSON.parse(readFileSync(manifest, 'utf8'));
+    }
+    catch (error) {
+        problems.push(`cannot read its package.json (${error.message})`);
+        return undefined;
+    }
+    const field = json[PACKAGE_FIELD];
+    if (!isRecord(field)) {
+        problems.push(`its package.json has no "${PACKAGE_FIELD}" object, so it contributes no specs or adapters`);
+        return undefined;
+    }
+    const dir = dirname(manifest);
+    let specsDir;
+    if (field.specs !== undefined) {
+        if (typeof field.specs !== 'string' || !isInsideFolder(join(dir, field.specs), dir))
+            problems.push(`"${PACKAGE_FIELD}.specs" must be a folder inside the package`);
+        else
+            specsDir = join(dir, field.specs);
+    }
+    const adapters = [];
+    const declared = field.adapters ?? {};
+    if (!isRecord(declared))
+        problems.push(`"${PACKAGE_FIELD}.adapters" must map integration keys to { "module": "./subpath", "export": "name" }`);
+    else {
+        const subpaths = exportedSubpaths(json.exports);
+        for (const [integration, target] of Object.entries(declared)) {
+            const where = `"${PACKAGE_FIELD}.adapters.${integration}"`;
+            if (!isRecord(target) || typeof target.module !== 'string' || typeof target.export !== 'string') {
+                problems.push(`${where} must be { "module": "./subpath", "export": "name" }`);
+            }
+            else if (!IDENTIFIER.test(target.export)) {
+                problems.push(`${where}.export must be an export name, got "${target.export}"`);
+            }
+            else if (!subpaths.has(target.module)) {
+                problems.push(`${where}.module "${target.module}" is not one of the package's "exports" (${[...subpaths].join(', ') || 'none'})`);
+            }
+            else {
+                adapters.push({
+                    integration,
+                    exportName: target.export,
+                    file: manifest,
+                    specifier: target.module === '.' ? name : `${name}/${target.module.slice(2)}`,
+                    position: { file: manifest, line: 1, column: 1 },
+                });
+            }
+        }
+    }
+    return { name, dir, manifest, specsDir, adapters };
+}
+/** The subpaths a package exports (`"."`, `"./sms"`); wildcard patterns are not bindable. */
+function exportedSubpaths(exports) {
+    if (typeof exports === 'string' || Array.isArray(exports))
+        return new Set(['.']);
+    if (!isRecord(exports))
+        return new Set();
+    const keys = Object.keys(exports);
+    // Conditions only (`{ "types": ..., "default": ... }`) describe ".".
+    if (keys.every((key) => !key.startsWith('.')))
+        return new Set(['.']);
+    return new Set(keys.filter((key) => key.startsWith('.') && !key.includes('*') && key !== './package.json'));
+}
+function isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+/** How a file inside a package is named in generated headers and docs: `@scope/name/specs/x.ts`. */
+export function packageLabel(file, packages) {
+    for (const pkg of packages) {
+        if (isInsideFolder(file, pkg.dir))
+            return `${pkg.name}/${file.slice(pkg.dir.length + 1).split(/[\\/]/).join('/')}`;
+    }
+    return undefined;
+}
+//# sourceMappingURL=packages.js.map

@@ -1,0 +1,102 @@
+/**
+ * `contractgen new`: scaffolds a provider spec (and optionally an adapter stub) that passes
+ * `validate` and compiles, then regenerates. It never overwrites a file.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { closest } from '../spec/findings.js';
+import { versionSatisfies } from '@contractgen/runtime';
+import { INTEGRATION_CATEGORIES } from '../spec/model-schema.js';
+import { KEY_PATTERN, SEMVER_PATTERN } from '../spec/rules.js';
+import { capabilityNames } from '../emit/capability.js';
+import { camelCase } from '../check/identifiers.js';
+import { TemplateSet } from '../emit/templates.js';
+import { DEFAULT_TEMPLATES_DIR } from '../package.js';
+import { generate } from '../generate.js';
+import { loadAndCheck } from '../pipeline.js';
+import { resolveOptions, SPEC_MODULE } from '../options.js';
+import { discoverInputs } from '../load/discover.js';
+export async function scaffoldProvider(project, request) {
+    const fail = (message, hint, file) => ({ ok: false, written: [], diagnostics: [{ code: 'CG150', severity: 'error', message, hint, file }] });
+    if (!KEY_PATTERN.test(request.key))
+        return fail(`"${request.key}" is not a valid key`, 'lower-case words joined by "." or "-", e.g. "sms.vonage"');
+    if (!INTEGRATION_CATEGORIES.includes(request.category)) {
+        const suggestion = closest(request.category, INTEGRATION_CATEGORIES);
+        return fail(`unknown category "${request.category}"`, suggestion ? `did you mean "${suggestion}"?` : `one of ${INTEGRATION_CATEGORIES.join(', ')}`);
+    }
+    if (request.category === '')
+        return fail('--category is required (there is no terminal to ask on)', `one of ${INTEGRATION_CATEGORIES.join(', ')}`);
+    if (request.capabilities.length === 0)
+        return fail('name at least one capability with --capability KEY[@VERSION]');
+    const resolved = resolveOptions(project);
+    const { model, diagnostics } = await loadAndCheck(resolved, discoverInputs(resolved));
+    if (diagnostics.some((d) => d.severity === 'error'))
+        return { ok: false, written: [], diagnostics };
+    if (model.integrations.some((i) => i.spec.meta.key === request.key))
+        return fail(`an integration with key "${request.key}" already exists`);
+    const provides = [];
+    for (const ref of request.capabilities) {
+        const [key, version] = ref.split('@');
+        const capability = model.capabilities.find((c) => c.spec.meta.key === key);
+        if (!capability) {
+            const suggestion = closest(key, model.capabilities.map((c) => c.spec.meta.key));
+            return fail(`unknown capability "${key}"`, suggestion ? `did you mean "${suggestion}"?` : 'write its defineCapability spec first');
+        }
+        if (version !== undefined && !SEMVER_PATTERN.test(version))
+            return fail(`"${version}" is not a semantic version`);
+        if (version !== undefined && !versionSatisfies(capability.spec.meta.version, version)) {
+            return fail(`${key}@${version} is not available: the capability spec is version ${capability.spec.meta.version}`, 'same major version and not newer than the spec');
+        }
+        provides.push({ capability, key, version: version ?? capability.spec.meta.version });
+    }
+    const templates = new TemplateSet([DEFAULT_TEMPLATES_DIR, ...project.templates]);
+    const title = request.key.split(/[.-]/).map((w) => w[0].toUpperCase() + w.slice(1)).reverse().join(' ');
+    const specFile = join(project.specs, 'integrations', `${request.key.replace(/\./g, '-')}.ts`);
+    const files = [
+        [
+            specFile,
+            templates.render('new/integration-spec.ts', {
+                specImport: SPEC_MODULE,
+                constName: `${camelCase(request.key)}Spec`,
+                key: request.key,
+                category: request.category,
+                title,
+                description: `TODO: describe what ${title} does for us.`,
+                domain: request.category,
+                setup: `TODO: how to create ${title} credentials and where to paste them.`,
+                capabilities: provides.map((p) => ({ key: p.key, version: p.version })),
+            }),
+        ],
+    ];
+    if (request.adapter) {
+        const adapterFile = join(project.adapters, `${request.key}.ts`);
+        const toGenerated = relative(dirname(adapterFile), project.out).split(sep).join('/');
+        const names = provides.map((p) => ({ key: p.key, ...capabilityNames(p.capability) }));
+        const events = names.filter((n) => n.events.length > 0);
+        const operationTypes = [...names.filter((n) => n.operations.length).map((n) => n.interfaceName), ...(events.length ? [`WebhookReceiver<${events.map((e) => e.eventUnionName).join(' | ')}>`] : [])];
+        files.push([
+            adapterFile,
+            templates.render('new/adapter.ts', {
+                runtimeImport: resolved.runtimeImport,
+                key: request.key,
+                adapterName: `${camelCase(request.key)}Adapter`,
+                operationsType: operationTypes.join(' & ') || '{}',
+                imports: names
+                    .map((n) => ({ path: `${toGenerated.startsWith('.') ? toGenerated : `./${toGenerated}`}/capabilities/${n.key}/types.js`, names: [...(n.operations.length ? [n.interfaceName] : []), ...(n.events.length ? [n.eventUnionName] : [])].join(', ') }))
+                    .filter((i) => i.names),
+                operations: names.flatMap((n) => n.operations.map((op) => ({ name: op.name }))),
+                events: events.map((e) => e.eventUnionName),
+            }),
+        ]);
+    }
+    const existing = files.map(([file]) => file).filter((file) => existsSync(file));
+    if (existing.length > 0)
+        return fail(`refusing to overwrite ${existing.map((f) => relative(project.root, f)).join(', ')}`, 'choose another key or move the file away', existing[0]);
+    for (const [file, content] of files) {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, content, { flag: 'wx' });
+    }
+    const generation = await generate({ ...project, mode: 'write' });
+    return { ok: generation.ok, diagnostics: generation.diagnostics, written: files.map(([file]) => file), generation };
+}
+//# sourceMappingURL=scaffold.js.map

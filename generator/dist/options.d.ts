@@ -1,0 +1,83 @@
+import type { ArtifactToggles } from './config/config.js';
+import type { Diagnostic } from './diagnostics.js';
+/** The package generated code imports at run time, and the one spec files import. */
+export declare const RUNTIME_PACKAGE = "@contractgen/runtime";
+export declare const SPEC_MODULE = "contractgen/spec";
+export type GenerateMode = 'write' | 'check' | 'validate';
+export interface GenerateOptions {
+    /** Project root: relative paths below are resolved against it; docs and headers show paths relative to it. */
+    readonly root?: string;
+    /** The config file the options came from, if any (diagnostics about `packages` point at it). */
+    readonly configFile?: string;
+    readonly specs?: string;
+    readonly out?: string;
+    /** Folder of hand-written adapters bound to the generated clients (default `adapters`). */
+    readonly adapters?: string;
+    /** Folders of template overrides, applied over the built-in templates in order. */
+    readonly templates?: readonly string[];
+    /** Where docs go (default `<out>/docs`). Reported file paths keep the `docs/` prefix either way. */
+    readonly docsOut?: string;
+    /** Artifacts to switch off, e.g. `{ docs: false }`. */
+    readonly artifacts?: ArtifactToggles;
+    /** write: generate into `out`; check: compare only (drift is an error); validate: load and check specs only. */
+    readonly mode?: GenerateMode;
+    /** The runtime package generated code runs on (default `@contractgen/runtime`). */
+    readonly runtimeImport?: string;
+    /** Installed packages whose specs and adapters are generated like local ones (their package.json `contractgen` field). */
+    readonly packages?: readonly string[];
+    /**
+     * Reuse work from the previous run for inputs whose content has not changed (default true; false
+     * starts from scratch but still records a cache for the next run). The cache lives in
+     * node_modules/.cache/contractgen; every reused output is verified on disk first.
+     */
+    readonly cache?: boolean;
+    /**
+     * Worker threads for the per-spec work (rules and emitting). Default: one per core (up to 4) for
+     * runs with many specs to process, none for small or incremental runs; 0 keeps everything in
+     * this thread. Output is the same either way.
+     */
+    readonly workers?: number;
+}
+export type FileStatus = 'written' | 'unchanged' | 'removed' | 'missing' | 'drifted' | 'stale';
+export interface SpecSummary {
+    readonly kind: 'integration' | 'capability';
+    readonly key: string;
+    readonly version: string;
+    readonly file: string;
+}
+export interface GenerateResult {
+    readonly ok: boolean;
+    readonly diagnostics: readonly Diagnostic[];
+    readonly specs: readonly SpecSummary[];
+    readonly files: readonly {
+        path: string;
+        status: FileStatus;
+    }[];
+    /** Milliseconds per stage. */
+    readonly timings: Readonly<Record<string, number>>;
+    /** Text of a source file for code frames (secret examples masked). */
+    readonly sourceText: (file: string) => string | undefined;
+}
+export interface ResolvedOptions {
+    readonly root: string;
+    readonly configFile?: string;
+    readonly specsDir: string;
+    readonly outDir: string;
+    readonly adaptersDir: string;
+    readonly docsOutDir?: string;
+    readonly templateDirs: readonly string[];
+    readonly artifacts?: ArtifactToggles;
+    readonly runtimeImport: string;
+    readonly packages: readonly string[];
+    readonly mode: GenerateMode;
+    readonly cache: boolean;
+    readonly workers: number | 'auto';
+}
+export declare function resolveOptions(options: GenerateOptions): ResolvedOptions;
+/** The output folders and which emitted paths each receives (docs first, when they have their own). */
+export declare function outputTargets(options: ResolvedOptions): {
+    prefix: string;
+    dir: string;
+}[];
+export declare function absoluteOutputPath(options: ResolvedOptions, path: string): string;
+//# sourceMappingURL=options.d.ts.map

@@ -1,0 +1,29 @@
+/**
+ * This package on disk: its folder, version and built-in templates, found once. Compiled modules
+ * (dist/) and their sources (run by the tests) sit at different depths below the package folder,
+ * so the folder is found by walking up to contractgen's own package.json.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+function findPackage() {
+    for (let dir = dirname(fileURLToPath(import.meta.url));; dir = dirname(dir)) {
+        try {
+            const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+            if (manifest.name === 'contractgen' && manifest.version)
+                return { root: dir, version: manifest.version };
+        }
+        catch {
+            // No package.json here: keep walking up.
+        }
+        if (dirname(dir) === dir)
+            throw new Error('internal error: cannot find the contractgen package folder');
+    }
+}
+const found = findPackage();
+/** The contractgen package folder (holds package.json, bin/, dist/, templates/). */
+export const PACKAGE_ROOT = found.root;
+/** contractgen's version; generated code asks for a runtime of this version (they are released together). */
+export const GENERATOR_VERSION = found.version;
+export const DEFAULT_TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
+//# sourceMappingURL=package.js.map

@@ -1,0 +1,16 @@
+import type { Diagnostic } from '../diagnostics.js';
+export interface Colors {
+    red(s: string): string;
+    yellow(s: string): string;
+    cyan(s: string): string;
+    dim(s: string): string;
+}
+export declare const noColors: Colors;
+/** Relative to the project root (`../` included), `/`-separated: the same on every machine. */
+export declare function displayPath(file: string, root: string): string;
+export declare function formatDiagnostic(diagnostic: Diagnostic, options: {
+    root: string;
+    sourceText?: (file: string) => string | undefined;
+    colors?: Colors;
+}): string;
+//# sourceMappingURL=format.d.ts.map

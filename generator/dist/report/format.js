@@ -1,0 +1,43 @@
+/**
+ * Human format, like the TypeScript compiler's:
+ *   specs/integrations/twilio-sms.ts:42:7 - error CG121: configSchema.example.fromNumber must match pattern "..."
+ * then a code frame and a hint. Paths are shown relative to the project root with `/` separators.
+ */
+import { isAbsolute, relative, sep } from 'node:path';
+export const noColors = { red: (s) => s, yellow: (s) => s, cyan: (s) => s, dim: (s) => s };
+/** Relative to the project root (`../` included), `/`-separated: the same on every machine. */
+export function displayPath(file, root) {
+    const rel = relative(root, file);
+    // Another drive (Windows) has no relative path.
+    return (isAbsolute(rel) ? file : rel).split(sep).join('/');
+}
+export function formatDiagnostic(diagnostic, options) {
+    const colors = options.colors ?? noColors;
+    const severity = diagnostic.severity === 'error' ? colors.red('error') : colors.yellow('warning');
+    const where = diagnostic.file
+        ? `${colors.cyan(displayPath(diagnostic.file, options.root))}${diagnostic.line ? `:${diagnostic.line}:${diagnostic.column ?? 1}` : ''} - `
+        : '';
+    const lines = [`${where}${severity} ${colors.dim(diagnostic.code + ':')} ${diagnostic.message}`];
+    const text = diagnostic.file && diagnostic.line ? options.sourceText?.(diagnostic.file) : undefined;
+    if (text !== undefined && diagnostic.line)
+        lines.push('', ...codeFrame(text, diagnostic.line, diagnostic.column ?? 1, colors));
+    if (diagnostic.hint)
+        lines.push(`  ${colors.dim('hint:')} ${diagnostic.hint}`);
+    return lines.join('\n');
+}
+/** The offending line with one line of context either side and a caret under the column. */
+function codeFrame(text, line, column, colors) {
+    const all = text.split(/\r?\n/);
+    const first = Math.max(1, line - 1);
+    const last = Math.min(all.length, line + 1);
+    const width = String(last).length;
+    const frame = [];
+    for (let n = first; n <= last; n++) {
+        const content = (all[n - 1] ?? '').replace(/\t/g, '  ');
+        frame.push(`${colors.dim(String(n).padStart(width) + ' |')} ${content}`);
+        if (n === line)
+            frame.push(`${' '.repeat(width)} ${colors.dim('|')} ${' '.repeat(Math.max(0, column - 1))}${colors.red('^')}`);
+    }
+    return frame;
+}
+//# sourceMappingURL=format.js.map

@@ -1,0 +1,274 @@
+/**
+ * The rules one spec must satisfy on its own. Both the generator (`check`, which adds source
+ * positions) and `defineIntegration`/`defineCapability` (which throw) run exactly these.
+ * Rules that need the whole set of specs (uniqueness, capability lookup) live in the generator.
+ */
+import { closest, formatPath } from './findings.js';
+import { capabilityModelSchema, integrationModelSchema } from './model-schema.js';
+import { ajvMessage, compileSpecSchema, findingsFromAjv, groupedFindings, specAjv } from './schema-checks.js';
+/** Lower-case dotted/dashed words: safe as a folder name on every OS, never `..` or a separator. */
+export const KEY_PATTERN = /^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/;
+export const MAX_KEY_LENGTH = 80;
+/** semver.org's regular expression. */
+export const SEMVER_PATTERN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+const structural = new Map();
+function structuralFindings(spec, model) {
+    let validate = structural.get(model);
+    if (!validate)
+        structural.set(model, (validate = specAjv().compile(model)));
+    if (validate(spec))
+        return [];
+    return (validate.errors ?? []).map((error) => {
+        const [finding] = findingsFromAjv([error], [], 'CG111');
+        const keyword = error.keyword;
+        if (keyword === 'required')
+            return { ...finding, code: 'CG110' };
+        if (keyword === 'additionalProperties') {
+            const parent = schemaAt(model, error.schemaPath);
+            const known = Object.keys(parent?.properties ?? {});
+            const suggestion = closest(String(error.params.additionalProperty), known);
+            return { ...finding, code: 'CG112', message: 'is not a known field', hint: suggestion && `did you mean "${suggestion}"?` };
+        }
+        if (keyword === 'enum') {
+            const allowed = error.params.allowedValues ?? [];
+            const value = valueAt(spec, finding.path);
+            const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
+            return {
+                ...finding,
+                code: 'CG113',
+                message: `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`,
+                hint: suggestion && `did you mean "${suggestion}"?`,
+            };
+        }
+        // Only the spec itself has no path to read after: say what it is.
+        return { ...finding, message: finding.path.length ? ajvMessage(error) : `the spec ${ajvMessage(error)}` };
+    });
+}
+function isObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+function schemaAt(root, schemaPath) {
+    // schemaPath looks like "#/properties/meta/additionalProperties": the object owning the keyword.
+    let node = root;
+    for (const part of schemaPath.replace(/^#\//, '').split('/').slice(0, -1))
+        node = node?.[part];
+    return node;
+}
+export function valueAt(root, path) {
+    let node = root;
+    for (const part of path)
+        node = node?.[part];
+    return node;
+}
+function metaFindings(meta) {
+    const found = [];
+    const key = meta.key;
+    if (typeof key === 'string' && (!KEY_PATTERN.test(key) || key.length > MAX_KEY_LENGTH)) {
+        found.push({
+            code: 'CG114',
+            severity: 'error',
+            path: ['meta', 'key'],
+            message: `must be lower-case words joined by "." or "-" (at most ${MAX_KEY_LENGTH} characters), e.g. "sms.twilio"`,
+            hint: 'keys become folder and identifier names, so they may not contain "/", "\\", ".." or spaces',
+        });
+    }
+    if (typeof meta.version === 'string' && !SEMVER_PATTERN.test(meta.version)) {
+        found.push({ code: 'CG115', severity: 'error', path: ['meta', 'version'], message: 'must be a semantic version such as "1.0.0"' });
+    }
+    return found;
+}
+function positive(value, path) {
+    if (typeof value !== 'number' || (Number.isFinite(value) && value > 0))
+        return [];
+    return [{ code: 'CG116', severity: 'error', path, message: 'must be a positive number' }];
+}
+function httpsUrl(value, path) {
+    if (typeof value !== 'string')
+        return [];
+    let ok = false;
+    try {
+        ok = new URL(value).protocol === 'https:';
+    }
+    catch {
+        ok = false;
+    }
+    return ok ? [] : [{ code: 'CG117', severity: 'error', path, message: 'must be an absolute https:// URL' }];
+}
+/** Finds an example that looks like a live credential rather than a placeholder. */
+const CREDENTIAL_SHAPES = [
+    [/^AC[0-9a-f]{32}$/, 'a Twilio Account SID'],
+    [/^SK[0-9a-f]{32}$/, 'a Twilio API key SID'],
+    [/^(sk|rk)_live_[0-9a-zA-Z]{16,}$/, 'a Stripe live key'],
+    [/^AKIA[0-9A-Z]{16}$/, 'an AWS access key id'],
+    [/^xox[abposr]-[0-9A-Za-z-]{10,}$/, 'a Slack token'],
+    [/^gh[pousr]_[0-9A-Za-z]{36,}$/, 'a GitHub token'],
+    [/^[0-9a-f]{32,}$/, 'a hex secret'],
+];
+/** What a value looks like, when it looks like a live credential rather than a placeholder. */
+export function credentialLike(value) {
+    for (const [shape, what] of CREDENTIAL_SHAPES)
+        if (shape.test(value))
+            return what;
+    // Long, mixed-class strings without repetition look random; placeholders like "xxxx" or "auth-token" do not.
+    if (value.length >= 24 && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value) && new Set(value).size >= 16) {
+        return 'a random token';
+    }
+    return undefined;
+}
+function schemaAndExample(spec, field, compile) {
+    const block = spec[field];
+    // A block, schema or example of the wrong type is a structural finding (CG111) already.
+    if (!isObject(block) || !isObject(block.schema) || !isObject(block.example))
+        return [];
+    const { validate, findings } = compileSpecSchema(block.schema, [field, 'schema'], compile);
+    if (validate && !validate(block.example))
+        findings.push(...groupedFindings(validate.errors, [field, 'example'], 'CG121'));
+    if (field === 'secretSchema')
+        findings.push(...secretShape(block));
+    return findings;
+}
+function secretShape(block) {
+    const found = [];
+    const schema = block.schema;
+    const properties = isObject(schema.properties) ? schema.properties : {};
+    for (const [name, property] of Object.entries(properties)) {
+        if (property?.type !== 'string') {
+            found.push({
+                code: 'CG122',
+                severity: 'error',
+                path: ['secretSchema', 'schema', 'properties', name, 'type'],
+                message: 'must be "string": every secret value is a string',
+                hint: 'secrets are read from environment variables and secret stores, which hold strings',
+            });
+        }
+    }
+    for (const [name, value] of Object.entries(block.example)) {
+        const looksLike = typeof value === 'string' ? credentialLike(value) : undefined;
+        if (looksLike) {
+            found.push({
+                code: 'CG123',
+                severity: 'warning',
+                path: ['secretSchema', 'example', name],
+                message: `looks like ${looksLike}; examples end up in docs, so use a placeholder`,
+                hint: 'for example "ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" or "***"',
+            });
+        }
+    }
+    return found;
+}
+export function integrationFindings(spec, options = {}) {
+    const found = structuralFindings(spec, integrationModelSchema);
+    if (!spec || typeof spec !== 'object')
+        return found;
+    const s = spec;
+    if (s.meta && typeof s.meta === 'object')
+        found.push(...metaFindings(s.meta));
+    const capabilities = s.capabilities ?? {};
+    for (const list of ['provides', 'requires']) {
+        const refs = capabilities[list];
+        if (!Array.isArray(refs))
+            continue;
+        refs.forEach((ref, i) => {
+            if (typeof ref?.version === 'string' && !SEMVER_PATTERN.test(ref.version)) {
+                found.push({ code: 'CG115', severity: 'error', path: ['capabilities', list, i, 'version'], message: 'must be a semantic version such as "1.0.0"' });
+            }
+        });
+    }
+    found.push(...schemaAndExample(s, 'configSchema', options.compile), ...schemaAndExample(s, 'secretSchema', options.compile));
+    found.push(...positive(s.healthCheck?.timeoutMs, ['healthCheck', 'timeoutMs']));
+    const constraints = isObject(s.constraints) ? s.constraints : {};
+    const rateLimit = isObject(constraints.rateLimit) ? constraints.rateLimit : {};
+    for (const unit of ['rpm', 'rph'])
+        found.push(...positive(rateLimit[unit], ['constraints', 'rateLimit', unit]));
+    for (const [name, quota] of Object.entries(isObject(constraints.quotas) ? constraints.quotas : {})) {
+        found.push(...positive(quota, ['constraints', 'quotas', name]));
+    }
+    found.push(...httpsUrl(s.docsUrl, ['docsUrl']), ...httpsUrl(s.byokSetup?.docsUrl, ['byokSetup', 'docsUrl']));
+    found.push(...modeFindings(s));
+    return found;
+}
+const MODES = integrationModelSchema.properties.supportedModes.items.enum;
+function modeFindings(s) {
+    const modes = s.supportedModes;
+    if (!Array.isArray(modes))
+        return [];
+    const found = [];
+    if (modes.length === 0) {
+        found.push({ code: 'CG118', severity: 'error', path: ['supportedModes'], message: `must list at least one mode (${MODES.map((m) => JSON.stringify(m)).join(' or ')})` });
+    }
+    modes.forEach((mode, i) => {
+        const first = modes.indexOf(mode);
+        if (first !== i) {
+            found.push({
+                code: 'CG118',
+                severity: 'error',
+                path: ['supportedModes', i],
+                message: `repeats ${JSON.stringify(mode)}, already listed at ${formatPath(['supportedModes', first])}`,
+                hint: 'list each mode once',
+            });
+        }
+    });
+    const byok = modes.indexOf('byok');
+    if (byok >= 0 && s.byokSetup === undefined) {
+        found.push({
+            code: 'CG118',
+            severity: 'error',
+            path: ['supportedModes', byok],
+            message: 'is "byok", which needs a byokSetup block telling users how to bring their own key',
+            hint: "add byokSetup: { setupInstructions: '...' }, or drop \"byok\" from supportedModes",
+        });
+    }
+    return found;
+}
+/** An example of a good member name per kind, for CG114. */
+const MEMBER_EXAMPLE = { operations: 'sendSms', events: 'messageReceived' };
+export function capabilityFindings(spec, options = {}) {
+    const found = structuralFindings(spec, capabilityModelSchema);
+    if (!spec || typeof spec !== 'object')
+        return found;
+    const s = spec;
+    if (s.meta && typeof s.meta === 'object')
+        found.push(...metaFindings(s.meta));
+    const operations = isObject(s.operations) ? s.operations : {};
+    const events = isObject(s.events) ? s.events : {};
+    // operations/events of the wrong type are a structural finding (CG111) already.
+    const wrongType = (value) => value !== undefined && !isObject(value);
+    if (Object.keys(operations).length + Object.keys(events).length === 0 && !wrongType(s.operations) && !wrongType(s.events)) {
+        found.push(emptyCapability(s.operations !== undefined, s.events !== undefined));
+    }
+    for (const [kind, members, schemas] of [
+        ['operations', operations, ['input', 'output']],
+        ['events', events, ['payload']],
+    ]) {
+        for (const [name, member] of Object.entries(members)) {
+            if (!/^[a-z][A-Za-z0-9]*$/.test(name)) {
+                found.push({
+                    code: 'CG114',
+                    severity: 'error',
+                    path: [kind, name],
+                    message: `must be a camelCase name such as "${MEMBER_EXAMPLE[kind]}"`,
+                    hint: `${kind.slice(0, -1)} names become identifiers in the generated client`,
+                });
+            }
+            for (const field of schemas) {
+                const schema = isObject(member) ? member[field] : undefined;
+                if (isObject(schema))
+                    found.push(...compileSpecSchema(schema, [kind, name, field], options.compile).findings);
+            }
+        }
+    }
+    return found;
+}
+/** CG119, at the empty `operations` (or `events`) object when there is one, else at the spec. */
+function emptyCapability(hasOperations, hasEvents) {
+    const rule = 'a capability must declare at least one operation or event';
+    const hint = 'add operations: { name: { description, input, output, idempotent } } or events: { name: { description, payload } }';
+    if (hasOperations) {
+        const message = hasEvents ? `is empty, and so is events; ${rule}` : `is empty; ${rule}`;
+        return { code: 'CG119', severity: 'error', path: ['operations'], message, hint };
+    }
+    if (hasEvents)
+        return { code: 'CG119', severity: 'error', path: ['events'], message: `is empty; ${rule}`, hint };
+    return { code: 'CG119', severity: 'error', path: [], message: `${rule}; this one has neither operations nor events`, hint };
+}
+//# sourceMappingURL=rules.js.map

@@ -1,0 +1,281 @@
+/**
+ * JSON Schema checks shared by spec rules: is a schema valid, does a value match it.
+ * ajv is the one JSON Schema engine of the project (build time and spec-time checks here,
+ * precompiled standalone validators in generated code).
+ */
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { closest } from './findings.js';
+// ajv-formats is CommonJS with a default export; under NodeNext its typing is the module object.
+const addFormats = addFormatsModule;
+let shared;
+/** One ajv instance for spec checking: all errors, draft-07, formats on, unknown keywords tolerated. */
+export function specAjv() {
+    if (!shared) {
+        shared = new Ajv({ allErrors: true, strict: false, validateSchema: false, addUsedSchema: false });
+        addFormats(shared);
+    }
+    return shared;
+}
+/** The JSON Schema (draft-07) type names. */
+export const JSON_SCHEMA_TYPES = ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];
+/** Where an ajv error is, below `base`: a missing or unknown property is located at that property. */
+export function ajvErrorPath(error, base) {
+    const path = [...base, ...pointerSegments(error.instancePath)];
+    if (error.keyword === 'additionalProperties')
+        path.push(String(error.params.additionalProperty));
+    if (error.keyword === 'required')
+        path.push(String(error.params.missingProperty));
+    return path;
+}
+/** ajv error -> path segments below `base` and a message that never quotes the checked value. */
+export function findingsFromAjv(errors, base, code, describe = ajvMessage) {
+    return (errors ?? []).map((error) => ({ code, severity: 'error', path: ajvErrorPath(error, base), message: describe(error) }));
+}
+/**
+ * ajv errors -> ONE finding per location. With `allErrors`, ajv reports an `anyOf` failure as the
+ * combinator's own error plus one error per alternative, all at the same spot; those become one
+ * message ("must be a string or a number"). A combinator whose alternatives failed deeper down is
+ * dropped in favour of the deeper, more precise findings.
+ */
+export function groupedFindings(errors, base, code, describe = (group) => ({ message: describeGroup(group) })) {
+    const groups = new Map();
+    for (const error of errors ?? []) {
+        const path = ajvErrorPath(error, base);
+        const key = JSON.stringify(path);
+        let group = groups.get(key);
+        if (!group)
+            groups.set(key, (group = { path, errors: [] }));
+        group.errors.push(error);
+    }
+    const all = [...groups.values()];
+    const below = (outer, inner) => inner.length > outer.length && outer.every((p, i) => inner[i] === p);
+    return all
+        .filter((group) => !(group.errors.some(isCombinator) && all.some((other) => below(group.path, other.path))))
+        .map((group) => {
+        const { message, hint } = describe(group.errors, group.path);
+        return { code, severity: 'error', path: group.path, message, ...(hint ? { hint } : {}) };
+    });
+}
+const COMBINATORS = new Set(['anyOf', 'oneOf']);
+function isCombinator(error) {
+    return COMBINATORS.has(error.keyword);
+}
+/**
+ * The errors ajv reports at one location, as one message: alternatives of an `anyOf`/`oneOf` joined
+ * with "or", independent failures with "and"; type errors merged ("must be an object or a boolean").
+ */
+export function describeGroup(errors) {
+    const alternatives = errors.some(isCombinator);
+    // `if` reports "must match "then" schema" next to the failures of `then` itself: those say more.
+    const parts = errors.filter((e) => !isCombinator(e) && e.keyword !== 'if');
+    const reasons = parts.length ? parts : errors;
+    const types = reasons.filter((e) => e.keyword === 'type').flatMap((e) => typeNames(e.params.type));
+    const messages = [];
+    let typesAt = -1;
+    for (const error of reasons) {
+        if (error.keyword === 'type') {
+            if (typesAt < 0)
+                typesAt = messages.push('') - 1;
+            continue;
+        }
+        const message = ajvMessage(error);
+        if (!messages.includes(message))
+            messages.push(message);
+    }
+    if (typesAt >= 0)
+        messages[typesAt] = `must be ${joinWords([...new Set(types)].map(withArticle), 'or')}`;
+    // "must match pattern "^x" or be a number", not "... or must be a number".
+    if (messages.length > 1 && messages.every((m) => m.startsWith('must '))) {
+        return `must ${joinWords(messages.map((m) => m.slice('must '.length)), alternatives ? 'or' : 'and')}`;
+    }
+    return joinWords(messages, alternatives ? 'or' : 'and');
+}
+/** One ajv error as a phrase that reads after the path of the value it is about. */
+export function ajvMessage(error) {
+    const params = error.params;
+    switch (error.keyword) {
+        case 'required':
+            return 'is required';
+        case 'additionalProperties':
+            return 'is not allowed here';
+        case 'type':
+            return `must be ${joinWords(typeNames(params.type).map(withArticle), 'or')}`;
+        case 'enum':
+            return `must be one of ${(params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+        case 'const':
+            return 'must be the value the schema fixes with const';
+        case 'minItems':
+        case 'maxItems':
+        case 'minLength':
+        case 'maxLength':
+        case 'minProperties':
+        case 'maxProperties': {
+            const limit = Number(params.limit);
+            const noun = { Items: 'item', Length: 'character', Properties: 'property' }[error.keyword.slice(3)];
+            const plural = limit === 1 ? noun : noun === 'property' ? 'properties' : `${noun}s`;
+            return `must have ${error.keyword.startsWith('min') ? 'at least' : 'at most'} ${limit} ${plural}`;
+        }
+        case 'not':
+            return 'must not match the schema under "not"';
+        case 'false schema':
+            return 'is not allowed (its schema is false)';
+        case 'uniqueItems':
+            return `must not repeat an item (items ${String(params.j)} and ${String(params.i)} are the same)`;
+        default:
+            return error.message ?? `fails ${error.keyword}`;
+    }
+}
+function typeNames(type) {
+    return (Array.isArray(type) ? type : String(type).split(',')).map(String);
+}
+function withArticle(type) {
+    if (type === 'null')
+        return 'null';
+    return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+}
+function joinWords(words, conjunction) {
+    return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
+}
+function pointerSegments(pointer) {
+    if (!pointer)
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+function valueBelow(root, path) {
+    let node = root;
+    for (const part of path)
+        node = node !== null && typeof node === 'object' ? node[part] : undefined;
+    return node;
+}
+/** The draft-07 meta-schema's error for a `type` that is not a type name (or a list of them). */
+const TYPE_NAME_ENUM = '#/definitions/simpleTypes/enum';
+export function compileSpecSchema(schema, at, compile) {
+    const ajv = specAjv();
+    if (!ajv.validateSchema(schema)) {
+        return { findings: groupedFindings(ajv.errors, at, 'CG120', (errors, path) => schemaProblem(errors, path, valueBelow(schema, path.slice(at.length)))) };
+    }
+    const external = findExternalRef(schema, at);
+    if (external)
+        return { findings: [external] };
+    try {
+        return { validate: (compile ?? ((s) => ajv.compile(s)))(schema), findings: [] };
+    }
+    catch (error) {
+        const missing = error.missingRef;
+        const ref = typeof missing === 'string' ? findLocalRef(schema, at, missing) : undefined;
+        if (ref) {
+            return {
+                findings: [{ code: 'CG120', severity: 'error', path: ref, message: 'points at a definition this schema does not have', hint: 'a local $ref names a path inside the same schema, e.g. "#/definitions/phone"' }],
+            };
+        }
+        const pattern = findBadPattern(schema, at);
+        if (pattern)
+            return { findings: [pattern] };
+        return {
+            findings: [{ code: 'CG120', severity: 'error', path: at, message: `is not valid JSON Schema: ${error.message}` }],
+        };
+    }
+}
+/** Why one location of a spec-supplied schema is not valid JSON Schema. */
+function schemaProblem(errors, path, value) {
+    const typeName = errors.some((e) => e.keyword === 'enum' && e.schemaPath === TYPE_NAME_ENUM);
+    if (typeName && !Array.isArray(value)) {
+        // `type: 'strng'` fails the meta-schema three ways (not a type name, not an array, neither of
+        // the two): what the author needs is the list of names.
+        const inList = typeof path[path.length - 1] === 'number';
+        const suggestion = typeof value === 'string' ? closest(value, JSON_SCHEMA_TYPES) : undefined;
+        return {
+            message: `is not a JSON Schema type; use one of ${JSON_SCHEMA_TYPES.map((t) => JSON.stringify(t)).join(', ')}${inList ? '' : ' (or a list of them)'}`,
+            hint: suggestion && `did you mean "${suggestion}"?`,
+        };
+    }
+    // A list of types that is itself wrong (empty, repeated): the "not a type name" alternative is noise.
+    const relevant = typeName ? errors.filter((e) => e.schemaPath !== TYPE_NAME_ENUM) : errors;
+    return { message: `is not valid JSON Schema: ${describeGroup(relevant)}` };
+}
+/** Only local `#/...` references: the generator never reads files or the network a spec points at. */
+function findExternalRef(node, at) {
+    if (Array.isArray(node)) {
+        for (const [i, item] of node.entries()) {
+            const found = findExternalRef(item, [...at, i]);
+            if (found)
+                return found;
+        }
+    }
+    else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+            if (key === '$ref' && (typeof value !== 'string' || !value.startsWith('#'))) {
+                return {
+                    code: 'CG124',
+                    severity: 'error',
+                    path: [...at, key],
+                    message: 'must be a local reference such as "#/definitions/phone"',
+                    hint: 'the generator never reads other files or URLs a schema points at; copy the definition into this schema',
+                };
+            }
+            const found = findExternalRef(value, [...at, key]);
+            if (found)
+                return found;
+        }
+    }
+    return undefined;
+}
+/** The path of the `$ref` whose target ajv could not find (ajv reports it as an absolute or `#...` URI). */
+function findLocalRef(node, at, missing) {
+    if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+            if (key === '$ref' && typeof value === 'string' && missing.endsWith(value))
+                return [...at, key];
+            const found = findLocalRef(value, [...at, Array.isArray(node) ? Number(key) : key], missing);
+            if (found)
+                return found;
+        }
+    }
+    return undefined;
+}
+/** A `pattern` (or `patternProperties` key) that is not a regular expression: ajv compiles them with the `u` flag. */
+function findBadPattern(node, at) {
+    if (!node || typeof node !== 'object')
+        return undefined;
+    const problem = (source) => {
+        try {
+            new RegExp(source, 'u');
+            return undefined;
+        }
+        catch (error) {
+            return error.message.replace(/^.*: /, '');
+        }
+    };
+    const finding = (path, reason) => ({
+        code: 'CG120',
+        severity: 'error',
+        path,
+        message: `is not a valid regular expression (${reason})`,
+        hint: 'JSON Schema patterns are ECMAScript regular expressions, checked with the "u" (unicode) flag',
+    });
+    for (const [key, value] of Object.entries(node)) {
+        const here = [...at, Array.isArray(node) ? Number(key) : key];
+        if (key === 'pattern' && typeof value === 'string') {
+            const reason = problem(value);
+            if (reason)
+                return finding(here, reason);
+        }
+        if (key === 'patternProperties' && value && typeof value === 'object' && !Array.isArray(value)) {
+            for (const source of Object.keys(value)) {
+                const reason = problem(source);
+                if (reason)
+                    return finding([...here, source], reason);
+            }
+        }
+        const found = findBadPattern(value, here);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+//# sourceMappingURL=schema-checks.js.map

@@ -1,0 +1,11 @@
+export * from './errors.js';
+export * from './secrets.js';
+export * from './clock.js';
+export * from './rate-limit.js';
+export * from './timeout.js';
+export * from './retry.js';
+export * from './redact-error.js';
+export * from './kernel.js';
+export * from './adapter.js';
+export * from './integration-client.js';
+//# sourceMappingURL=index.d.ts.map

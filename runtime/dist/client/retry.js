@@ -1,0 +1,70 @@
+/**
+ * Retries a failed attempt only when doing so cannot cause a duplicate side effect.
+ *
+ * Always safe (the provider never acted on the request):
+ *   - RateLimitedError from the provider (HTTP 429, Twilio 20429): waits its Retry-After when
+ *     given, and gives up at once when that is longer than maxDelayMs;
+ *   - ConnectionError (the request was never sent);
+ *   - TimeoutError with requestMayHaveBeenSent: false.
+ * Only for idempotent operations (a repeat has the same effect as one call):
+ *   - any TimeoutError, ProviderError with status >= 500.
+ * Never: a timed-out non-idempotent send (the message may have gone out), a full local
+ * rate-limit queue (re-entering it only adds load), and every other error.
+ */
+import { systemClock } from './clock.js';
+import { ConnectionError, ProviderError, RateLimitedError, TimeoutError } from './errors.js';
+export const DEFAULT_RETRY_POLICY = { maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 10_000 };
+/**
+ * Calls `attempt(1)`, then `attempt(2)`... while the failure is safe to retry (see above) and
+ * attempts remain; rethrows the last error otherwise. `signal` cuts a backoff wait short.
+ */
+export async function withRetry(attempt, policy, clock = systemClock, signal) {
+    const maxAttempts = Math.max(1, Math.floor(policy.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts));
+    for (let n = 1;; n++) {
+        try {
+            return await attempt(n);
+        }
+        catch (error) {
+            if (n >= maxAttempts || signal?.aborted)
+                throw error;
+            const delayMs = retryDelayMs(error, n, policy);
+            if (delayMs === undefined)
+                throw error;
+            await clock.sleep(delayMs, signal);
+        }
+    }
+}
+/** How long to wait before retrying after `error` on attempt `n`; undefined: do not retry. */
+export function retryDelayMs(error, n, policy) {
+    const maxDelayMs = policy.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs;
+    if (error instanceof RateLimitedError) {
+        if (error.source !== 'provider')
+            return undefined;
+        if (error.retryAfterMs === undefined)
+            return backoffMs(n, policy);
+        // Waiting longer than the caller allows would hold the request hostage; report instead.
+        return error.retryAfterMs <= maxDelayMs ? Math.max(0, error.retryAfterMs) : undefined;
+    }
+    if (error instanceof ConnectionError)
+        return backoffMs(n, policy);
+    if (error instanceof TimeoutError) {
+        return policy.idempotent || !error.requestMayHaveBeenSent ? backoffMs(n, policy) : undefined;
+    }
+    if (error instanceof ProviderError) {
+        return policy.idempotent && error.status !== undefined && error.status >= 500 ? backoffMs(n, policy) : undefined;
+    }
+    return undefined;
+}
+/**
+ * Exponential backoff with full jitter: a uniform wait in [0, min(max, base * 2^(n-1))).
+ * Full jitter spreads a fleet's retries over the whole interval, so clients that failed
+ * together (one provider outage) do not retry together.
+ */
+export function backoffMs(n, policy) {
+    const base = policy.baseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs;
+    const max = policy.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs;
+    const ceiling = Math.min(max, base * 2 ** (n - 1));
+    const random = Math.min(Math.max((policy.random ?? Math.random)(), 0), 1);
+    return Math.floor(ceiling * random);
+}
+//# sourceMappingURL=retry.js.map

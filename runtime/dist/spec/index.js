@@ -1,0 +1,2 @@
+export { StabilityEnum, STABILITIES } from './stability.js';
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,2 @@
+export declare const ajvRuntime: Readonly<Record<string, unknown>>;
+//# sourceMappingURL=ajv-runtime.d.ts.map

@@ -1,0 +1,2 @@
+export { createValidator, ValidationError } from './validator.js';
+//# sourceMappingURL=index.js.map
