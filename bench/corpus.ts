@@ -17,7 +17,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { INTEGRATION_CATEGORIES } from '../runtime/spec/model-schema.js';
+import { INTEGRATION_CATEGORIES } from '../generator/spec/model-schema.js';
 import { StabilityEnum } from '../runtime/spec/stability.js';
 
 export const DEFAULT_SEED = 20240611;

@@ -4,6 +4,7 @@ import { messagingInboundCapability } from "./capabilities/messaging.inbound/spe
 import { messagingOutboundCapability } from "./capabilities/messaging.outbound/spec.js";
 import { smsOutboundCapability } from "./capabilities/sms.outbound/spec.js";
 import { messagingWhatsappTwilioSpec } from "./integrations/messaging.whatsapp.twilio/spec.js";
+import { smsOutboxSpec } from "./integrations/sms.outbox/spec.js";
 import { smsTwilioSpec } from "./integrations/sms.twilio/spec.js";
 
 /** Every capability spec, keyed `key@version`. */
@@ -16,6 +17,7 @@ export const capabilities = {
 /** Every integration spec, keyed `key@version`. */
 export const integrations = {
   "messaging.whatsapp.twilio@1.0.0": messagingWhatsappTwilioSpec,
+  "sms.outbox@1.0.0": smsOutboxSpec,
   "sms.twilio@1.0.0": smsTwilioSpec,
 } as const;
 

@@ -129,6 +129,8 @@ function prepare(testCase: Case, variant: string): { root: string; specs: string
   const notExpected = (source: string) => !source.endsWith(`${sep}expected.json`);
   if (testCase.expected.layout === 'root') cpSync(testCase.dir, root, { recursive: true, filter: notExpected });
   else cpSync(testCase.dir, join(root, 'specs'), { recursive: true, filter: notExpected });
+  // A project of its own (the CLI's project is the nearest folder with a config or package.json).
+  writeFileSync(join(root, 'package.json'), '{ "name": "broken-spec-case", "private": true }\n');
   const out = join(root, 'out');
   cpSync(baselineOut, out, { recursive: true });
   for (const [path, content] of Object.entries(HAND_PLACED)) {
@@ -309,7 +311,7 @@ beforeAll(async () => {
   mkdirSync(tmp, { recursive: true });
   // The "earlier run" every case starts from: a real generation from the reference specs (with a
   // root of its own, so the repo's adapters, which other work changes, play no part).
-  const baseline = await generate({ root: join(tmp, '_baseline'), specs: join(repo, 'specs'), out: baselineOut });
+  const baseline = await generate({ root: join(tmp, '_baseline'), specs: join(repo, 'adapters', 'twilio', 'specs'), out: baselineOut });
   expect(baseline.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   expect(existsSync(join(baselineOut, 'integrations'))).toBe(true);
 }, 60_000);

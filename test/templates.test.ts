@@ -33,7 +33,7 @@ beforeAll(() => {
   expect(Object.keys(defaults).length).toBeGreaterThan(30);
 });
 
-const builtIn = (name: string) => readFileSync(join(REPO, 'templates', name), 'utf8');
+const builtIn = (name: string) => readFileSync(join(REPO, 'generator', 'templates', name), 'utf8');
 
 /** Generates with `overrides` (name -> template text) as the only override folder into a fresh folder. */
 function generateWith(label: string, overrides: Record<string, string>) {

@@ -1,7 +1,13 @@
-/** Finds `contractgen.config.{ts,mjs,json}` upward from a folder and loads it. */
+/**
+ * Finds the project a run belongs to, and its `contractgen.config.{ts,mjs,json}`. The project is
+ * the nearest folder, from the working directory up, that holds a config file or a package.json:
+ * a run from any folder of a package writes the same bytes, and never picks up the config of an
+ * enclosing package (a monorepo root) by accident.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { SourcePosition } from '../diagnostics.js';
 import { configProblems, type ContractgenConfig } from './config.js';
 
 export const CONFIG_NAMES = ['contractgen.config.ts', 'contractgen.config.mjs', 'contractgen.config.json'];
@@ -10,28 +16,35 @@ export class ConfigError extends Error {
   constructor(
     readonly file: string,
     message: string,
+    readonly position?: Omit<SourcePosition, 'file'>,
   ) {
     super(message);
     this.name = 'ConfigError';
   }
 }
 
-export function findConfigFile(from: string): string | undefined {
+/** The project folder of `from` and its config file, if it has one. */
+export function findProject(from: string): { root: string; configFile?: string } {
   for (let dir = from; ; dir = dirname(dir)) {
-    const found = CONFIG_NAMES.map((name) => join(dir, name)).find((file) => existsSync(file));
-    if (found) return found;
-    if (dirname(dir) === dir) return undefined;
+    const configFile = CONFIG_NAMES.map((name) => join(dir, name)).find((file) => existsSync(file));
+    if (configFile) return { root: dir, configFile };
+    if (existsSync(join(dir, 'package.json'))) return { root: dir };
+    if (dirname(dir) === dir) return { root: from };
   }
 }
 
-/** Loads a config file: JSON is parsed, `.ts`/`.mjs` are imported (their default export, or `config`). */
-/** `fresh`: import the file anew (watch mode, after the config changed) instead of from the module cache. */
+/**
+ * Loads a config file. JSON is parsed; `.ts` is read statically, like specs (no TypeScript loader
+ * needed, nothing executed); `.mjs` is imported. `fresh`: import a `.mjs` anew (watch mode).
+ */
 export async function loadConfigFile(file: string, fresh = false): Promise<ContractgenConfig> {
   let config: unknown;
   try {
     if (file.endsWith('.json')) config = JSON.parse(readFileSync(file, 'utf8'));
-    else config = pickConfig(await importConfig(file, fresh));
+    else if (file.endsWith('.ts')) config = (await import('./read-ts.js')).readTsConfig(file);
+    else config = pickConfig((await import(pathToFileURL(file).href + (fresh ? `?reload=${Date.now()}` : ''))) as ConfigModule);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw new ConfigError(file, `cannot load the config: ${(error as Error).message.split('\n')[0]}`);
   }
   const problems = configProblems(config);
@@ -44,27 +57,7 @@ interface ConfigModule {
   readonly config?: unknown;
 }
 
-/**
- * Imports a `.ts`/`.mjs` config. A `.ts` file in a package without "type": "module" is CommonJS to
- * Node, which the ESM loader alone cannot run (ERR_REQUIRE_CYCLE_MODULE): tsx's CommonJS hook is on
- * while it loads. Either way the config shares this process's modules (one `contractgen`), unlike
- * tsx's namespaced tsImport, which would load a second copy of everything the config imports.
- */
-async function importConfig(file: string, fresh: boolean): Promise<ConfigModule> {
-  const url = pathToFileURL(file).href + (fresh ? `?reload=${Date.now()}` : '');
-  if (!file.endsWith('.ts')) return (await import(url)) as ConfigModule;
-  const { register } = await import('tsx/cjs/api');
-  const unregister = register();
-  try {
-    return (await import(url)) as ConfigModule;
-  } finally {
-    unregister();
-  }
-}
-
-/** The default export, or a named `config` export; a CommonJS-compiled config arrives as { default: exports }. */
+/** The default export, or a named `config` export. */
 function pickConfig(loaded: ConfigModule): unknown {
-  const exports = loaded.default as (ConfigModule & { __esModule?: unknown }) | undefined;
-  const module = exports && typeof exports === 'object' && exports.__esModule === true ? exports : loaded;
-  return module.default ?? module.config;
+  return loaded.default ?? loaded.config;
 }

@@ -18,9 +18,11 @@ export async function generate(options = {}) {
     const tool = toolFingerprint(resolved);
     // Input hashes computed here are handed on, so a run that goes on to the pipeline reads each input once.
     const inputHashes = new Map();
+    const discoverStart = performance.now();
     const inputs = discoverInputs(resolved);
+    timings.discover = performance.now() - discoverStart;
     const upToDate = cache && cache.tool === tool ? unchangedResult(resolved, inputs, cache, inputHashes) : undefined;
-    timings.cache = performance.now() - start;
+    timings.cache = performance.now() - start - timings.discover;
     if (upToDate)
         return { ...upToDate, timings };
     const { runPipeline } = await import('./pipeline.js');

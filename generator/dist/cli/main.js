@@ -105,7 +105,8 @@ export async function main(argv) {
             return 2;
         }
         if (error instanceof ConfigError) {
-            err(`${error.file} - error CG160: ${error.message}`);
+            const at = error.position ? `:${error.position.line}:${error.position.column}` : '';
+            err(`${displayPath(error.file, process.cwd())}${at} - error CG160: ${error.message}`);
             return 2;
         }
         err(`contractgen: internal error: ${error.stack ?? String(error)}`);

@@ -1,11 +1,19 @@
+import type { SourcePosition } from '../diagnostics.js';
 import { type ContractgenConfig } from './config.js';
 export declare const CONFIG_NAMES: string[];
 export declare class ConfigError extends Error {
     readonly file: string;
-    constructor(file: string, message: string);
+    readonly position?: Omit<SourcePosition, 'file'> | undefined;
+    constructor(file: string, message: string, position?: Omit<SourcePosition, 'file'> | undefined);
 }
-export declare function findConfigFile(from: string): string | undefined;
-/** Loads a config file: JSON is parsed, `.ts`/`.mjs` are imported (their default export, or `config`). */
-/** `fresh`: import the file anew (watch mode, after the config changed) instead of from the module cache. */
+/** The project folder of `from` and its config file, if it has one. */
+export declare function findProject(from: string): {
+    root: string;
+    configFile?: string;
+};
+/**
+ * Loads a config file. JSON is parsed; `.ts` is read statically, like specs (no TypeScript loader
+ * needed, nothing executed); `.mjs` is imported. `fresh`: import a `.mjs` anew (watch mode).
+ */
 export declare function loadConfigFile(file: string, fresh?: boolean): Promise<ContractgenConfig>;
 //# sourceMappingURL=find.d.ts.map

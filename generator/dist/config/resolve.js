@@ -1,14 +1,14 @@
 /**
- * Project options from the config file found upward from the working directory, overridden by
- * command-line flags. Config paths are relative to the config file's folder (the project root),
- * so a run from any folder of a workspace produces the same bytes.
+ * Project options from the project's config file (see find.ts), overridden by command-line flags.
+ * Config paths are relative to the project folder, so a run from any folder of the project
+ * produces the same bytes.
  */
 import { dirname, resolve } from 'node:path';
-import { findConfigFile, loadConfigFile } from './find.js';
+import { findProject, loadConfigFile } from './find.js';
 export async function projectOptions(cwd, flags = {}, fresh = false) {
-    const configFile = flags.config ? resolve(cwd, flags.config) : findConfigFile(cwd);
+    const project = flags.config ? { root: dirname(resolve(cwd, flags.config)), configFile: resolve(cwd, flags.config) } : findProject(cwd);
+    const { root, configFile } = project;
     const config = configFile ? await loadConfigFile(configFile, fresh) : {};
-    const root = configFile ? dirname(configFile) : cwd;
     const fromConfig = (path) => (path === undefined ? undefined : resolve(root, path));
     const fromFlag = (path) => (path === undefined ? undefined : resolve(cwd, path));
     const configTemplates = config.templates === undefined ? [] : typeof config.templates === 'string' ? [config.templates] : config.templates;

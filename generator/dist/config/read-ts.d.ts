@@ -1,0 +1,2 @@
+export declare function readTsConfig(file: string): unknown;
+//# sourceMappingURL=read-ts.d.ts.map
