@@ -1,7 +1,7 @@
 /**
  * Offline contract check: does a request (as recorded by the Twilio stand-in,
  * or written by hand) conform to Twilio's own OpenAPI description of the
- * 2010-04-01 API (twilio_api_v2010.json, shipped in @twilio/cli-core)?
+ * 2010-04-01 API (twilio_api_v2010.json from twilio-oai, shipped in @twilio-alpha/mcp)?
  *
  * It catches what a hand-written stand-in cannot: a misspelt or invented
  * parameter (Twilio ignores or rejects those in production, never in a mock),
@@ -29,7 +29,8 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv, formats: string[]) 
 export type ContractRequest = Pick<RecordedRequest, 'method' | 'path'> &
   Partial<Pick<RecordedRequest, 'query' | 'form' | 'headers'>>;
 
-const SPEC_MODULE = '@twilio/cli-core/src/services/twilio-api/twilio_api_v2010.json';
+// Twilio's own OpenAPI description (the twilio-oai spec folder, as shipped in @twilio-alpha/mcp).
+const SPEC_MODULE = '@twilio-alpha/mcp/twilio-oai/spec/json/twilio_api_v2010.json';
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 type Json = Record<string, unknown>;
