@@ -3,46 +3,32 @@
  * Options come from `contractgen.config.{ts,mjs,json}` (found upward from the working directory)
  * and are overridden by flags.
  */
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { ConfigError } from '../config/find.js';
 import { projectOptions, type ProjectOptions } from '../config/resolve.js';
-import type { GenerateMode, GenerateResult } from '../generate.js';
+import type { GenerateResult } from '../generate.js';
 import { displayPath, formatDiagnostic } from '../report/format.js';
+import { parseRunArgs, RUN_COMMANDS, type RunArgs } from './arguments.js';
 import { colorsFor } from './colors.js';
-import { askMissing } from './prompt.js';
 import { report } from './report.js';
-
-interface CommonArgs {
-  specs?: string;
-  out?: string;
-  templates?: string[];
-  config?: string;
-  reporter: 'human' | 'json';
-  quiet: boolean;
-  timings: boolean;
-  cache: boolean;
-  workers?: number;
-  check?: boolean;
-  watch?: boolean;
-}
+import type { NewArgs } from './yargs-parser.js';
 
 const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
 const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n');
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
-  const project = (args: CommonArgs, fresh = false) => projectOptions(process.cwd(), { specs: args.specs, out: args.out, templates: args.templates, config: args.config }, fresh);
-  const print = (result: GenerateResult, command: string, args: CommonArgs, options: ProjectOptions, start: number) =>
+  const project = (args: RunArgs, fresh = false) => projectOptions(process.cwd(), { specs: args.specs, out: args.out, templates: args.templates, config: args.config }, fresh);
+  const print = (result: GenerateResult, command: string, args: RunArgs, options: ProjectOptions, start: number) =>
     report(result, { root: options.root, reporter: args.reporter, quiet: args.quiet, timings: args.timings, colors: colorsFor(process.stderr), command, elapsedMs: performance.now() - start }, out, err);
 
-  const run = async (command: string, mode: GenerateMode, args: CommonArgs) => {
+  const run = async (args: RunArgs) => {
     const start = performance.now();
     const options = await project(args);
     if (args.watch) return watch(args, options);
+    const command = args.check ? 'check' : args.command;
     // The pipeline (ts-morph, ajv, json-schema-to-typescript) loads only when a command needs it, so --help stays instant.
     const { generate } = await import('../generate.js');
-    const result = await generate({ ...options, mode, cache: args.cache, workers: args.workers });
+    const result = await generate({ ...options, mode: RUN_COMMANDS[command].mode, cache: args.cache, workers: args.workers });
     if (command === 'list' && args.reporter === 'human') {
       for (const spec of result.specs) out(`${spec.kind.padEnd(11)} ${`${spec.key}@${spec.version}`.padEnd(40)} ${displayPath(spec.file, options.root)}`);
     }
@@ -51,7 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
 
   /** Runs until interrupted; a broken spec prints its diagnostics and the next change tries again. */
-  const watch = async (args: CommonArgs, options: ProjectOptions) => {
+  const watch = async (args: RunArgs, options: ProjectOptions) => {
     let start = performance.now();
     const { watchProject } = await import('../watch.js');
     const watcher = watchProject(
@@ -74,8 +60,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
   };
 
-  const scaffold = async (args: CommonArgs & { key: string; category?: string; capability?: string[]; adapter: boolean }) => {
+  const scaffold = async (args: NewArgs) => {
     const options = await project(args);
+    const { askMissing } = await import('./prompt.js');
     const answers = await askMissing({ category: args.category, capability: args.capability });
     const { scaffoldProvider } = await import('../new/scaffold.js');
     const result = await scaffoldProvider(options, { key: args.key, category: answers.category ?? '', capabilities: answers.capability ?? [], adapter: args.adapter });
@@ -84,55 +71,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     exitCode = result.ok ? 0 : 1;
   };
 
-  const parser = yargs(hideBin(['node', 'contractgen', ...argv]))
-    .scriptName('contractgen')
-    .usage('$0 [command] [options]')
-    .option('specs', { type: 'string', describe: 'Folder of spec files (default: config, then specs)' })
-    .option('out', { type: 'string', describe: 'Output folder (default: config, then generated)' })
-    .option('templates', { type: 'string', array: true, describe: 'Folder(s) of template overrides' })
-    .option('config', { type: 'string', describe: 'Config file (default: contractgen.config.{ts,mjs,json} found upward)' })
-    .option('reporter', { choices: ['human', 'json'] as const, default: 'human' as const, describe: 'Output format' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'Print errors only' })
-    .option('timings', { type: 'boolean', default: false, describe: "Print each stage's time" })
-    .option('cache', { type: 'boolean', default: true, describe: 'Reuse unchanged work from the previous run (--no-cache: start from scratch)' })
-    .option('workers', { type: 'number', describe: 'Worker threads for large runs (default: one per core when there are many specs to process; 0: none)' })
-    .command(
-      ['generate', '$0'],
-      'Generate code and docs from the specs (default)',
-      (y) =>
-        y
-          // No defaults: yargs counts a defaulted option as given, and `conflicts` would reject every run.
-          .option('check', { type: 'boolean', describe: 'Write nothing; exit 1 if output is out of date' })
-          .option('watch', { type: 'boolean', describe: 'Regenerate on every spec, template or adapter change' })
-          .conflicts('check', 'watch'),
-      (args) => run(args.check ? 'check' : 'generate', args.check ? 'check' : 'write', args as unknown as CommonArgs),
-    )
-    .command('check', 'Exit 1 listing drifted, missing and stale files if the output is not what the specs produce', {}, (args) => run('check', 'check', args as unknown as CommonArgs))
-    .command('validate', 'Load and check the specs only', {}, (args) => run('validate', 'validate', args as unknown as CommonArgs))
-    .command('list', 'List the specs', {}, (args) => run('list', 'validate', args as unknown as CommonArgs))
-    .command(
-      'new <key>',
-      'Scaffold a provider spec (and an adapter stub), then regenerate',
-      (y) =>
-        y
-          .positional('key', { type: 'string', demandOption: true, describe: 'Integration key, e.g. sms.vonage' })
-          .option('category', { type: 'string', describe: 'Integration category, e.g. sms' })
-          .option('capability', { type: 'string', array: true, describe: 'Capability it provides: KEY[@VERSION] (repeatable)' })
-          .option('adapter', { type: 'boolean', default: false, describe: 'Also write an adapter stub under the adapters folder' }),
-      (args) => scaffold(args as never),
-    )
-    .strict()
-    .help()
-    .version(false)
-    .exitProcess(false)
-    .fail((message, error) => {
-      throw error ?? new UsageError(message);
-    });
   try {
-    await parser.parseAsync();
+    const fast = parseRunArgs(argv);
+    if (fast) await run(fast);
+    else {
+      const { parseWithYargs } = await import('./yargs-parser.js');
+      const parsed = await parseWithYargs(argv);
+      if (parsed.kind === 'run') await run(parsed.args);
+      else if (parsed.kind === 'new') await scaffold(parsed.args);
+    }
   } catch (error) {
-    if (error instanceof UsageError) {
-      err(`contractgen: ${error.message}\nRun \`contractgen --help\` for usage.`);
+    if ((error as Error).name === 'UsageError') {
+      err(`contractgen: ${(error as Error).message}\nRun \`contractgen --help\` for usage.`);
       return 2;
     }
     if (error instanceof ConfigError) {
@@ -146,4 +96,3 @@ export async function main(argv: readonly string[]): Promise<number> {
   return exitCode;
 }
 
-export class UsageError extends Error {}

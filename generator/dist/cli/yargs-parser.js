@@ -1,0 +1,43 @@
+/**
+ * The full parser (yargs), built from the same table as the fast one: help, `new`, and every
+ * argument the fast parser does not take, with yargs' own messages for whatever is wrong.
+ */
+import yargs, {} from 'yargs';
+import { OPTIONS, RUN_COMMANDS } from './arguments.js';
+export class UsageError extends Error {
+    name = 'UsageError';
+}
+/** Parses `argv`; `done` when yargs handled it itself (help). Throws UsageError for bad arguments. */
+export async function parseWithYargs(argv) {
+    let parsed = { kind: 'done' };
+    const options = (generate) => Object.fromEntries(Object.entries(OPTIONS).filter(([, spec]) => ('generateOnly' in spec) === generate));
+    const asRun = (command, args) => {
+        parsed = { kind: 'run', args: { ...args, command } };
+    };
+    let parser = yargs([...argv])
+        .scriptName('contractgen')
+        .usage('$0 [command] [options]')
+        .options(options(false))
+        // No defaults on generate-only flags: yargs counts a defaulted option as given, and `conflicts` would reject every run.
+        .command(['generate', '$0'], RUN_COMMANDS.generate.describe, (y) => y.options(options(true)).conflicts('check', 'watch'), (args) => asRun('generate', args));
+    for (const command of ['check', 'validate', 'list'])
+        parser = parser.command(command, RUN_COMMANDS[command].describe, {}, (args) => asRun(command, args));
+    await parser
+        .command('new <key>', 'Scaffold a provider spec (and an adapter stub), then regenerate', (y) => y
+        .positional('key', { type: 'string', demandOption: true, describe: 'Integration key, e.g. sms.vonage' })
+        .option('category', { type: 'string', describe: 'Integration category, e.g. sms' })
+        .option('capability', { type: 'string', array: true, describe: 'Capability it provides: KEY[@VERSION] (repeatable)' })
+        .option('adapter', { type: 'boolean', default: false, describe: 'Also write an adapter stub under the adapters folder' }), (args) => {
+        parsed = { kind: 'new', args: args };
+    })
+        .strict()
+        .help()
+        .version(false)
+        .exitProcess(false)
+        .fail((message, error) => {
+        throw error ?? new UsageError(message);
+    })
+        .parseAsync();
+    return parsed;
+}
+//# sourceMappingURL=yargs-parser.js.map
