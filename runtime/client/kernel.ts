@@ -9,8 +9,8 @@
  * Generated code stays thin because all of this lives here, once.
  */
 import { systemClock, type Clock } from './clock.js';
-import { IntegrationError, ProviderError, TimeoutError } from './errors.js';
-import { RateLimiter, type RateLimitStore, type RateLimits } from './rate-limit.js';
+import { ConfigurationError, IntegrationError, ProviderError, TimeoutError } from './errors.js';
+import { RateLimiter, rateLimitProblems, type RateLimitStore, type RateLimits } from './rate-limit.js';
 import { redactError } from './redact-error.js';
 import { withRetry, type RetryPolicy } from './retry.js';
 import type { Secret } from './secrets.js';
@@ -64,6 +64,11 @@ export function createKernel(options: KernelOptions): Kernel {
   // Copied once: the iterable may be a one-shot generator.
   const secrets = [...(options.secrets ?? [])];
   const limits = options.rateLimit ?? {};
+  // A limit the limiter cannot honour is a problem of the spec, reported like every other one.
+  const problems = rateLimitProblems(limits);
+  if (problems.length > 0) {
+    throw new ConfigurationError(problems.map(({ path, message }) => ({ path: `constraints.rateLimit.${path}`, message })), { integration });
+  }
   const limiter =
     limits.rpm !== undefined || limits.rph !== undefined
       ? new RateLimiter({

@@ -7,7 +7,7 @@
  * decides which local caller gets the next token.
  */
 import { systemClock, type Clock } from './clock.js';
-import { RateLimitedError } from './errors.js';
+import { RateLimitedError, type Issue } from './errors.js';
 
 export interface RateLimits {
   /** Requests per minute: at most this many in any 60-second window. */
@@ -39,6 +39,26 @@ export interface RateLimitStore {
 
 export const RATE_LIMIT_WINDOW_MS = { rpm: 60_000, rph: 3_600_000 } as const;
 
+/**
+ * What is wrong with a set of rate limits, one issue per unusable field (`path` is `rpm` or
+ * `rph`); empty when every given limit is usable. This is the one definition of a valid limit:
+ * the spec rules report these as CG116 and the client as a ConfigurationError at creation, so a
+ * spec that passes `contractgen validate` never fails at run time, and the other way round.
+ * A limit is a whole number of requests, at least 1: the limiter grants whole tokens, so
+ * `rpm: 0.5` (one every two minutes) cannot be honoured as written; `rph: 30` says it exactly.
+ */
+export function rateLimitProblems(limits: { readonly rpm?: unknown; readonly rph?: unknown }): Issue[] {
+  const problems: Issue[] = [];
+  for (const name of ['rpm', 'rph'] as const) {
+    const limit = limits[name];
+    if (limit === undefined) continue;
+    if (!(typeof limit === 'number' && Number.isSafeInteger(limit) && limit >= 1)) {
+      problems.push({ path: name, message: 'must be a whole number of requests, at least 1' });
+    }
+  }
+  return problems;
+}
+
 /** Share of a window's limit that may go out at once after a quiet period. */
 export const DEFAULT_BURST_FRACTION = 0.1;
 
@@ -60,12 +80,12 @@ export const DEFAULT_BURST_FRACTION = 0.1;
  */
 export function bucketsForLimits(limits: RateLimits, burstFraction = DEFAULT_BURST_FRACTION): BucketSpec[] {
   if (!(burstFraction > 0 && burstFraction <= 1)) throw new RangeError('burstFraction must be in (0, 1]');
+  const [problem] = rateLimitProblems(limits);
+  if (problem) throw new RangeError(`rateLimit.${problem.path} ${problem.message}, got ${limits[problem.path as keyof RateLimits]}`);
   const buckets: BucketSpec[] = [];
   for (const name of ['rpm', 'rph'] as const) {
-    const limit = limits[name];
-    if (limit === undefined) continue;
-    if (!Number.isFinite(limit) || limit < 1) throw new RangeError(`rateLimit.${name} must be a number >= 1, got ${limit}`);
-    const n = Math.floor(limit);
+    const n = limits[name];
+    if (n === undefined) continue;
     const windowMs = RATE_LIMIT_WINDOW_MS[name];
     const capacity = Math.max(1, Math.floor(n * burstFraction));
     buckets.push({ name, capacity, refillPerMs: (n + 1 - capacity) / (windowMs + 1) });
