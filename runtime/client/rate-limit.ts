@@ -35,6 +35,13 @@ export interface RateLimitStore {
    * parameters bucketsForLimits chooses, not from the store.
    */
   take(key: string, buckets: readonly BucketSpec[], now: number): Promise<TakeResult>;
+  /**
+   * Gives back one token to every bucket (never above capacity): the token of a granted `take`
+   * nobody used, because its caller aborted while the store was answering. Refilling first and
+   * then adding the token undoes the take exactly, so the window guarantee is unchanged.
+   * Optional: a store without it loses that token, which only makes the limiter stricter.
+   */
+  refund?(key: string, buckets: readonly BucketSpec[], now: number): Promise<void>;
 }
 
 export const RATE_LIMIT_WINDOW_MS = { rpm: 60_000, rph: 3_600_000 } as const;
@@ -105,14 +112,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
   async take(key: string, buckets: readonly BucketSpec[], now: number): Promise<TakeResult> {
     const current = buckets.map((spec) => {
       const id = `${key}\u0000${spec.name}`;
-      const state = this.#buckets.get(id);
-      // A clock that steps backwards mints no tokens (max(0, ...)) and becomes the new
-      // reference point (at = now below), so refilling resumes instead of stalling until the
-      // clock catches up with the old reading.
-      const tokens = state
-        ? Math.min(spec.capacity, state.tokens + Math.max(0, now - state.at) * spec.refillPerMs)
-        : spec.capacity;
-      return { id, spec, tokens };
+      return { id, spec, tokens: this.#tokensAt(id, spec, now) };
     });
 
     const short = current.filter((c) => c.tokens < 1);
@@ -121,6 +121,21 @@ export class MemoryRateLimitStore implements RateLimitStore {
     if (granted) return { granted: true };
     const waits = short.map((c) => Math.ceil((1 - c.tokens) / c.spec.refillPerMs));
     return { granted: false, retryAfterMs: Math.max(1, ...waits) };
+  }
+
+  async refund(key: string, buckets: readonly BucketSpec[], now: number): Promise<void> {
+    for (const spec of buckets) {
+      const id = `${key}\u0000${spec.name}`;
+      this.#buckets.set(id, { tokens: Math.min(spec.capacity, this.#tokensAt(id, spec, now) + 1), at: now });
+    }
+  }
+
+  #tokensAt(id: string, spec: BucketSpec, now: number): number {
+    const state = this.#buckets.get(id);
+    // A clock that steps backwards mints no tokens (max(0, ...)) and becomes the new reference
+    // point (callers store at = now), so refilling resumes instead of stalling until the clock
+    // catches up with the old reading.
+    return state ? Math.min(spec.capacity, state.tokens + Math.max(0, now - state.at) * spec.refillPerMs) : spec.capacity;
   }
 }
 
@@ -210,6 +225,14 @@ export class RateLimiter {
     return first.value;
   }
 
+  async #refund(): Promise<void> {
+    try {
+      await this.#store.refund?.(this.key, this.buckets, this.#clock.now());
+    } catch {
+      // The token stays lost: the limiter is stricter for one refill, never looser.
+    }
+  }
+
   // One loop per limiter hands tokens to the head of the queue; a single loop is what makes the
   // order FIFO and keeps the store from being polled once per waiting caller.
   async #pump(): Promise<void> {
@@ -226,8 +249,11 @@ export class RateLimiter {
           continue;
         }
         if (result.granted) {
-          // If the head aborted while the store answered, its token goes to the next in line.
-          this.#shift()?.resolve();
+          // If the head aborted while the store answered, its token goes to the next in line,
+          // or back to the store when nobody is left: a lost token would cost a whole refill.
+          const next = this.#shift();
+          if (next) next.resolve();
+          else await this.#refund();
           continue;
         }
         if (this.#waiters.size === 0) break;

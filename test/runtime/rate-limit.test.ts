@@ -176,6 +176,40 @@ describe('RateLimiter', () => {
     expect(target.waiting).toBe(0);
   });
 
+  it('returns the token to the store when the only waiter aborts while the store is answering', async () => {
+    // A shared store answers over the network; this one holds its first answer until released.
+    class SlowStore extends MemoryRateLimitStore {
+      release: (() => void) | undefined;
+      #held = false;
+      override async take(...args: Parameters<MemoryRateLimitStore['take']>) {
+        const result = await super.take(...args);
+        if (!this.#held) {
+          this.#held = true;
+          await new Promise<void>((resolve) => (this.release = resolve));
+        }
+        return result;
+      }
+    }
+    const clock = new ManualClock();
+    const store = new SlowStore();
+    const target = limiter(clock, { limits: { rpm: 1 }, store });
+
+    const controller = new AbortController();
+    const aborted = target.acquire(controller.signal).catch((e: unknown) => e);
+    await clock.advance(0);
+    controller.abort(new Error('caller gave up'));
+    expect(await aborted).toBeInstanceOf(Error);
+    // The store granted the minute's only token to nobody; it must go back, not be lost.
+    store.release!();
+    await clock.advance(0);
+
+    let grantedAt: number | undefined;
+    const next = target.acquire().then(() => (grantedAt = clock.now()));
+    await clock.runAll();
+    await next;
+    expect(grantedAt).toBe(0);
+  });
+
   it('stops waiting for a token once every waiter has aborted', async () => {
     const clock = new ManualClock();
     const target = limiter(clock, { limits: { rpm: 1 } });
@@ -226,6 +260,22 @@ describe('MemoryRateLimitStore', () => {
     expect(await store.take('k', [wide, narrow], 0)).toEqual({ granted: false, retryAfterMs: 1000 });
     for (let i = 0; i < 4; i++) expect(await store.take('k', [wide], 0)).toEqual({ granted: true });
     expect((await store.take('k', [wide], 0)).granted).toBe(false);
+  });
+
+  it('refund undoes one take, never above capacity', async () => {
+    const store = new MemoryRateLimitStore();
+    const bucket = { name: 'b', capacity: 2, refillPerMs: 0.001 };
+    await store.take('k', [bucket], 0);
+    await store.take('k', [bucket], 0);
+    await store.refund('k', [bucket], 0);
+    expect(await store.take('k', [bucket], 0)).toEqual({ granted: true });
+    expect(await store.take('k', [bucket], 0)).toEqual({ granted: false, retryAfterMs: 1000 });
+    // A full bucket stays full.
+    await store.refund('k', [bucket], 10_000);
+    await store.refund('k', [bucket], 10_000);
+    expect((await store.take('k', [bucket], 10_000)).granted).toBe(true);
+    expect((await store.take('k', [bucket], 10_000)).granted).toBe(true);
+    expect((await store.take('k', [bucket], 10_000)).granted).toBe(false);
   });
 
   it('neither mints tokens nor stalls when the clock steps backwards', async () => {
