@@ -70,32 +70,46 @@ export function rateLimitProblems(limits: { readonly rpm?: unknown; readonly rph
 export const DEFAULT_BURST_FRACTION = 0.1;
 
 /**
- * Bucket parameters that make "at most N grants in ANY window of W ms" a guarantee.
+ * Longest time, in ms, between a grant and the request reaching the provider (event loop, socket,
+ * network) that the limit still holds for. Measured transit spread was up to about 1 s.
+ */
+export const DEFAULT_TRANSIT_JITTER_MS = 1_000;
+
+/**
+ * Bucket parameters that make "at most N requests reach the provider in ANY window of W ms" a
+ * guarantee, although each request arrives up to J ms (the transit jitter) after its grant.
  *
- * A bucket with capacity C refilling at r per ms can grant, within a window, the C tokens it
- * held when the window opened plus the r*W it refills during it: a classic "capacity N, N per
- * window" bucket therefore allows up to 2N in one sliding window. Grants are whole tokens, so
- * choosing C + r*W < N + 1 bounds every window, closed at both ends, to N:
+ * A bucket with capacity C refilling at r per ms can grant, within a span of S ms, the C tokens
+ * it held when the span opened plus the r*S it refills during it: a classic "capacity N, N per
+ * window" bucket therefore allows up to 2N in one sliding window. A request granted at g arrives
+ * in [g, g + J], so every arrival in a provider window [t, t + W] was granted in [t - J, t + W],
+ * a span of W + J. Grants are whole tokens, so choosing C + r*(W + J) < N + 1 bounds every such
+ * span, closed at both ends, to N grants, and with it every provider window to N arrivals:
  *
- *   C = max(1, floor(N * burstFraction)),   r = (N + 1 - C) / (W + 1)
+ *   C = max(1, floor(N * burstFraction)),   r = (N + 1 - C) / (W + J + 1)
  *
- * The "+1" terms keep the bound strict with a margin of about (N + 1 - C) / W tokens, far above
- * floating-point error. The price of the guarantee is the burst/throughput split: a full burst
- * of C, then a steady (N + 1 - C) per window, e.g. rpm 200 -> 20 at once, then 181 per minute.
+ * The "+1" terms keep the bound strict with a margin of about (N + 1 - C) / (W + J) tokens, far
+ * above floating-point error. Bounding grants in W alone (r = (N + 1 - C) / (W + 1)) let a
+ * provider see 1,218 in a minute at rpm 1,200: the burst arrived late, in the same window as a
+ * full minute of refill. The price of the guarantee is throughput: a full burst of C, then a
+ * steady (N + 1 - C) * W / (W + J + 1) per window, e.g. rpm 200 -> 20 at once, then ~178 per
+ * minute; rpm 1,200 -> 120, then ~1,063. J = 1 s costs 1.6% of a minute's steady rate and 0.03%
+ * of an hour's. A request delayed by more than J can still crowd a window.
  * (A sliding-window log would allow both a full burst and full throughput, but needs O(N) state
  * per key, which a shared store pays for on every request.)
  */
-export function bucketsForLimits(limits: RateLimits, burstFraction = DEFAULT_BURST_FRACTION): BucketSpec[] {
+export function bucketsForLimits(limits: RateLimits, burstFraction = DEFAULT_BURST_FRACTION, transitJitterMs = DEFAULT_TRANSIT_JITTER_MS): BucketSpec[] {
   if (!(burstFraction > 0 && burstFraction <= 1)) throw new RangeError('burstFraction must be in (0, 1]');
+  if (!(transitJitterMs >= 0 && Number.isFinite(transitJitterMs))) throw new RangeError('transitJitterMs must be a finite number >= 0');
   const [problem] = rateLimitProblems(limits);
   if (problem) throw new RangeError(`rateLimit.${problem.path} ${problem.message}, got ${limits[problem.path as keyof RateLimits]}`);
   const buckets: BucketSpec[] = [];
   for (const name of ['rpm', 'rph'] as const) {
     const n = limits[name];
     if (n === undefined) continue;
-    const windowMs = RATE_LIMIT_WINDOW_MS[name];
+    const spanMs = RATE_LIMIT_WINDOW_MS[name] + transitJitterMs;
     const capacity = Math.max(1, Math.floor(n * burstFraction));
-    buckets.push({ name, capacity, refillPerMs: (n + 1 - capacity) / (windowMs + 1) });
+    buckets.push({ name, capacity, refillPerMs: (n + 1 - capacity) / (spanMs + 1) });
   }
   return buckets;
 }
@@ -155,6 +169,8 @@ export interface RateLimiterOptions {
   /** Most callers allowed inside acquire() at once; one more is refused at once. Default 1000. */
   readonly maxQueue?: number;
   readonly burstFraction?: number;
+  /** Defaults to DEFAULT_TRANSIT_JITTER_MS; see bucketsForLimits. */
+  readonly transitJitterMs?: number;
 }
 
 interface Waiter {
@@ -175,7 +191,7 @@ export class RateLimiter {
   #pause: AbortController | undefined;
 
   constructor(options: RateLimiterOptions) {
-    this.buckets = bucketsForLimits(options.limits, options.burstFraction);
+    this.buckets = bucketsForLimits(options.limits, options.burstFraction, options.transitJitterMs);
     this.key = options.key;
     this.#store = options.store ?? defaultRateLimitStore;
     this.#clock = options.clock ?? systemClock;
