@@ -4,7 +4,7 @@
  * a caller's own retry loop needs answered without knowing the operation.
  *
  * Messages never contain secret values: adapters build them from provider responses, and the
- * kernel scrubs every message it lets out with `redactSecrets` (see kernel.ts).
+ * kernel scrubs every message it lets out with the client's SecretRedactor (see kernel.ts).
  */
 
 export type IntegrationErrorCode =

@@ -11,7 +11,7 @@ import { createKernel, type Kernel } from './kernel.js';
 import type { RateLimitStore } from './rate-limit.js';
 import { redactError } from './redact-error.js';
 import type { RetryPolicy } from './retry.js';
-import { resolveSecrets, Secret, type SecretProvider } from './secrets.js';
+import { resolveSecrets, Secret, type SecretProvider, type SecretRedactor } from './secrets.js';
 import { withTimeout } from './timeout.js';
 
 /** The parts of a spec a client needs at runtime. */
@@ -144,14 +144,14 @@ export async function createIntegrationClient<Client extends ClientBase>(
     client[name] = operation(kernel, connection, name, binding, options.timeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS);
   }
   client.checkHealth = (healthOptions: { timeoutMs?: number; signal?: AbortSignal } = {}) =>
-    probe(integration, connection, healthOptions.timeoutMs ?? definition.spec.healthCheck.timeoutMs, secretList, options.clock, healthOptions.signal);
+    probe(integration, connection, healthOptions.timeoutMs ?? definition.spec.healthCheck.timeoutMs, kernel.redactor, options.clock, healthOptions.signal);
   if (definition.webhooks) {
     const receiver = connection as unknown as WebhookReceiver<unknown>;
     client.handleWebhook = async (request: Request, context: WebhookContext = {}) => {
       try {
         return await receiver.handleWebhook(request, context);
       } catch (error) {
-        redactError(error, secretList);
+        redactError(error, kernel.redactor);
         throw error;
       }
     };
@@ -202,7 +202,7 @@ async function probe(
   integration: string,
   connection: { probeHealth: (context: { signal: AbortSignal; attempt: number }) => Promise<HealthProbeResult> },
   timeoutMs: number,
-  secrets: readonly Secret[],
+  redactor: SecretRedactor,
   clock: Clock = systemClock,
   signal?: AbortSignal,
 ): Promise<HealthReport> {
@@ -217,7 +217,7 @@ async function probe(
     });
     return { integration, status: result.status, latencyMs: latency(), checkedAt, ...(result.detail !== undefined && { detail: result.detail }) };
   } catch (error) {
-    redactError(error, secrets);
+    redactError(error, redactor);
     const code = isIntegrationError(error) ? error.code : 'PROVIDER';
     const message = error instanceof Error ? error.message : 'health probe failed';
     return { integration, status: 'down', latencyMs: latency(), checkedAt, error: { code, message } };

@@ -13,7 +13,7 @@ import { ConfigurationError, IntegrationError, ProviderError, TimeoutError } fro
 import { RateLimiter, rateLimitProblems, type RateLimitStore, type RateLimits } from './rate-limit.js';
 import { redactError } from './redact-error.js';
 import { withRetry, type RetryPolicy } from './retry.js';
-import type { Secret } from './secrets.js';
+import { SecretRedactor, type Secret } from './secrets.js';
 import { withTimeout } from './timeout.js';
 
 export interface OperationInfo {
@@ -51,6 +51,8 @@ export interface KernelOptions {
 
 export interface Kernel {
   readonly integration: string;
+  /** Masks this client's secrets in every encoding; built once, for every error the client lets out. */
+  readonly redactor: SecretRedactor;
   /**
    * Runs one operation. Rejects with an IntegrationError (a ProviderError wrapping anything
    * else), except when `signal` aborts: then with the signal's reason, as fetch does.
@@ -61,8 +63,8 @@ export interface Kernel {
 export function createKernel(options: KernelOptions): Kernel {
   const { integration } = options;
   const clock = options.clock ?? systemClock;
-  // Copied once: the iterable may be a one-shot generator.
-  const secrets = [...(options.secrets ?? [])];
+  // Every encoding of every secret, computed once per client rather than once per error.
+  const redactor = new SecretRedactor(options.secrets ?? []);
   const limits = options.rateLimit ?? {};
   // A limit the limiter cannot honour is a problem of the spec, reported like every other one.
   const problems = rateLimitProblems(limits);
@@ -104,12 +106,12 @@ export function createKernel(options: KernelOptions): Kernel {
       // The caller's own abort reason is theirs to recognise; wrapping it would hide it.
       if (signal?.aborted && error === signal.reason) throw error;
       const thrown = toIntegrationError(error, integration, operation);
-      redactError(thrown, secrets);
+      redactError(thrown, redactor);
       throw thrown;
     }
   }
 
-  return { integration, run };
+  return { integration, redactor, run };
 }
 
 function toIntegrationError(error: unknown, integration: string, operation: OperationInfo): IntegrationError {
