@@ -11,7 +11,7 @@ import { createKernel, type Kernel } from './kernel.js';
 import type { RateLimitStore } from './rate-limit.js';
 import { redactError } from './redact-error.js';
 import type { RetryPolicy } from './retry.js';
-import { resolveSecrets, Secret, type SecretProvider, type SecretRedactor } from './secrets.js';
+import { resolveSecrets, Secret, type SecretProvider } from './secrets.js';
 import { withTimeout } from './timeout.js';
 
 /** The parts of a spec a client needs at runtime. */
@@ -128,6 +128,7 @@ export async function createIntegrationClient<Client extends ClientBase>(
   }
   const { config, secrets } = await validatedSettings(definition, options, integration);
   const secretList = Object.values(secrets).filter((s): s is Secret => s instanceof Secret);
+  const connection = (adapter.connect as (init: unknown) => AdapterConnection<Record<string, unknown>>)({ integration, config, secrets });
   const kernel = createKernel({
     integration,
     rateLimit: definition.spec.constraints?.rateLimit,
@@ -137,14 +138,14 @@ export async function createIntegrationClient<Client extends ClientBase>(
     retry: options.retry,
     clock: options.clock,
     secrets: secretList,
+    ...(typeof connection.prepare === 'function' && { prepare: connection.prepare.bind(connection) }),
   });
-  const connection = (adapter.connect as (init: unknown) => AdapterConnection<Record<string, unknown>>)({ integration, config, secrets });
   const client: Record<string, unknown> = {};
   for (const [name, binding] of Object.entries(definition.operations)) {
     client[name] = operation(kernel, connection, name, binding, options.timeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS);
   }
   client.checkHealth = (healthOptions: { timeoutMs?: number; signal?: AbortSignal } = {}) =>
-    probe(integration, connection, healthOptions.timeoutMs ?? definition.spec.healthCheck.timeoutMs, kernel.redactor, options.clock, healthOptions.signal);
+    probe(kernel, connection, healthOptions.timeoutMs ?? definition.spec.healthCheck.timeoutMs, options.clock, healthOptions.signal);
   if (definition.webhooks) {
     const receiver = connection as unknown as WebhookReceiver<unknown>;
     client.handleWebhook = async (request: Request, context: WebhookContext = {}) => {
@@ -199,17 +200,20 @@ function operation(kernel: Kernel, connection: Record<string, unknown>, name: st
 }
 
 async function probe(
-  integration: string,
+  kernel: Kernel,
   connection: { probeHealth: (context: { signal: AbortSignal; attempt: number }) => Promise<HealthProbeResult> },
   timeoutMs: number,
-  redactor: SecretRedactor,
   clock: Clock = systemClock,
   signal?: AbortSignal,
 ): Promise<HealthReport> {
-  const started = clock.now();
+  const { integration } = kernel;
+  let started = clock.now();
   const checkedAt = new Date(started).toISOString();
   const latency = () => Math.max(0, Math.round(clock.now() - started));
   try {
+    // Loading the adapter's SDK is neither the provider's latency nor part of its time limit.
+    await kernel.prepare(signal);
+    started = clock.now();
     const result = await withTimeout((probeSignal) => connection.probeHealth({ signal: probeSignal, attempt: 1 }), timeoutMs, {
       clock,
       signal,
@@ -217,7 +221,7 @@ async function probe(
     });
     return { integration, status: result.status, latencyMs: latency(), checkedAt, ...(result.detail !== undefined && { detail: result.detail }) };
   } catch (error) {
-    redactError(error, redactor);
+    redactError(error, kernel.redactor);
     const code = isIntegrationError(error) ? error.code : 'PROVIDER';
     const message = error instanceof Error ? error.message : 'health probe failed';
     return { integration, status: 'down', latencyMs: latency(), checkedAt, error: { code, message } };
