@@ -8,6 +8,7 @@ import type { AdapterConnection, HealthProbeResult, HealthStatus, WebhookContext
 import { systemClock, type Clock } from './clock.js';
 import { ConfigurationError, InvalidInputError, isIntegrationError, TimeoutError, type Issue } from './errors.js';
 import { createKernel, type Kernel } from './kernel.js';
+import { checkedOutput, type OutputAssertion } from './output-check.js';
 import type { RateLimitStore } from './rate-limit.js';
 import { redactError } from './redact-error.js';
 import type { RetryPolicy } from './retry.js';
@@ -19,6 +20,8 @@ export type ClientSpec = Pick<IntegrationSpec, 'meta' | 'healthCheck' | 'constra
 
 export interface OperationBinding {
   readonly input: Validator<unknown>;
+  /** The output schema's asserter; without one (clients generated before it existed) results go unchecked. */
+  readonly assertOutput?: OutputAssertion;
   readonly idempotent: boolean;
 }
 
@@ -191,11 +194,12 @@ function operation(kernel: Kernel, connection: Record<string, unknown>, name: st
     const checked = binding.input.validate(input);
     if (!checked.ok) throw new InvalidInputError(checked.issues.map((i) => ({ path: i.path || '(input)', message: i.message })), { integration: kernel.integration });
     if (typeof invoke !== 'function') throw new InvalidInputError([{ path: name, message: 'the adapter does not implement this operation' }], { integration: kernel.integration });
-    return kernel.run(
+    const output = await kernel.run(
       { name, idempotent: binding.idempotent, timeoutMs: callOptions.timeoutMs ?? defaultTimeoutMs },
       (context) => (invoke as (input: unknown, context: unknown) => Promise<unknown>).call(connection, input, context),
       callOptions.signal,
     );
+    return checkedOutput(output, binding.assertOutput, kernel.integration, name);
   };
 }
 
