@@ -2,7 +2,7 @@
  * Twilio Message resource -> capability outputs, shared by the SMS and WhatsApp adapters.
  * Pure functions over the SDK's MessageInstance fields; nothing here loads the SDK.
  */
-import { InvalidInputError } from '@contractgen/runtime';
+import { InvalidInputError, InvalidResponseError } from '@contractgen/runtime';
 import { describeTwilioErrorCode } from './errors.js';
 
 /** The fields of the SDK's MessageInstance the adapters read (typed loosely: Twilio adds and changes fields). */
@@ -84,10 +84,19 @@ function errorText(fields: TwilioMessageFields, errorCode: number | null): strin
   return toText(fields.errorMessage) ?? describeTwilioErrorCode(errorCode) ?? null;
 }
 
+/**
+ * Every Message resource has a SID: an answer without one is not a message Twilio created (or
+ * not one we can identify), so it is a provider error, never a result with `id: undefined`.
+ */
+function messageSid(fields: TwilioMessageFields): string {
+  if (typeof fields.sid === 'string' && fields.sid !== '') return fields.sid;
+  throw new InvalidResponseError([{ path: 'id', message: 'is missing: Twilio answered without a message sid' }]);
+}
+
 export function toSmsMessage(fields: TwilioMessageFields) {
   const errorCode = toInteger(fields.errorCode);
   return {
-    id: fields.sid,
+    id: messageSid(fields),
     status: toDeliveryStatus(fields.status),
     to: fields.to ?? '',
     from: fields.from ?? null,
@@ -105,7 +114,7 @@ export function toSmsMessage(fields: TwilioMessageFields) {
 export function toChannelMessage(fields: TwilioMessageFields) {
   const errorCode = toInteger(fields.errorCode);
   return {
-    id: fields.sid,
+    id: messageSid(fields),
     status: toDeliveryStatus(fields.status, { read: true }),
     to: fields.to ?? '',
     from: fields.from ?? null,

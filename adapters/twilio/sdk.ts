@@ -3,6 +3,8 @@
  *
  * - Lazy loading. `import('twilio')` runs on the first operation, never when an adapter or a
  *   generated client module is imported (the SDK costs ~90 ms to load). One load per process.
+ *   The adapters expose it as their `prepare`, so the client kernel loads it before the first
+ *   request, outside the per-attempt timeout (the load sends nothing).
  * - One SDK client per connected adapter, created on first use from the revealed secrets.
  * - No retries below the kernel: the SDK's `autoRetry` stays off, whatever httpClient is used.
  *   The client kernel is the only place that decides whether a request may be repeated.
@@ -143,6 +145,8 @@ export interface TwilioSession {
   call<T>(operation: string, context: InvokeContext | undefined, run: (client: TwilioClient) => Promise<T>, mapping?: CallMapping): Promise<T>;
   /** The health probe shared by every Twilio adapter: fetch the account, read its status. */
   probeAccount(context: InvokeContext): Promise<HealthProbeResult>;
+  /** Loads the SDK and builds the SDK client (the adapters' `prepare`); sends nothing. */
+  prepare(): Promise<void>;
 }
 
 /** One per connected adapter: the SDK client is built lazily, once, and reused. */
@@ -223,7 +227,9 @@ export function createTwilioSession(init: AdapterInit<unknown, TwilioSecrets>, o
     }
   }
 
-  return { integration, accountSid, authToken, call, probeAccount };
+  const prepare = () => client().then(() => undefined);
+
+  return { integration, accountSid, authToken, call, probeAccount, prepare };
 }
 
 /** active = ok, suspended = degraded, closed = down. */

@@ -58,6 +58,7 @@ function connectTwilioSms(init: AdapterInit<TwilioSmsConfig, TwilioSecrets>, opt
     },
 
     probeHealth: (context) => session.probeAccount(context),
+    prepare: session.prepare,
   };
 }
 

@@ -182,6 +182,7 @@ function connectTwilioWhatsapp(
     },
 
     probeHealth: (context) => session.probeAccount(context),
+    prepare: session.prepare,
 
     async handleWebhook(request, context) {
       const fields = await verifyTwilioWebhook(request, context ?? {}, {

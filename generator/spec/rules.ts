@@ -3,6 +3,7 @@
  * positions) and `defineIntegration`/`defineCapability` (which throw) run exactly these.
  * Rules that need the whole set of specs (uniqueness, capability lookup) live in the generator.
  */
+import { rateLimitProblems } from '@contractgen/runtime';
 import { closest, formatPath, type SpecFinding } from './findings.js';
 import { capabilityModelSchema, integrationModelSchema } from './model-schema.js';
 import { ajvMessage, compileSpecSchema, findingsFromAjv, groupedFindings, specAjv, type SchemaCompiler } from './schema-checks.js';
@@ -86,6 +87,14 @@ function metaFindings(meta: Obj): SpecFinding[] {
 function positive(value: unknown, path: Path): SpecFinding[] {
   if (typeof value !== 'number' || (Number.isFinite(value) && value > 0)) return [];
   return [{ code: 'CG116', severity: 'error', path, message: 'must be a positive number' }];
+}
+
+/** CG116 for exactly the limits the client would refuse: the runtime's rule, not a copy of it. */
+function rateLimitFindings(rateLimit: unknown): SpecFinding[] {
+  if (!isObject(rateLimit)) return [];
+  // A value that is not a number is a structural finding (CG111) already.
+  const numeric = (value: unknown) => (typeof value === 'number' ? value : undefined);
+  return rateLimitProblems({ rpm: numeric(rateLimit.rpm), rph: numeric(rateLimit.rph) }).map(({ path, message }) => ({ code: 'CG116', severity: 'error', path: ['constraints', 'rateLimit', path], message }));
 }
 
 function httpsUrl(value: unknown, path: Path): SpecFinding[] {
@@ -182,8 +191,7 @@ export function integrationFindings(spec: unknown, options: RuleOptions = {}): S
   found.push(...schemaAndExample(s, 'configSchema', options.compile), ...schemaAndExample(s, 'secretSchema', options.compile));
   found.push(...positive((s.healthCheck as Obj | undefined)?.timeoutMs, ['healthCheck', 'timeoutMs']));
   const constraints = isObject(s.constraints) ? s.constraints : {};
-  const rateLimit = isObject(constraints.rateLimit) ? constraints.rateLimit : {};
-  for (const unit of ['rpm', 'rph'] as const) found.push(...positive(rateLimit[unit], ['constraints', 'rateLimit', unit]));
+  found.push(...rateLimitFindings(constraints.rateLimit));
   for (const [name, quota] of Object.entries(isObject(constraints.quotas) ? constraints.quotas : {})) {
     found.push(...positive(quota, ['constraints', 'quotas', name]));
   }

@@ -35,8 +35,18 @@ export interface HealthProbe {
   readonly probeHealth: (context: InvokeContext) => Promise<HealthProbeResult>;
 }
 
-/** A connected adapter: the capability operations, the health probe, and (optionally) webhook parsing. */
-export type AdapterConnection<Operations> = Operations & HealthProbe;
+/** Optional work an adapter does once before its first request, e.g. loading its provider SDK. */
+export interface AdapterPreparation {
+  /**
+   * Called by the client before the first request (and again after a failure), before any
+   * rate-limit token is taken and outside every per-attempt timeout, so it must send nothing.
+   * Only the caller's signal interrupts the wait for it.
+   */
+  readonly prepare?: () => Promise<void>;
+}
+
+/** A connected adapter: the capability operations, the health probe, optional preparation, and (optionally) webhook parsing. */
+export type AdapterConnection<Operations> = Operations & HealthProbe & AdapterPreparation;
 
 export interface Adapter<Key extends string, Config, Secrets, Operations> {
   readonly integration: Key;

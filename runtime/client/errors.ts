@@ -4,7 +4,7 @@
  * a caller's own retry loop needs answered without knowing the operation.
  *
  * Messages never contain secret values: adapters build them from provider responses, and the
- * kernel scrubs every message it lets out with `redactSecrets` (see kernel.ts).
+ * kernel scrubs every message it lets out with the client's SecretRedactor (see kernel.ts).
  */
 
 export type IntegrationErrorCode =
@@ -13,6 +13,7 @@ export type IntegrationErrorCode =
   | 'INVALID_INPUT'
   | 'RATE_LIMITED'
   | 'PROVIDER'
+  | 'INVALID_RESPONSE'
   | 'TEMPLATE_REQUIRED'
   | 'TIMEOUT'
   | 'CONNECTION'
@@ -180,6 +181,28 @@ export class ProviderError extends IntegrationError {
   }
   static {
     setName(this, 'ProviderError');
+  }
+}
+
+/**
+ * The provider answered, but not with what the operation promises (its output schema): a sent
+ * message without an id, a field of the wrong type. The provider may well have acted on the
+ * request (a 201 means the message exists), so it is not retryable: look it up before sending
+ * again. `issues` name the fields and rules, never the values.
+ */
+export class InvalidResponseError extends ProviderError {
+  readonly issues: readonly Issue[];
+  constructor(issues: readonly Issue[], options?: ProviderErrorOptions & { readonly operation?: string }) {
+    const what = `${options?.integration ?? 'the provider'}${options?.operation ? ` ${options.operation}` : ''}`;
+    super(listIssues(`Invalid response from ${what}: it does not match the operation's output, and the request may have been acted on`, issues), {
+      ...options,
+      code: 'INVALID_RESPONSE',
+      retryable: false,
+    });
+    this.issues = issues.map(({ path, message }) => ({ path, message }));
+  }
+  static {
+    setName(this, 'InvalidResponseError');
   }
 }
 

@@ -6,6 +6,7 @@ export * from './rate-limit.js';
 export * from './timeout.js';
 export * from './retry.js';
 export * from './redact-error.js';
+export * from './output-check.js';
 export * from './kernel.js';
 export * from './adapter.js';
 export * from './integration-client.js';

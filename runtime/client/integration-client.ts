@@ -8,6 +8,7 @@ import type { AdapterConnection, HealthProbeResult, HealthStatus, WebhookContext
 import { systemClock, type Clock } from './clock.js';
 import { ConfigurationError, InvalidInputError, isIntegrationError, TimeoutError, type Issue } from './errors.js';
 import { createKernel, type Kernel } from './kernel.js';
+import { checkedOutput, type OutputAssertion } from './output-check.js';
 import type { RateLimitStore } from './rate-limit.js';
 import { redactError } from './redact-error.js';
 import type { RetryPolicy } from './retry.js';
@@ -19,6 +20,8 @@ export type ClientSpec = Pick<IntegrationSpec, 'meta' | 'healthCheck' | 'constra
 
 export interface OperationBinding {
   readonly input: Validator<unknown>;
+  /** The output schema's asserter; without one (clients generated before it existed) results go unchecked. */
+  readonly assertOutput?: OutputAssertion;
   readonly idempotent: boolean;
 }
 
@@ -128,6 +131,7 @@ export async function createIntegrationClient<Client extends ClientBase>(
   }
   const { config, secrets } = await validatedSettings(definition, options, integration);
   const secretList = Object.values(secrets).filter((s): s is Secret => s instanceof Secret);
+  const connection = (adapter.connect as (init: unknown) => AdapterConnection<Record<string, unknown>>)({ integration, config, secrets });
   const kernel = createKernel({
     integration,
     rateLimit: definition.spec.constraints?.rateLimit,
@@ -137,21 +141,21 @@ export async function createIntegrationClient<Client extends ClientBase>(
     retry: options.retry,
     clock: options.clock,
     secrets: secretList,
+    ...(typeof connection.prepare === 'function' && { prepare: connection.prepare.bind(connection) }),
   });
-  const connection = (adapter.connect as (init: unknown) => AdapterConnection<Record<string, unknown>>)({ integration, config, secrets });
   const client: Record<string, unknown> = {};
   for (const [name, binding] of Object.entries(definition.operations)) {
     client[name] = operation(kernel, connection, name, binding, options.timeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS);
   }
   client.checkHealth = (healthOptions: { timeoutMs?: number; signal?: AbortSignal } = {}) =>
-    probe(integration, connection, healthOptions.timeoutMs ?? definition.spec.healthCheck.timeoutMs, secretList, options.clock, healthOptions.signal);
+    probe(kernel, connection, healthOptions.timeoutMs ?? definition.spec.healthCheck.timeoutMs, options.clock, healthOptions.signal);
   if (definition.webhooks) {
     const receiver = connection as unknown as WebhookReceiver<unknown>;
     client.handleWebhook = async (request: Request, context: WebhookContext = {}) => {
       try {
         return await receiver.handleWebhook(request, context);
       } catch (error) {
-        redactError(error, secretList);
+        redactError(error, kernel.redactor);
         throw error;
       }
     };
@@ -190,26 +194,30 @@ function operation(kernel: Kernel, connection: Record<string, unknown>, name: st
     const checked = binding.input.validate(input);
     if (!checked.ok) throw new InvalidInputError(checked.issues.map((i) => ({ path: i.path || '(input)', message: i.message })), { integration: kernel.integration });
     if (typeof invoke !== 'function') throw new InvalidInputError([{ path: name, message: 'the adapter does not implement this operation' }], { integration: kernel.integration });
-    return kernel.run(
+    const output = await kernel.run(
       { name, idempotent: binding.idempotent, timeoutMs: callOptions.timeoutMs ?? defaultTimeoutMs },
       (context) => (invoke as (input: unknown, context: unknown) => Promise<unknown>).call(connection, input, context),
       callOptions.signal,
     );
+    return checkedOutput(output, binding.assertOutput, kernel.integration, name);
   };
 }
 
 async function probe(
-  integration: string,
+  kernel: Kernel,
   connection: { probeHealth: (context: { signal: AbortSignal; attempt: number }) => Promise<HealthProbeResult> },
   timeoutMs: number,
-  secrets: readonly Secret[],
   clock: Clock = systemClock,
   signal?: AbortSignal,
 ): Promise<HealthReport> {
-  const started = clock.now();
+  const { integration } = kernel;
+  let started = clock.now();
   const checkedAt = new Date(started).toISOString();
   const latency = () => Math.max(0, Math.round(clock.now() - started));
   try {
+    // Loading the adapter's SDK is neither the provider's latency nor part of its time limit.
+    await kernel.prepare(signal);
+    started = clock.now();
     const result = await withTimeout((probeSignal) => connection.probeHealth({ signal: probeSignal, attempt: 1 }), timeoutMs, {
       clock,
       signal,
@@ -217,7 +225,7 @@ async function probe(
     });
     return { integration, status: result.status, latencyMs: latency(), checkedAt, ...(result.detail !== undefined && { detail: result.detail }) };
   } catch (error) {
-    redactError(error, secrets);
+    redactError(error, kernel.redactor);
     const code = isIntegrationError(error) ? error.code : 'PROVIDER';
     const message = error instanceof Error ? error.message : 'health probe failed';
     return { integration, status: 'down', latencyMs: latency(), checkedAt, error: { code, message } };

@@ -1,6 +1,8 @@
 /**
  * What every generated client method calls. One call of `run` is:
  *
+ *   the adapter's one-time preparation, on the first call (preparation.ts: it sends nothing,
+ *     so it takes no token and runs outside every per-attempt timeout)
  *   for each attempt (retried per retry.ts):
  *     wait for a rate-limit token   (each attempt is a real request, so each one pays)
  *     invoke the adapter under the operation's timeout
@@ -9,11 +11,12 @@
  * Generated code stays thin because all of this lives here, once.
  */
 import { systemClock, type Clock } from './clock.js';
-import { IntegrationError, ProviderError, TimeoutError } from './errors.js';
-import { RateLimiter, type RateLimitStore, type RateLimits } from './rate-limit.js';
+import { ConfigurationError, IntegrationError, ProviderError, TimeoutError } from './errors.js';
+import { RateLimiter, rateLimitProblems, type RateLimitStore, type RateLimits } from './rate-limit.js';
 import { redactError } from './redact-error.js';
 import { withRetry, type RetryPolicy } from './retry.js';
-import type { Secret } from './secrets.js';
+import { SecretRedactor, type Secret } from './secrets.js';
+import { createPreparation } from './preparation.js';
 import { withTimeout } from './timeout.js';
 
 export interface OperationInfo {
@@ -47,23 +50,38 @@ export interface KernelOptions {
   readonly clock?: Clock;
   /** Values to scrub from every error message; wrapped in Secret, so they cannot leak from here. */
   readonly secrets?: Iterable<Secret>;
+  /** The adapter's one-time work before its first request (AdapterConnection.prepare). */
+  readonly prepare?: () => Promise<void>;
 }
 
 export interface Kernel {
   readonly integration: string;
+  /** Masks this client's secrets in every encoding; built once, for every error the client lets out. */
+  readonly redactor: SecretRedactor;
   /**
    * Runs one operation. Rejects with an IntegrationError (a ProviderError wrapping anything
    * else), except when `signal` aborts: then with the signal's reason, as fetch does.
    */
   run<T>(operation: OperationInfo, invoke: (context: InvokeContext) => Promise<T>, signal?: AbortSignal): Promise<T>;
+  /**
+   * The adapter's preparation as `run` does it, for a caller that times an adapter call itself
+   * (the health probe). Rejects with what the preparation threw, unmapped and unredacted.
+   */
+  prepare(signal?: AbortSignal): Promise<void>;
 }
 
 export function createKernel(options: KernelOptions): Kernel {
   const { integration } = options;
   const clock = options.clock ?? systemClock;
-  // Copied once: the iterable may be a one-shot generator.
-  const secrets = [...(options.secrets ?? [])];
+  // Every encoding of every secret, computed once per client rather than once per error.
+  const redactor = new SecretRedactor(options.secrets ?? []);
+  const preparation = createPreparation(options.prepare);
   const limits = options.rateLimit ?? {};
+  // A limit the limiter cannot honour is a problem of the spec, reported like every other one.
+  const problems = rateLimitProblems(limits);
+  if (problems.length > 0) {
+    throw new ConfigurationError(problems.map(({ path, message }) => ({ path: `constraints.rateLimit.${path}`, message })), { integration });
+  }
   const limiter =
     limits.rpm !== undefined || limits.rph !== undefined
       ? new RateLimiter({
@@ -94,17 +112,18 @@ export function createKernel(options: KernelOptions): Kernel {
       });
     };
     try {
+      if (!preparation.done) await preparation.wait(signal);
       return await withRetry(attempt, { ...options.retry, idempotent: operation.idempotent }, clock, signal);
     } catch (error) {
       // The caller's own abort reason is theirs to recognise; wrapping it would hide it.
       if (signal?.aborted && error === signal.reason) throw error;
       const thrown = toIntegrationError(error, integration, operation);
-      redactError(thrown, secrets);
+      redactError(thrown, redactor);
       throw thrown;
     }
   }
 
-  return { integration, run };
+  return { integration, redactor, run, prepare: (signal) => preparation.wait(signal) };
 }
 
 function toIntegrationError(error: unknown, integration: string, operation: OperationInfo): IntegrationError {

@@ -7,7 +7,7 @@
  * decides which local caller gets the next token.
  */
 import { systemClock, type Clock } from './clock.js';
-import { RateLimitedError } from './errors.js';
+import { RateLimitedError, type Issue } from './errors.js';
 
 export interface RateLimits {
   /** Requests per minute: at most this many in any 60-second window. */
@@ -35,40 +35,81 @@ export interface RateLimitStore {
    * parameters bucketsForLimits chooses, not from the store.
    */
   take(key: string, buckets: readonly BucketSpec[], now: number): Promise<TakeResult>;
+  /**
+   * Gives back one token to every bucket (never above capacity): the token of a granted `take`
+   * nobody used, because its caller aborted while the store was answering. Refilling first and
+   * then adding the token undoes the take exactly, so the window guarantee is unchanged.
+   * Optional: a store without it loses that token, which only makes the limiter stricter.
+   */
+  refund?(key: string, buckets: readonly BucketSpec[], now: number): Promise<void>;
 }
 
 export const RATE_LIMIT_WINDOW_MS = { rpm: 60_000, rph: 3_600_000 } as const;
+
+/**
+ * What is wrong with a set of rate limits, one issue per unusable field (`path` is `rpm` or
+ * `rph`); empty when every given limit is usable. This is the one definition of a valid limit:
+ * the spec rules report these as CG116 and the client as a ConfigurationError at creation, so a
+ * spec that passes `contractgen validate` never fails at run time, and the other way round.
+ * A limit is a whole number of requests, at least 1: the limiter grants whole tokens, so
+ * `rpm: 0.5` (one every two minutes) cannot be honoured as written; `rph: 30` says it exactly.
+ */
+export function rateLimitProblems(limits: { readonly rpm?: unknown; readonly rph?: unknown }): Issue[] {
+  const problems: Issue[] = [];
+  for (const name of ['rpm', 'rph'] as const) {
+    const limit = limits[name];
+    if (limit === undefined) continue;
+    if (!(typeof limit === 'number' && Number.isSafeInteger(limit) && limit >= 1)) {
+      problems.push({ path: name, message: 'must be a whole number of requests, at least 1' });
+    }
+  }
+  return problems;
+}
 
 /** Share of a window's limit that may go out at once after a quiet period. */
 export const DEFAULT_BURST_FRACTION = 0.1;
 
 /**
- * Bucket parameters that make "at most N grants in ANY window of W ms" a guarantee.
+ * Longest time, in ms, between a grant and the request reaching the provider (event loop, socket,
+ * network) that the limit still holds for. Measured transit spread was up to about 1 s.
+ */
+export const DEFAULT_TRANSIT_JITTER_MS = 1_000;
+
+/**
+ * Bucket parameters that make "at most N requests reach the provider in ANY window of W ms" a
+ * guarantee, although each request arrives up to J ms (the transit jitter) after its grant.
  *
- * A bucket with capacity C refilling at r per ms can grant, within a window, the C tokens it
- * held when the window opened plus the r*W it refills during it: a classic "capacity N, N per
- * window" bucket therefore allows up to 2N in one sliding window. Grants are whole tokens, so
- * choosing C + r*W < N + 1 bounds every window, closed at both ends, to N:
+ * A bucket with capacity C refilling at r per ms can grant, within a span of S ms, the C tokens
+ * it held when the span opened plus the r*S it refills during it: a classic "capacity N, N per
+ * window" bucket therefore allows up to 2N in one sliding window. A request granted at g arrives
+ * in [g, g + J], so every arrival in a provider window [t, t + W] was granted in [t - J, t + W],
+ * a span of W + J. Grants are whole tokens, so choosing C + r*(W + J) < N + 1 bounds every such
+ * span, closed at both ends, to N grants, and with it every provider window to N arrivals:
  *
- *   C = max(1, floor(N * burstFraction)),   r = (N + 1 - C) / (W + 1)
+ *   C = max(1, floor(N * burstFraction)),   r = (N + 1 - C) / (W + J + 1)
  *
- * The "+1" terms keep the bound strict with a margin of about (N + 1 - C) / W tokens, far above
- * floating-point error. The price of the guarantee is the burst/throughput split: a full burst
- * of C, then a steady (N + 1 - C) per window, e.g. rpm 200 -> 20 at once, then 181 per minute.
+ * The "+1" terms keep the bound strict with a margin of about (N + 1 - C) / (W + J) tokens, far
+ * above floating-point error. Bounding grants in W alone (r = (N + 1 - C) / (W + 1)) let a
+ * provider see 1,218 in a minute at rpm 1,200: the burst arrived late, in the same window as a
+ * full minute of refill. The price of the guarantee is throughput: a full burst of C, then a
+ * steady (N + 1 - C) * W / (W + J + 1) per window, e.g. rpm 200 -> 20 at once, then ~178 per
+ * minute; rpm 1,200 -> 120, then ~1,063. J = 1 s costs 1.6% of a minute's steady rate and 0.03%
+ * of an hour's. A request delayed by more than J can still crowd a window.
  * (A sliding-window log would allow both a full burst and full throughput, but needs O(N) state
  * per key, which a shared store pays for on every request.)
  */
-export function bucketsForLimits(limits: RateLimits, burstFraction = DEFAULT_BURST_FRACTION): BucketSpec[] {
+export function bucketsForLimits(limits: RateLimits, burstFraction = DEFAULT_BURST_FRACTION, transitJitterMs = DEFAULT_TRANSIT_JITTER_MS): BucketSpec[] {
   if (!(burstFraction > 0 && burstFraction <= 1)) throw new RangeError('burstFraction must be in (0, 1]');
+  if (!(transitJitterMs >= 0 && Number.isFinite(transitJitterMs))) throw new RangeError('transitJitterMs must be a finite number >= 0');
+  const [problem] = rateLimitProblems(limits);
+  if (problem) throw new RangeError(`rateLimit.${problem.path} ${problem.message}, got ${limits[problem.path as keyof RateLimits]}`);
   const buckets: BucketSpec[] = [];
   for (const name of ['rpm', 'rph'] as const) {
-    const limit = limits[name];
-    if (limit === undefined) continue;
-    if (!Number.isFinite(limit) || limit < 1) throw new RangeError(`rateLimit.${name} must be a number >= 1, got ${limit}`);
-    const n = Math.floor(limit);
-    const windowMs = RATE_LIMIT_WINDOW_MS[name];
+    const n = limits[name];
+    if (n === undefined) continue;
+    const spanMs = RATE_LIMIT_WINDOW_MS[name] + transitJitterMs;
     const capacity = Math.max(1, Math.floor(n * burstFraction));
-    buckets.push({ name, capacity, refillPerMs: (n + 1 - capacity) / (windowMs + 1) });
+    buckets.push({ name, capacity, refillPerMs: (n + 1 - capacity) / (spanMs + 1) });
   }
   return buckets;
 }
@@ -85,14 +126,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
   async take(key: string, buckets: readonly BucketSpec[], now: number): Promise<TakeResult> {
     const current = buckets.map((spec) => {
       const id = `${key}\u0000${spec.name}`;
-      const state = this.#buckets.get(id);
-      // A clock that steps backwards mints no tokens (max(0, ...)) and becomes the new
-      // reference point (at = now below), so refilling resumes instead of stalling until the
-      // clock catches up with the old reading.
-      const tokens = state
-        ? Math.min(spec.capacity, state.tokens + Math.max(0, now - state.at) * spec.refillPerMs)
-        : spec.capacity;
-      return { id, spec, tokens };
+      return { id, spec, tokens: this.#tokensAt(id, spec, now) };
     });
 
     const short = current.filter((c) => c.tokens < 1);
@@ -101,6 +135,21 @@ export class MemoryRateLimitStore implements RateLimitStore {
     if (granted) return { granted: true };
     const waits = short.map((c) => Math.ceil((1 - c.tokens) / c.spec.refillPerMs));
     return { granted: false, retryAfterMs: Math.max(1, ...waits) };
+  }
+
+  async refund(key: string, buckets: readonly BucketSpec[], now: number): Promise<void> {
+    for (const spec of buckets) {
+      const id = `${key}\u0000${spec.name}`;
+      this.#buckets.set(id, { tokens: Math.min(spec.capacity, this.#tokensAt(id, spec, now) + 1), at: now });
+    }
+  }
+
+  #tokensAt(id: string, spec: BucketSpec, now: number): number {
+    const state = this.#buckets.get(id);
+    // A clock that steps backwards mints no tokens (max(0, ...)) and becomes the new reference
+    // point (callers store at = now), so refilling resumes instead of stalling until the clock
+    // catches up with the old reading.
+    return state ? Math.min(spec.capacity, state.tokens + Math.max(0, now - state.at) * spec.refillPerMs) : spec.capacity;
   }
 }
 
@@ -120,6 +169,8 @@ export interface RateLimiterOptions {
   /** Most callers allowed inside acquire() at once; one more is refused at once. Default 1000. */
   readonly maxQueue?: number;
   readonly burstFraction?: number;
+  /** Defaults to DEFAULT_TRANSIT_JITTER_MS; see bucketsForLimits. */
+  readonly transitJitterMs?: number;
 }
 
 interface Waiter {
@@ -140,7 +191,7 @@ export class RateLimiter {
   #pause: AbortController | undefined;
 
   constructor(options: RateLimiterOptions) {
-    this.buckets = bucketsForLimits(options.limits, options.burstFraction);
+    this.buckets = bucketsForLimits(options.limits, options.burstFraction, options.transitJitterMs);
     this.key = options.key;
     this.#store = options.store ?? defaultRateLimitStore;
     this.#clock = options.clock ?? systemClock;
@@ -190,6 +241,14 @@ export class RateLimiter {
     return first.value;
   }
 
+  async #refund(): Promise<void> {
+    try {
+      await this.#store.refund?.(this.key, this.buckets, this.#clock.now());
+    } catch {
+      // The token stays lost: the limiter is stricter for one refill, never looser.
+    }
+  }
+
   // One loop per limiter hands tokens to the head of the queue; a single loop is what makes the
   // order FIFO and keeps the store from being polled once per waiting caller.
   async #pump(): Promise<void> {
@@ -206,8 +265,11 @@ export class RateLimiter {
           continue;
         }
         if (result.granted) {
-          // If the head aborted while the store answered, its token goes to the next in line.
-          this.#shift()?.resolve();
+          // If the head aborted while the store answered, its token goes to the next in line,
+          // or back to the store when nobody is left: a lost token would cost a whole refill.
+          const next = this.#shift();
+          if (next) next.resolve();
+          else await this.#refund();
           continue;
         }
         if (this.#waiters.size === 0) break;

@@ -5,6 +5,7 @@
  * passes it to the provider SDK.
  */
 import { ConfigurationError, type Issue } from './errors.js';
+import { secretEncodings } from './secret-encodings.js';
 
 const MASK = '***';
 
@@ -64,7 +65,9 @@ export interface ResolveSecretsOptions {
 /**
  * Turns a user-supplied secret set into Secrets. Each string is a literal value or an
  * `env://NAME` reference resolved through `provider`. Every unresolved reference is collected
- * into one ConfigurationError that names the field and the reference, never a value.
+ * into one ConfigurationError that names the field and what went wrong, never a value: a
+ * malformed reference is not quoted (it is often the secret pasted in by mistake), nor is a
+ * provider's error text (a vault client may quote what it read).
  * Non-string values pass through untouched so the schema validator reports them with its own
  * wording (a number where a string belongs is a schema problem, not a resolution problem).
  */
@@ -85,14 +88,14 @@ export async function resolveSecrets<T extends Record<string, unknown>>(
       }
       const name = value.slice(REFERENCE_PREFIX.length);
       if (!ENV_NAME.test(name)) {
-        issues.push({ path: pathOf(field), message: `"${value}" is not a valid env:// reference (expected env://NAME)` });
+        issues.push({ path: pathOf(field), message: 'is not a valid env:// reference: expected env://NAME, a name of letters, digits and _ not starting with a digit' });
         return;
       }
       let resolved: string | undefined;
       try {
         resolved = await provider.get(name);
       } catch (error) {
-        issues.push({ path: pathOf(field), message: `reading ${value} failed: ${describe(error)}` });
+        issues.push({ path: pathOf(field), message: `reading ${value} failed: the secret provider threw ${errorKind(error)} (its message is not shown: it may quote the secret)` });
         return;
       }
       // An empty variable is almost always a deployment mistake, never a usable credential.
@@ -111,27 +114,56 @@ export async function resolveSecrets<T extends Record<string, unknown>>(
   return output as ResolvedSecrets<T>;
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The class of what a provider threw (`TypeError`), never its message. */
+function errorKind(error: unknown): string {
+  const name = error instanceof Error ? error.name : undefined;
+  return name && /^[A-Za-z_$][\w$]{0,60}$/.test(name) ? `a ${name}` : 'an error';
 }
 
 /**
- * Replaces every occurrence of each secret's value with `***`. Used on provider error messages,
- * which sometimes echo request data. The URL-encoded form is scrubbed too, because secrets
- * most often leak inside URLs (query strings, basic-auth userinfo) quoted in error text.
+ * Masks a client's secrets in text, in every encoding they can appear in (see
+ * secret-encodings.ts: URL- and form-encoded, JSON-escaped, base64 alone or inside
+ * `Basic base64(user:password)`). The encodings are computed once, when the redactor is built,
+ * so a client builds one and redacting an error is only substring searches.
  */
+export class SecretRedactor {
+  readonly #needles: readonly string[];
+
+  constructor(secrets: Iterable<Secret>) {
+    this.#needles = secretEncodings([...secrets].map((secret) => secret.reveal()));
+  }
+
+  /** Whether there is anything to mask at all. */
+  get empty(): boolean {
+    return this.#needles.length === 0;
+  }
+
+  /**
+   * Replaces each stretch of text covered by any occurrence of any needle with one `***`.
+   * Masking the union of the matches (rather than replacing needles one by one) leaves no
+   * fragment behind when two encodings overlap or touch.
+   */
+  redact(text: string): string {
+    let ranges: [number, number][] | undefined;
+    for (const needle of this.#needles) {
+      for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) (ranges ??= []).push([at, at + needle.length]);
+    }
+    if (!ranges) return text;
+    ranges.sort((a, b) => a[0] - b[0]);
+    let result = '';
+    let cursor = 0;
+    for (let i = 0; i < ranges.length; ) {
+      const start = ranges[i]![0];
+      let end = ranges[i]![1];
+      for (i++; i < ranges.length && ranges[i]![0] <= end; i++) end = Math.max(end, ranges[i]![1]);
+      result += text.slice(cursor, start) + MASK;
+      cursor = end;
+    }
+    return result + text.slice(cursor);
+  }
+}
+
+/** Masks `secrets` in `text` once; a client keeps a SecretRedactor instead of calling this per error. */
 export function redactSecrets(text: string, secrets: Iterable<Secret>): string {
-  const needles = new Set<string>();
-  for (const secret of secrets) {
-    const value = secret.reveal();
-    if (value === '') continue;
-    needles.add(value);
-    needles.add(encodeURIComponent(value));
-  }
-  // Longest first, so a secret that contains another is not left half-masked.
-  let result = text;
-  for (const needle of [...needles].sort((a, b) => b.length - a.length)) {
-    result = result.split(needle).join(MASK);
-  }
-  return result;
+  return new SecretRedactor(secrets).redact(text);
 }

@@ -227,6 +227,34 @@ describe('HTTP errors from Twilio', () => {
   });
 });
 
+describe('credentials echoed by Twilio are scrubbed in every encoding', () => {
+  it('Basic base64(sid:token), base64 of the token, and its URL- and form-encoded forms never leave the client', async () => {
+    // A token with characters that every encoding writes differently.
+    const token = 'p@ss/w0rd+~tok=en!';
+    const client = await smsClient({ authToken: token, retry: { maxAttempts: 1 } });
+    const b64 = (text: string) => Buffer.from(text).toString('base64');
+    const echoes = [
+      `Basic ${b64(`${ACCOUNT_SID}:${token}`)}`,
+      `token_b64=${b64(token)}`,
+      `key=${Buffer.from(`SK0123:${token}`).toString('base64url')}`,
+      `cb=https://hooks.example.com/?t=${encodeURIComponent(token)}`,
+      `form=${new URLSearchParams({ AuthToken: token })}`,
+    ];
+    standIn.respondNext(SEND_ROUTE, { status: 400, body: twilioErrorBody(400, 21408, `Rejected request (${echoes.join(' ; ')})`) });
+    const error = await failure(client.sendSms({ to: TO, body: 'hi' }));
+    expect(error).toBeInstanceOf(ProviderError);
+    const printedError = `${(error as Error).message}\n${(error as Error).stack}\n${inspect(error, { depth: 30, showHidden: true })}`;
+    expect(printedError).toContain('Rejected request (');
+    for (const fragment of [token, b64(`${ACCOUNT_SID}:${token}`), b64(token).slice(0, -2), encodeURIComponent(token), new URLSearchParams({ t: token }).toString().slice(2)]) {
+      expect(printedError.includes(fragment), fragment).toBe(false);
+    }
+    // base64url after a 7-byte user name: its first 10 characters carry the user and one mixed
+    // byte; nothing of the token's own part may stay.
+    const keyed = Buffer.from(`SK0123:${token}`).toString('base64url');
+    for (let at = 10; at + 6 <= keyed.length; at++) expect(printedError.includes(keyed.slice(at, at + 6)), keyed.slice(at, at + 6)).toBe(false);
+  });
+});
+
 describe('transport failures', () => {
   it('connection refused -> ConnectionError (nothing was sent; the kernel retried it)', async () => {
     const port = await closedPort();

@@ -11,7 +11,7 @@ import { toDeliveryStatus, toIsoDate, toInteger, toSmsMessage } from '../../adap
 import { createTwilioSmsAdapter, twilioSmsAdapter } from '@contractgen/twilio/sms';
 import { startTwilioStandIn, type RecordedRequest, type TwilioStandIn } from '@contractgen/twilio/testing';
 import { createSmsTwilioClient, checkSmsTwilioHealth, type SmsTwilioClient } from '../../generated/integrations/sms.twilio/client.js';
-import { InvalidInputError } from '@contractgen/runtime';
+import { InvalidInputError, ProviderError } from '@contractgen/runtime';
 import { checkTwilioRequest } from '../support/twilio-contract.js';
 
 const ACCOUNT_SID = 'AC5ef8732a3c49700934481addd5ce1659';
@@ -125,6 +125,31 @@ describe('sendSms', () => {
     expect(error).toBeInstanceOf(InvalidInputError);
     expect((error as InvalidInputError).issues.map((i) => i.path).sort()).toEqual(['body', 'to']);
     expect(standIn.requests).toHaveLength(0);
+  });
+});
+
+describe('an answer that is not a message', () => {
+  it('a 201 without a sid is a ProviderError naming the field, never a success with id undefined, and is not re-sent', async () => {
+    standIn.respondNext(`POST ${MESSAGES_PATH}`, { status: 201, body: { status: 'queued', to: TO, from: FROM } });
+    const outcome = await client.sendSms({ to: TO, body: 'hi' }).then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
+    expect(outcome).not.toHaveProperty('value');
+    const error = (outcome as { error: ProviderError }).error;
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code: 'INVALID_RESPONSE', integration: 'sms.twilio', retryable: false });
+    expect(error.message).toMatch(/\bid\b.*sid|sid.*\bid\b/i);
+    expect(standIn.requests).toHaveLength(1);
+  });
+
+  it('a status lookup answered without a sid is a ProviderError too', async () => {
+    const id = `SM${'ab'.repeat(16)}`;
+    standIn.respondNext(`GET /2010-04-01/Accounts/${ACCOUNT_SID}/Messages/${id}.json`, { status: 200, body: { status: 'delivered', to: TO } });
+    const error = await client.getDeliveryStatus({ id }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code: 'INVALID_RESPONSE', integration: 'sms.twilio' });
+    expect(standIn.requests).toHaveLength(1);
   });
 });
 

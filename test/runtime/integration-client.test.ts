@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, defineAdapter, InvalidInputError, ManualClock, MemoryRateLimitStore, RateLimitedError, Secret, type InvokeContext } from '@contractgen/runtime';
+import { ConfigurationError, defineAdapter, InvalidInputError, ManualClock, MemoryRateLimitStore, ProviderError, RateLimitedError, Secret, type InvokeContext } from '@contractgen/runtime';
 import type { SmsOutboundSendSmsInput, SmsOutboundSendSmsOutput } from '../../generated/capabilities/sms.outbound/types.js';
 import type { SmsTwilioConfig, SmsTwilioSecrets } from '../../generated/integrations/sms.twilio/types.js';
 import { checkSmsTwilioHealth, createSmsTwilioClient } from '../../generated/integrations/sms.twilio/client.js';
@@ -78,6 +78,23 @@ describe('generated client + runtime', () => {
     expect(calls[0]!.context.signal).toBeInstanceOf(AbortSignal);
     expect(calls[0]!.context.attempt).toBe(1);
     expect(calls[0]!.config).toEqual({ fromNumber: '+15551234567' });
+  });
+
+  it("checks the adapter's result against the operation's output schema: missing fields are an error naming them, never a success", async () => {
+    const { adapter } = recordingAdapter({ send: async (input) => ({ status: 'queued', to: input.to, segments: 'one' }) as never });
+    const client = await createSmsTwilioClient({ adapter, config: {}, secrets, rateLimitStore: rateLimitStore() });
+    const outcome = await client.sendSms({ to: '+15558675310', body: 'x', from: '+15551234567' }).then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
+    expect(outcome).not.toHaveProperty('value');
+    const error = (outcome as { error: ProviderError & { issues: { path: string; message: string }[] } }).error;
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code: 'INVALID_RESPONSE', integration: 'sms.twilio', retryable: false });
+    const paths = error.issues.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['id', 'segments']));
+    expect(error.message).toContain('sendSms');
+    expect(error.message).toMatch(/- id: is required/);
   });
 
   it('redacts a secret that an adapter error message echoes', async () => {

@@ -234,6 +234,45 @@ describe('createKernel().run', () => {
     });
   });
 
+  it("runs the adapter's preparation once, before the first token and outside the per-attempt timeout", async () => {
+    const clock = new ManualClock();
+    const store = countingStore();
+    let preparations = 0;
+    const client = kernel(clock, {
+      rateLimit: { rpm: 100 },
+      rateLimitStore: store,
+      // Loading an SDK: 500 ms on the clock, five times the attempt's limit.
+      prepare: async () => {
+        preparations++;
+        await clock.sleep(500);
+      },
+    });
+    const invoke = async () => clock.now();
+    expect(await settle(clock, client.run({ ...send, timeoutMs: 100 }, invoke))).toEqual({ value: 500 });
+    // The token was taken once preparation was over, not while it ran.
+    expect(store.granted).toEqual([500]);
+    expect(await settle(clock, client.run({ ...send, timeoutMs: 100 }, invoke))).toEqual({ value: 500 });
+    expect(preparations).toBe(1);
+  });
+
+  it('reports a failed preparation as not sent, and prepares again on the next call', async () => {
+    const clock = new ManualClock();
+    let preparations = 0;
+    const client = kernel(clock, {
+      prepare: async () => {
+        if (++preparations === 1) throw new Error('Cannot find package twilio');
+      },
+    });
+    const invoked: number[] = [];
+    const invoke = async () => invoked.push(clock.now());
+    const failed = await settle(clock, client.run(send, invoke));
+    expect((failed as { error: unknown }).error).toBeInstanceOf(ProviderError);
+    expect((failed as { error: Error }).error.message).toContain('Cannot find package twilio');
+    expect(invoked).toEqual([]);
+    expect(await settle(clock, client.run(send, invoke))).toEqual({ value: 1 });
+    expect(preparations).toBe(2);
+  });
+
   it('works with real timers and short timeouts', async () => {
     const client = createKernel({ integration: 'sms.twilio', retry: { maxAttempts: 2, baseDelayMs: 1 } });
     const started = Date.now();

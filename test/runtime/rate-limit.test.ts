@@ -55,7 +55,8 @@ describe('bucketsForLimits', () => {
   it('keeps most of the limit as steady throughput', () => {
     const [rpm] = bucketsForLimits({ rpm: 200 });
     expect(rpm!.capacity).toBe(20);
-    expect(rpm!.refillPerMs * MINUTE).toBeGreaterThan(180);
+    // 181 per minute less the 1 s transit-jitter margin (W / (W + J + 1) of it).
+    expect(rpm!.refillPerMs * MINUTE).toBeGreaterThan(178);
   });
 
   it('rejects limits below one request per window', () => {
@@ -77,8 +78,8 @@ describe('RateLimiter', () => {
     expect(busiestWindow(grants.map((g) => g.at), MINUTE)).toBeLessThanOrEqual(200);
     // First come, first served: grant times never decrease along the call order.
     for (let i = 1; i < grants.length; i++) expect(grants[i]!.at).toBeGreaterThanOrEqual(grants[i - 1]!.at);
-    // Not starved either: 20 at once, then about 181 a minute.
-    expect(grants[999]!.at - grants[0]!.at).toBeLessThan(5.5 * MINUTE);
+    // Not starved either: 20 at once, then about 178 a minute (the limit less the jitter margin).
+    expect(grants[999]!.at - grants[0]!.at).toBeLessThan(5.6 * MINUTE);
     expect(target.waiting).toBe(0);
     expect(clock.pending).toBe(0);
   });
@@ -176,6 +177,40 @@ describe('RateLimiter', () => {
     expect(target.waiting).toBe(0);
   });
 
+  it('returns the token to the store when the only waiter aborts while the store is answering', async () => {
+    // A shared store answers over the network; this one holds its first answer until released.
+    class SlowStore extends MemoryRateLimitStore {
+      release: (() => void) | undefined;
+      #held = false;
+      override async take(...args: Parameters<MemoryRateLimitStore['take']>) {
+        const result = await super.take(...args);
+        if (!this.#held) {
+          this.#held = true;
+          await new Promise<void>((resolve) => (this.release = resolve));
+        }
+        return result;
+      }
+    }
+    const clock = new ManualClock();
+    const store = new SlowStore();
+    const target = limiter(clock, { limits: { rpm: 1 }, store });
+
+    const controller = new AbortController();
+    const aborted = target.acquire(controller.signal).catch((e: unknown) => e);
+    await clock.advance(0);
+    controller.abort(new Error('caller gave up'));
+    expect(await aborted).toBeInstanceOf(Error);
+    // The store granted the minute's only token to nobody; it must go back, not be lost.
+    store.release!();
+    await clock.advance(0);
+
+    let grantedAt: number | undefined;
+    const next = target.acquire().then(() => (grantedAt = clock.now()));
+    await clock.runAll();
+    await next;
+    expect(grantedAt).toBe(0);
+  });
+
   it('stops waiting for a token once every waiter has aborted', async () => {
     const clock = new ManualClock();
     const target = limiter(clock, { limits: { rpm: 1 } });
@@ -216,6 +251,58 @@ describe('RateLimiter', () => {
   });
 });
 
+describe('the provider side: arrivals after up to 1 s of transit jitter', () => {
+  const JITTER_MS = 1_000;
+
+  /** Grant times of `count` callers queued at once on a fresh limiter (the bucket starts full). */
+  async function grantTimes(limits: { rpm?: number; rph?: number }, count: number): Promise<number[]> {
+    const clock = new ManualClock();
+    const target = limiter(clock, { limits, maxQueue: count });
+    const outcomes = acquireMany(target, clock, count);
+    await clock.runAll();
+    return (await Promise.all(outcomes)).flatMap((o) => (o.kind === 'granted' ? [o.at] : []));
+  }
+
+  it('bucketsForLimits leaves room for the jitter: a window plus the jitter still holds at most the limit', () => {
+    for (const n of [1, 2, 5, 10, 60, 199, 200, 1000, 1200, 100_000]) {
+      for (const [name, windowMs] of Object.entries(RATE_LIMIT_WINDOW_MS)) {
+        const [bucket] = bucketsForLimits({ [name]: n });
+        expect(bucket!.capacity + bucket!.refillPerMs * (windowMs + JITTER_MS)).toBeLessThan(n + 1);
+      }
+    }
+  });
+
+  it('rpm 1,200: no 60 s window at the provider sees more than 1,200, whichever requests the network delays', async () => {
+    const grants = await grantTimes({ rpm: 1200 }, 3_000);
+    expect(grants).toHaveLength(3_000);
+    const period = MINUTE + JITTER_MS;
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const delays: Record<string, (grantedAt: number) => number> = {
+      // The worst case: requests granted in the first second of each 61 s stretch arrive 1 s late,
+      // the rest at once, so one 60 s window at the provider gets every grant of 61 s.
+      'the first second of every 61 s late': (at) => (at % period < JITTER_MS ? JITTER_MS : 0),
+      'uniform random delays': () => Math.floor(random() * (JITTER_MS + 1)),
+      'all late, then none': (at) => (at < JITTER_MS ? JITTER_MS : 0),
+    };
+    for (const [label, delay] of Object.entries(delays)) {
+      const arrivals = grants.map((at) => at + delay(at));
+      expect(busiestWindow(arrivals, MINUTE), label).toBeLessThanOrEqual(1200);
+    }
+  });
+
+  it('rph 30 and rpm 10 together: the hour and the minute both hold at the provider', async () => {
+    const grants = await grantTimes({ rpm: 10, rph: 30 }, 120);
+    for (const [windowMs, limit] of [
+      [MINUTE, 10],
+      [HOUR, 30],
+    ] as const) {
+      const arrivals = grants.map((at) => at + (at % (windowMs + JITTER_MS) < JITTER_MS ? JITTER_MS : 0));
+      expect(busiestWindow(arrivals, windowMs)).toBeLessThanOrEqual(limit);
+    }
+  });
+});
+
 describe('MemoryRateLimitStore', () => {
   it('takes from every bucket or from none', async () => {
     const store = new MemoryRateLimitStore();
@@ -226,6 +313,22 @@ describe('MemoryRateLimitStore', () => {
     expect(await store.take('k', [wide, narrow], 0)).toEqual({ granted: false, retryAfterMs: 1000 });
     for (let i = 0; i < 4; i++) expect(await store.take('k', [wide], 0)).toEqual({ granted: true });
     expect((await store.take('k', [wide], 0)).granted).toBe(false);
+  });
+
+  it('refund undoes one take, never above capacity', async () => {
+    const store = new MemoryRateLimitStore();
+    const bucket = { name: 'b', capacity: 2, refillPerMs: 0.001 };
+    await store.take('k', [bucket], 0);
+    await store.take('k', [bucket], 0);
+    await store.refund('k', [bucket], 0);
+    expect(await store.take('k', [bucket], 0)).toEqual({ granted: true });
+    expect(await store.take('k', [bucket], 0)).toEqual({ granted: false, retryAfterMs: 1000 });
+    // A full bucket stays full.
+    await store.refund('k', [bucket], 10_000);
+    await store.refund('k', [bucket], 10_000);
+    expect((await store.take('k', [bucket], 10_000)).granted).toBe(true);
+    expect((await store.take('k', [bucket], 10_000)).granted).toBe(true);
+    expect((await store.take('k', [bucket], 10_000)).granted).toBe(false);
   });
 
   it('neither mints tokens nor stalls when the clock steps backwards', async () => {

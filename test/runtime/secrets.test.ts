@@ -91,13 +91,63 @@ describe('resolveSecrets', () => {
     expect(config.stack).not.toContain(VALUE);
   });
 
-  it('reports a provider failure as a configuration issue', async () => {
+  it("reports a provider failure as a configuration issue, without the provider's text", async () => {
     const failing: SecretProvider = {
       get: () => {
-        throw new Error('vault unreachable');
+        throw new TypeError(`vault unreachable while reading token=${VALUE}`);
       },
     };
-    await expect(resolveSecrets({ token: 'env://TOKEN' }, failing)).rejects.toThrow(/token: reading env:\/\/TOKEN failed: vault unreachable/);
+    const error = (await resolveSecrets({ token: 'env://TOKEN' }, failing).catch((e: unknown) => e)) as ConfigurationError;
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error.issues).toEqual([{ path: 'token', message: expect.stringContaining('reading env://TOKEN failed: the secret provider threw a TypeError') }]);
+    expect(`${error.message}\n${error.stack}\n${inspect(error, { depth: 10, showHidden: true })}`).not.toMatch(/vault unreachable|tok_live/);
+    expect(error.cause).toBeUndefined();
+  });
+
+  it('reports a malformed reference by field and kind of problem, never its text', async () => {
+    // A secret pasted after env:// by mistake is the commonest malformed reference.
+    const error = (await resolveSecrets({ authToken: `env://${VALUE}-x`, other: 'env://' }, provider, { pathPrefix: 'secrets' }).catch((e: unknown) => e)) as ConfigurationError;
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error.issues.map((i) => i.path)).toEqual(['secrets.authToken', 'secrets.other']);
+    for (const issue of error.issues) expect(issue.message).toMatch(/^is not a valid env:\/\/ reference: expected env:\/\/NAME/);
+    expect(`${error.message}\n${error.stack}`).not.toContain(VALUE);
+  });
+});
+
+describe('redactSecrets: every encoding of a secret', () => {
+  const SID = 'AC0123456789abcdef0123456789abcdef';
+  const TOKEN = 'p@ss/w0rd+~tok=en! "q"';
+  const secrets = [new Secret(SID), new Secret(TOKEN)];
+  const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+  const b64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+
+  it.each([
+    ['Basic auth over sid:token', `Authorization: Basic ${b64(`${SID}:${TOKEN}`)}`, b64(`${SID}:${TOKEN}`)],
+    ['Basic auth over token:sid', `Basic ${b64(`${TOKEN}:${SID}`)}`, b64(`${TOKEN}:${SID}`)],
+    ['base64url of the pair', `jwt-ish ${b64url(`${SID}:${TOKEN}`)}`, b64url(`${SID}:${TOKEN}`)],
+    ['URL-encoded', `GET /cb?token=${encodeURIComponent(TOKEN)}`, encodeURIComponent(TOKEN)],
+    ['URL-encoded, lower-case hex', `token=${encodeURIComponent(TOKEN).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase())}`, '%40ss'],
+    ['form-encoded', `body: ${new URLSearchParams({ AuthToken: TOKEN })}`, new URLSearchParams({ t: TOKEN }).toString().slice(2)],
+    ['JSON-escaped', `body: ${JSON.stringify({ authToken: TOKEN })}`, JSON.stringify(TOKEN).slice(1, -1)],
+    ['base64 of the token alone', `token ${b64(TOKEN)} rejected`, b64(TOKEN).slice(0, -2)],
+  ])('%s', (_label, text, encoded) => {
+    const redacted = redactSecrets(text, secrets);
+    expect(redacted).toContain('***');
+    expect(redacted).not.toContain(encoded);
+  });
+
+  it.each(['u:', 'api:', 'SKabc:', 'x'])('base64 of the token after %j (any byte offset) keeps only the characters that mix in other bytes', (user) => {
+    const encoded = b64(`${user}${TOKEN}`);
+    const redacted = redactSecrets(`Basic ${encoded}`, secrets);
+    const [before, after] = redacted.slice('Basic '.length).split('***');
+    expect(after).toBeDefined();
+    // What is left: the user's own characters plus at most one mixed character on each side, and padding.
+    expect(before!.length).toBeLessThanOrEqual(Math.ceil((user.length * 4) / 3) + 1);
+    expect(after!.replace(/=+$/, '').length).toBeLessThanOrEqual(1);
+  });
+
+  it('does not mask short runs that happen to match a short encoding', () => {
+    expect(redactSecrets('status 200 OK, AC and p@ are fine', [new Secret('p@ss')])).toBe('status 200 OK, AC and p@ are fine');
   });
 });
 

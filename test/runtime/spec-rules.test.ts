@@ -1,5 +1,5 @@
 /**
- * The single-spec rules (runtime/spec/rules.ts), as the generator's `check` and the runtime's
+ * The single-spec rules (generator/spec/rules.ts), as the generator's `check` and the runtime's
  * `defineIntegration`/`defineCapability` both run them: each rule code with its exact path and
  * message. Every message must read naturally after its path (`healthCheck.timeoutMs must be a
  * positive number`), since that is how both report it.
@@ -133,7 +133,9 @@ describe('integrationFindings: one finding per problem, at its exact path', () =
       finding: error('CG115', ['capabilities', 'provides', 0, 'version'], 'must be a semantic version such as "1.0.0"'),
     },
     { name: 'CG116 timeout', spec: integration((s) => (s.healthCheck.timeoutMs = 0)), finding: error('CG116', ['healthCheck', 'timeoutMs'], 'must be a positive number') },
-    { name: 'CG116 rate limit', spec: integration((s) => (s.constraints.rateLimit.rpm = -5)), finding: error('CG116', ['constraints', 'rateLimit', 'rpm'], 'must be a positive number') },
+    { name: 'CG116 rate limit', spec: integration((s) => (s.constraints.rateLimit.rpm = -5)), finding: error('CG116', ['constraints', 'rateLimit', 'rpm'], 'must be a whole number of requests, at least 1') },
+    { name: 'CG116 fractional rpm', spec: integration((s) => (s.constraints.rateLimit.rpm = 0.5)), finding: error('CG116', ['constraints', 'rateLimit', 'rpm'], 'must be a whole number of requests, at least 1') },
+    { name: 'CG116 fractional rph', spec: integration((s) => (s.constraints.rateLimit = { rph: 1.5 })), finding: error('CG116', ['constraints', 'rateLimit', 'rph'], 'must be a whole number of requests, at least 1') },
     { name: 'CG116 quota', spec: integration((s) => (s.constraints.quotas = { daily: 0 })), finding: error('CG116', ['constraints', 'quotas', 'daily'], 'must be a positive number') },
     { name: 'CG117 http docs URL', spec: integration((s) => (s.docsUrl = 'http://www.twilio.com/docs')), finding: error('CG117', ['docsUrl'], 'must be an absolute https:// URL') },
     { name: 'CG117 relative byok docs URL', spec: integration((s) => (s.byokSetup.docsUrl = '/docs/keys')), finding: error('CG117', ['byokSetup', 'docsUrl'], 'must be an absolute https:// URL') },

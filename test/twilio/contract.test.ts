@@ -4,7 +4,7 @@
  */
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLoopbackHttpClient } from '@contractgen/twilio/testing';
+import { createLoopbackHttpClient } from '../../adapters/twilio/loopback-http-client.js';
 import { startTwilioStandIn, type TwilioStandIn } from '@contractgen/twilio/testing';
 import { checkTwilioRequest, type ContractRequest } from '../support/twilio-contract.js';
 

@@ -6,7 +6,7 @@
 import { inspect } from 'node:util';
 import twilio from 'twilio';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createLoopbackHttpClient, LoopbackRequestClient } from '@contractgen/twilio/testing';
+import { createLoopbackHttpClient, LoopbackRequestClient } from '../../adapters/twilio/loopback-http-client.js';
 import { startTwilioStandIn, twilioErrorBody, type TwilioStandIn } from '@contractgen/twilio/testing';
 
 // Shaped like real credentials, valid nowhere. The token must never show up in output.

@@ -1,4 +1,4 @@
-// `@contractgen/twilio/testing`: a local Twilio stand-in, and the SDK HTTP client that reaches it,
-// for tests and local development. Loads the twilio SDK (the loopback client extends its RequestClient).
+// `@contractgen/twilio/testing`: a local Twilio stand-in for tests and local development. Point an
+// adapter at it with `createTwilioSmsAdapter({ baseUrl: standIn.url })`. Importing this module
+// does not load the twilio SDK.
 export * from './stand-in.js';
-export { createLoopbackHttpClient, LoopbackRequestClient, type LoopbackHttpClientOptions } from '../loopback-http-client.js';

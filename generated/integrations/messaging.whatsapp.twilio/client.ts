@@ -56,8 +56,8 @@ const definition = lazyDefinition(async () => {
     config: validators.messagingWhatsappTwilioConfigValidator,
     secrets: validators.messagingWhatsappTwilioSecretsValidator,
     operations: {
-      sendMessage: { input: messagingOutboundValidators.messagingOutboundSendMessageInputValidator, idempotent: false },
-      getMessageStatus: { input: messagingOutboundValidators.messagingOutboundGetMessageStatusInputValidator, idempotent: true },
+      sendMessage: { input: messagingOutboundValidators.messagingOutboundSendMessageInputValidator, assertOutput: messagingOutboundValidators.assertMessagingOutboundSendMessageOutput, idempotent: false },
+      getMessageStatus: { input: messagingOutboundValidators.messagingOutboundGetMessageStatusInputValidator, assertOutput: messagingOutboundValidators.assertMessagingOutboundGetMessageStatusOutput, idempotent: true },
     },
     webhooks: true,
   };

@@ -48,8 +48,8 @@ const definition = lazyDefinition(async () => {
     config: validators.smsOutboxConfigValidator,
     secrets: validators.smsOutboxSecretsValidator,
     operations: {
-      sendSms: { input: smsOutboundValidators.smsOutboundSendSmsInputValidator, idempotent: false },
-      getDeliveryStatus: { input: smsOutboundValidators.smsOutboundGetDeliveryStatusInputValidator, idempotent: true },
+      sendSms: { input: smsOutboundValidators.smsOutboundSendSmsInputValidator, assertOutput: smsOutboundValidators.assertSmsOutboundSendSmsOutput, idempotent: false },
+      getDeliveryStatus: { input: smsOutboundValidators.smsOutboundGetDeliveryStatusInputValidator, assertOutput: smsOutboundValidators.assertSmsOutboundGetDeliveryStatusOutput, idempotent: true },
     },
     webhooks: false,
   };

@@ -1,2 +1,0 @@
-export type * from "./types.js";
-//# sourceMappingURL=index.d.ts.map

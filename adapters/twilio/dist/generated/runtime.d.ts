@@ -1,2 +1,0 @@
-export * from "@contractgen/runtime";
-//# sourceMappingURL=runtime.d.ts.map

@@ -1,5 +1,0 @@
-// `@contractgen/twilio/testing`: a local Twilio stand-in, and the SDK HTTP client that reaches it,
-// for tests and local development. Loads the twilio SDK (the loopback client extends its RequestClient).
-export * from './stand-in.js';
-export { createLoopbackHttpClient, LoopbackRequestClient } from '../loopback-http-client.js';
-//# sourceMappingURL=index.js.map

@@ -1,2 +1,0 @@
-export declare function main(argv: readonly string[]): Promise<number>;
-//# sourceMappingURL=main.d.ts.map

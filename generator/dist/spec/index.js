@@ -1,5 +1,0 @@
-// What spec files import (`contractgen/spec`): the define functions, and the model types and
-// StabilityEnum from the runtime, so generated spec constants and specs share one model.
-export { defineCapability, defineIntegration, SpecValidationError } from './define.js';
-export { StabilityEnum, STABILITIES } from '@contractgen/runtime/spec';
-//# sourceMappingURL=index.js.map

@@ -1,2 +1,0 @@
-export { StabilityEnum, STABILITIES } from './stability.js';
-//# sourceMappingURL=index.js.map

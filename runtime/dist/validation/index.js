@@ -1,2 +1,0 @@
-export { createValidator, ValidationError } from './validator.js';
-//# sourceMappingURL=index.js.map
