@@ -46,7 +46,8 @@ export interface GenerateOptions {
 
 export type FileStatus = 'written' | 'unchanged' | 'removed' | 'missing' | 'drifted' | 'stale';
 
-export interface SpecSummary {
+/** A spec as `list` and the JSON reporter show it. */
+export interface ListedSpec {
   readonly kind: 'integration' | 'capability';
   readonly key: string;
   readonly version: string;
@@ -56,7 +57,7 @@ export interface SpecSummary {
 export interface GenerateResult {
   readonly ok: boolean;
   readonly diagnostics: readonly Diagnostic[];
-  readonly specs: readonly SpecSummary[];
+  readonly specs: readonly ListedSpec[];
   readonly files: readonly { path: string; status: FileStatus }[];
   /** Milliseconds per stage. */
   readonly timings: Readonly<Record<string, number>>;

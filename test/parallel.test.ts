@@ -10,8 +10,8 @@ import { buildCorpus } from '../bench/corpus.js';
 import { projectOptions } from '../generator/config/resolve.js';
 import { generate, type GenerateResult } from '../generator/index.js';
 import { WorkerPool } from '../generator/parallel/pool.js';
-import { workerCount } from '../generator/parallel/workers.js';
-import { REPO, removeDir, scratchDir, snapshot, writeFiles } from './support/workspace.js';
+import { workerCount } from '../generator/parallel/executor.js';
+import { REPO, removeDir, runCli, scratchDir, snapshot, writeFiles } from './support/workspace.js';
 
 const scratch: string[] = [];
 afterAll(() => scratch.forEach(removeDir));
@@ -92,24 +92,43 @@ describe('workerCount', () => {
 });
 
 describe('WorkerPool', () => {
+  const settings = (root: string) => ({ plan: { root, packages: [] }, specFiles: [] });
+
   it('fails the tasks still pending when closed, and refuses new ones', async () => {
-    const pool = new WorkerPool(1);
-    const pending = pool.run({ type: 'rules', kind: 'capability', value: {} });
+    const pool = new WorkerPool(1, settings(REPO));
+    const pending = pool.run({ kind: 'spec', file: join(REPO, 'adapters/twilio/specs/integrations/twilio-sms.ts') });
     await pool.close();
     await expect(pending).rejects.toThrow(/closed/);
-    await expect(pool.run({ type: 'rules', kind: 'capability', value: {} })).rejects.toThrow(/closed/);
+    await expect(pool.run({ kind: 'adapters', files: [] })).rejects.toThrow(/closed/);
   });
 
-  it('answers a rules task with the findings the rules give in this thread', async () => {
-    const pool = new WorkerPool(1);
+  it('answers a spec task with what the same task gives in this thread', async () => {
+    const file = join(REPO, 'adapters/twilio/specs/capabilities/sms-outbound.ts');
+    const pool = new WorkerPool(1, settings(REPO));
     try {
-      const { findings } = await pool.run({ type: 'rules', kind: 'capability', value: { meta: { key: 'x' } } });
-      const { capabilityFindings } = await import('../generator/spec/rules.js');
-      expect(findings).toEqual(capabilityFindings({ meta: { key: 'x' } }));
-      expect(findings.length).toBeGreaterThan(0);
+      const { timings: _onWorkerTimings, ...onWorker } = await pool.run({ kind: 'spec', file });
+      const { SpecFileProcessor } = await import('../generator/pipeline/spec-file.js');
+      const { timings: _timings, ...inThread } = await new SpecFileProcessor(settings(REPO)).process(file);
+      expect(onWorker).toEqual(inThread);
+      expect(onWorker.summaries.map((s) => s.key)).toEqual(['sms.outbound']);
     } finally {
       await pool.close();
     }
   });
 });
 
+describe('a worker that dies', () => {
+  it('has its tasks retried on another worker; a file that kills a second worker is a located CG104, and the rest of the run is unaffected', async () => {
+    const root = scratchDir('parallel-dies');
+    scratch.push(root);
+    buildCorpus(root, 8);
+    const run = (env: Record<string, string>) => runCli(['generate', '--workers', '2', '--no-cache', '--reporter', 'json', '--out', 'out'], root, env);
+    const killed = run({ CONTRACTGEN_TEST_WORKER_DIES_ON: 'p3-lumen.ts' });
+    const report = JSON.parse(killed.stdout) as { ok: boolean; diagnostics: { code: string; file?: string; message: string }[] };
+    expect(killed.code).toBe(1);
+    expect(report.diagnostics).toEqual([expect.objectContaining({ code: 'CG104', file: expect.stringMatching(/p3-lumen\.ts$/), message: expect.stringMatching(/died twice/) })]);
+    expect(existsSync(join(root, 'out'))).toBe(false);
+    // Without the fault the same run succeeds.
+    expect(run({}).code).toBe(0);
+  }, 60_000);
+});

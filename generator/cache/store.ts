@@ -1,72 +1,20 @@
 /**
- * The build cache: what the previous run read (content hashes), produced (per spec, keyed by a
- * fingerprint of everything its files depend on) and left on disk (size and mtime of every output).
- * It lets a run skip whatever its inputs say cannot have changed: all of it when nothing changed
- * (no parse, no heavy module even loaded), one spec's work when one spec changed.
- *
- * Nothing is trusted blindly: reused outputs are first checked on disk, and any mismatch falls back
- * to the full pipeline. The cache is an optimisation only; deleting it changes no output.
+ * Where the build cache lives and how it is read and written. One cache per output folder, in
+ * the nearest node_modules/.cache/contractgen (as other build tools keep theirs). The file is its
+ * content's digest on the first line, then the content: a cache that fails the digest or the shape
+ * check is ignored, and the run starts from scratch and writes a good one.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { SpecFinding } from '../spec/findings.js';
-import type { Diagnostic } from '../diagnostics.js';
-import type { ResolvedOptions, SpecSummary } from '../options.js';
+import type { ResolvedOptions } from '../options.js';
 import { PACKAGE_ROOT } from '../package.js';
-
-const FORMAT = 5;
-
-export interface SerializedSpec {
-  readonly kind: 'integration' | 'capability';
-  readonly exportName: string;
-  readonly value: unknown;
-  /** Files the positions point into. */
-  readonly files: readonly string[];
-  /**
-   * Path keys, prefix-compressed (a cache holds hundreds of thousands, most of them long paths
-   * below another recorded path): key i is `keys[parents[i]] + "\0" + segments[i]`, or just
-   * `segments[i]` where `parents[i]` is -1. For each key three numbers in `coordinates`: file index, line, column.
-   */
-  readonly segments: readonly string[];
-  readonly parents: readonly number[];
-  readonly coordinates: readonly number[];
-  readonly start: readonly [number, number, number];
-  readonly source: string;
-  /** Single-spec rule findings (they depend on the value alone). */
-  readonly findings: readonly SpecFinding[];
-}
-
-export interface CachedSpecFile {
-  /** Every file the evaluation read, itself included. */
-  readonly deps: readonly string[];
-  readonly specs: readonly SerializedSpec[];
-  /** Load diagnostics of the file (warnings; a file with errors is never cached). */
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-export interface CacheData {
-  readonly format: number;
-  /** Fingerprint of the generator, its templates and the options. */
-  readonly tool: string;
-  /** Content hash of every input file read. */
-  readonly inputs: Readonly<Record<string, string>>;
-  readonly specFiles: readonly string[];
-  readonly adapterFiles: readonly string[];
-  readonly specFileData: Readonly<Record<string, CachedSpecFile>>;
-  /** Emit units: fingerprint of their inputs and the output paths they produced. */
-  readonly units: Readonly<Record<string, { readonly fingerprint: string; readonly paths: readonly string[] }>>;
-  /** Output path -> content hash after the run. */
-  readonly outputs: Readonly<Record<string, string>>;
-  /** What the run reported, for a run that finds nothing changed. */
-  readonly result: { readonly specs: readonly SpecSummary[]; readonly diagnostics: readonly Diagnostic[] };
-}
+import { CACHE_FORMAT, isCacheData, type CacheData } from './format.js';
 
 export function sha1(text: string | Buffer): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-/** Where the cache of this output folder lives: the nearest node_modules/.cache, as other build tools do. */
 export function cacheFile(options: ResolvedOptions): string | undefined {
   for (let dir = options.root; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'contractgen', `${sha1(`${options.outDir}\u0000${options.docsOutDir ?? ''}`)}.json`);
@@ -77,8 +25,12 @@ export function cacheFile(options: ResolvedOptions): string | undefined {
 export function readCache(file: string | undefined): CacheData | undefined {
   if (!file) return undefined;
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as CacheData;
-    return data.format === FORMAT ? data : undefined;
+    const text = readFileSync(file, 'utf8');
+    const newline = text.indexOf('\n');
+    const content = text.slice(newline + 1);
+    if (newline !== 40 || sha1(content) !== text.slice(0, 40)) return undefined;
+    const data: unknown = JSON.parse(content);
+    return isCacheData(data) ? data : undefined;
   } catch {
     return undefined;
   }
@@ -91,8 +43,9 @@ export function writeCache(file: string | undefined, data: Omit<CacheData, 'form
   if (!file) return;
   try {
     mkdirSync(dirname(file), { recursive: true });
+    const content = JSON.stringify({ format: CACHE_FORMAT, ...data });
     const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    writeFileSync(temp, JSON.stringify({ format: FORMAT, ...data }));
+    writeFileSync(temp, `${sha1(content)}\n${content}`);
     renameSync(temp, file);
     evictOldCaches(dirname(file));
   } catch {
@@ -111,7 +64,7 @@ function evictOldCaches(dir: string): void {
 /** The generator's own code and templates, the override templates and the options: a change to any invalidates everything. */
 export function toolFingerprint(options: ResolvedOptions): string {
   const hash = createHash('sha1');
-  const { mode: _mode, cache: _cache, ...relevant } = options;
+  const { mode: _mode, cache: _cache, workers: _workers, ...relevant } = options;
   hash.update(JSON.stringify(relevant));
   // The compiled generator (what runs), its templates and its package.json (version, dependencies).
   for (const dir of ['dist', 'templates', 'package.json'].map((d) => join(PACKAGE_ROOT, d)).concat(options.templateDirs)) {
@@ -146,27 +99,26 @@ function listFiles(path: string): string[] {
   }
 }
 
-/** Content hashes of files, or undefined for a file that cannot be read. */
-export function hashFiles(files: Iterable<string>): Map<string, string | undefined> {
-  const hashes = new Map<string, string | undefined>();
-  for (const file of files) {
-    try {
-      hashes.set(file, sha1(readFileSync(file)));
-    } catch {
-      hashes.set(file, undefined);
-    }
-  }
-  return hashes;
-}
+/** Content hashes of input files, each read once per run (undefined: the file cannot be read). */
+export class InputHashes {
+  private readonly known = new Map<string, string | undefined>();
 
-/**
- * Whether each output still holds the bytes the cache recorded for it. Contents, not mtimes:
- * restored caches, `cp -p` and same-second edits keep mtimes, and `check` must still see drift.
- */
-export function outputsIntact(paths: Iterable<string>, absolute: (path: string) => string, recorded: Readonly<Record<string, string>>): boolean {
-  for (const path of paths) {
-    const expected = recorded[path];
-    if (expected === undefined || hashFiles([absolute(path)]).get(absolute(path)) !== expected) return false;
+  get(file: string): string | undefined {
+    if (!this.known.has(file)) {
+      let hash: string | undefined;
+      try {
+        hash = sha1(readFileSync(file));
+      } catch {
+        hash = undefined;
+      }
+      this.known.set(file, hash);
+    }
+    return this.known.get(file);
   }
-  return true;
+
+  /** Whether every file still has the recorded hash. */
+  unchanged(recorded: Readonly<Record<string, string>>): boolean {
+    for (const [file, hash] of Object.entries(recorded)) if (this.get(file) !== hash) return false;
+    return true;
+  }
 }

@@ -5,12 +5,12 @@
 import { closest } from '../spec/findings.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { AdapterBinding } from '../load/adapters.js';
-import type { CheckedModel } from './model.js';
+import type { CheckedProject } from '../plan/project.js';
 
-export function bindAdapters(model: CheckedModel, adapters: readonly AdapterBinding[]): { model: CheckedModel; diagnostics: Diagnostic[] } {
+export function bindAdapters(project: CheckedProject, adapters: readonly AdapterBinding[]): { project: CheckedProject; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const byKey = new Map<string, AdapterBinding>();
-  const keys = model.integrations.map((i) => i.spec.meta.key);
+  const keys = project.integrations.map((i) => i.summary.key);
   for (const adapter of adapters) {
     const first = byKey.get(adapter.integration);
     // A local adapter replaces a package's default for the same integration: the project chose it.
@@ -23,5 +23,5 @@ export function bindAdapters(model: CheckedModel, adapters: readonly AdapterBind
       diagnostics.push({ code: 'CG142', severity: 'warning', message: `adapter ${adapter.exportName} declares unknown integration "${adapter.integration}"`, hint: suggestion && `did you mean "${suggestion}"?`, ...adapter.position });
     } else byKey.set(adapter.integration, adapter);
   }
-  return { model: { ...model, integrations: model.integrations.map((i) => ({ ...i, adapter: byKey.get(i.spec.meta.key) })) }, diagnostics };
+  return { project: { ...project, integrations: project.integrations.map((i) => ({ ...i, adapter: byKey.get(i.summary.key) })) }, diagnostics };
 }

@@ -2,9 +2,12 @@
  * JSON Schema -> TypeScript declarations through json-schema-to-typescript, unformatted (Prettier
  * would dominate run time) and re-indented by brace depth so the output stays readable.
  */
-import { compile, type Options } from 'json-schema-to-typescript';
+import type { Options } from 'json-schema-to-typescript';
 import type { JSONSchema4 } from 'json-schema';
-import { pascalCase } from '../check/identifiers.js';
+import { pascalCase } from '../plan/identifiers.js';
+
+/** Loaded on first use: the main thread of a big run renders project files and never converts a schema. */
+let library: Promise<typeof import('json-schema-to-typescript')> | undefined;
 
 const baseOptions: Partial<Options> = {
   bannerComment: '',
@@ -30,6 +33,7 @@ export async function schemaToTypeScript(schema: object, typeName: string): Prom
   for (const [key, definition] of Object.entries((root.definitions as Record<string, Record<string, unknown>> | undefined) ?? {})) {
     if (definition && typeof definition === 'object') definition.title = typeName + pascalCase(typeof definition.title === 'string' ? definition.title : key);
   }
+  const { compile } = await (library ??= import('json-schema-to-typescript'));
   const code = await compile(root as JSONSchema4, typeName, {
     ...baseOptions,
     customName: (node) => {

@@ -7,62 +7,47 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
+import { BoundedCache } from './bounded-cache.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const standaloneCode = ((standaloneCodeModule as { default?: unknown }).default ?? standaloneCodeModule) as (ajv: Ajv, refsOrFunc: ValidateFunction) => string;
 
-/** Schema -> standalone code, keyed by the schema's content (so identical schemas compile once, and code can cross threads). */
-export type ValidatorCode = readonly (readonly [schemaJson: string, code: string])[];
-
+/**
+ * Compiles schemas with ajv and keeps each one's standalone code by content: the check stage
+ * compiles a schema to validate the spec's example, and the emit stage takes the same code.
+ */
 export class ValidatorCompiler {
-  private readonly code = new Map<string, string>();
-  private fresh: [string, string][] = [];
+  /** Standalone code by schema content: what emitting needs, kept for the schemas seen most recently. */
+  private readonly code = new BoundedCache<string>(512);
+  /** The latest compilations: a spec's rules and its emitting ask for the same schemas back to back. */
+  private readonly compiled = new BoundedCache<{ ajv: Ajv; validate: ValidateFunction }>(32);
 
-  /** A SchemaCompiler for the spec rules: compiles with an instance of its own and keeps the standalone code. */
-  readonly compile = (schema: object): ValidateFunction => {
-    // No meta-schema: the check stage has validated the schema against it already, and compiling
-    // the meta-schema was most of the cost of a fresh instance. No codegen optimiser: its name
-    // pass re-walks the code tree at every level (about half of all compile time on nested
-    // schemas), and V8 makes the same simplifications itself: the unoptimised validators run as
-    // fast as ajv's default output (the validator rows of `npm run bench`, BENCHMARKS.md).
-    const ajv = new Ajv({ allErrors: true, strict: false, meta: false, validateSchema: false, addUsedSchema: false, code: { source: true, esm: false, optimize: false } });
-    addFormats(ajv);
-    const { $id: _id, ...withoutId } = schema as { $id?: unknown };
-    const validate = ajv.compile(withoutId);
-    const key = JSON.stringify(schema);
-    if (!this.code.has(key)) {
-      const code = standaloneCode(ajv, validate);
-      this.code.set(key, code);
-      this.fresh.push([key, code]);
-    }
-    return validate;
-  };
+  /** A SchemaCompiler for the spec rules. */
+  readonly compile = (schema: object): ValidateFunction => this.compilation(JSON.stringify(schema), schema).validate;
 
-  /** The CommonJS standalone code of a schema, compiling it now if the check stage did not (a reused spec). */
+  /** The CommonJS standalone code of a schema, compiling it now if the check stage did not. */
   codeFor(schema: object): string {
     const key = JSON.stringify(schema);
-    if (!this.code.has(key)) this.compile(schema);
-    return this.code.get(key)!;
-  }
-
-  /** Code compiled since the last call (a worker sends it back to the main thread). */
-  takeFresh(): ValidatorCode {
-    const fresh = this.fresh;
-    this.fresh = [];
-    return fresh;
-  }
-
-  /** The code known for these schemas (what a worker needs to emit them without compiling again). */
-  known(schemas: readonly object[]): ValidatorCode {
-    return schemas.flatMap((schema) => {
-      const key = JSON.stringify(schema);
-      const code = this.code.get(key);
-      return code === undefined ? [] : [[key, code] as const];
+    return this.code.get(key, () => {
+      const { ajv, validate } = this.compilation(key, schema);
+      return standaloneCode(ajv, validate);
     });
   }
 
-  add(code: ValidatorCode): void {
-    for (const [key, text] of code) this.code.set(key, text);
+  private compilation(key: string, schema: object) {
+    return this.compiled.get(key, () => {
+      // No meta-schema: the check stage has validated the schema against it already, and compiling
+      // the meta-schema was most of the cost of a fresh instance. No codegen optimiser: its name
+      // pass re-walks the code tree at every level (about half of all compile time on nested
+      // schemas), and V8 makes the same simplifications itself: the unoptimised validators run as
+      // fast as ajv's default output (the validator rows of `npm run bench`, BENCHMARKS.md). A fresh
+      // instance per schema keeps ajv's generated names (validate10, schema11) the same whatever
+      // was compiled before, so the output does not depend on the order of work.
+      const ajv = new Ajv({ allErrors: true, strict: false, meta: false, validateSchema: false, addUsedSchema: false, code: { source: true, esm: false, optimize: false } });
+      addFormats(ajv);
+      const { $id: _id, ...withoutId } = schema as { $id?: unknown };
+      return { ajv, validate: ajv.compile(withoutId) };
+    });
   }
 }
 

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
+import type { Diagnostic } from '../diagnostics.js';
 import { DEFAULT_TEMPLATES_DIR } from '../package.js';
 import { docCommentText, mdCell, mdCodeCell, mdText, tsLiteral, tsString } from './escape.js';
 
@@ -20,6 +21,11 @@ export class TemplateError extends Error {
     super(message);
     this.name = 'TemplateError';
   }
+}
+
+/** A template's failure as the diagnostic a run reports (CG201, at the template's file and line). */
+export function templateDiagnostic(error: TemplateError): Diagnostic {
+  return { code: 'CG201', severity: 'error', file: error.file, line: error.line, column: error.column, message: `template failed: ${error.message}` };
 }
 
 interface TemplateSource {

@@ -12,56 +12,74 @@ import { ModuleGraph, positionOfNode, type ParsedModule } from './modules.js';
 
 const DEFINE_FUNCTIONS: Record<string, SpecKind> = { defineIntegration: 'integration', defineCapability: 'capability' };
 
+/** One spec file, loaded: what a worker returns for it (plain data but for the specs' position lookups). */
+export interface LoadedFile {
+  readonly specs: LoadedSpec[];
+  readonly diagnostics: Diagnostic[];
+  /** Every file its values were read from (itself included), with the content hash of the exact bytes parsed. */
+  readonly deps: Readonly<Record<string, string>>;
+  /** Strings of its secret examples: code frames mask them. */
+  readonly secrets: readonly string[];
+}
+
+/** Loads one spec file. The graph keeps imported modules across files; the spec file's own tree is dropped after. */
+export function loadSpecFile(file: string, graph: ModuleGraph, evaluator = new StaticEvaluator(graph)): LoadedFile {
+  const specs: LoadedSpec[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const secrets = new Set<string>();
+  const { files } = graph.record(() => loadFile(file, graph, evaluator, specs, diagnostics, secrets));
+  // Values and positions are plain data now: drop the syntax tree (a 1,000-spec run would keep them all).
+  graph.release(file);
+  const deps: Record<string, string> = {};
+  for (const read of files) {
+    const hash = graph.hashOf(read);
+    if (hash !== undefined) deps[read] = hash;
+  }
+  return { specs, diagnostics, deps, secrets: [...secrets] };
+}
+
 export interface LoadResult {
   readonly specs: LoadedSpec[];
   readonly diagnostics: Diagnostic[];
-  /** Every source file read: the spec files and the files they import (for watch mode and caching). */
+  /** Every source file read: the spec files and the files they import. */
   readonly files: string[];
-  /**
-   * File text by path, for code frames. The strings of every `secretSchema.example` are masked
-   * (same length, so columns stay right): a code frame must never print a credential.
-   */
+  /** File text by path, for code frames, with secret examples masked (same length, so columns stay right). */
   readonly sourceText: (file: string) => string | undefined;
-  /** For each spec file evaluated this run, the files its values came from (itself included). */
-  readonly dependencies: ReadonlyMap<string, readonly string[]>;
-  /** The diagnostics of each spec file evaluated this run. */
-  readonly fileDiagnostics: ReadonlyMap<string, readonly Diagnostic[]>;
 }
 
-/** Specs (and diagnostics) of a file known from an earlier run whose inputs have not changed; undefined to evaluate it. */
-export type ReuseSpecs = (file: string) => { readonly specs: readonly LoadedSpec[]; readonly diagnostics: readonly Diagnostic[] } | undefined;
-
-export function loadSpecs(files: readonly string[], graph = new ModuleGraph(), reuse: ReuseSpecs = () => undefined): LoadResult {
+/** Loads several spec files (the programmatic and test entry; the pipeline loads file by file). */
+export function loadSpecs(files: readonly string[], graph = new ModuleGraph()): LoadResult {
   const evaluator = new StaticEvaluator(graph);
   const specs: LoadedSpec[] = [];
   const diagnostics: Diagnostic[] = [];
   const secrets = new Set<string>();
-  const dependencies = new Map<string, readonly string[]>();
-  const fileDiagnostics = new Map<string, readonly Diagnostic[]>();
   for (const file of files) {
-    const reused = reuse(file);
-    if (reused) {
-      for (const spec of reused.specs) collectSecretValues(secretExampleOf(spec.value), secrets);
-      specs.push(...reused.specs);
-      diagnostics.push(...reused.diagnostics);
-      continue;
-    }
-    const before = diagnostics.length;
-    const { files: read } = graph.record(() => loadFile(file, graph, evaluator, specs, diagnostics, secrets));
-    dependencies.set(file, read);
-    fileDiagnostics.set(file, diagnostics.slice(before));
-    // Values and positions are plain data now: drop the syntax tree (a 1,000-spec run would keep them all).
-    graph.release(file);
+    const loaded = loadSpecFile(file, graph, evaluator);
+    specs.push(...loaded.specs);
+    diagnostics.push(...loaded.diagnostics);
+    for (const secret of loaded.secrets) secrets.add(secret);
   }
-  // Files the specs import but that are not specs themselves (e.g. shared constants outside the
-  // specs folder): a syntax error there would otherwise be evaluated from a recovered tree, silently.
-  const specFiles = new Set(files);
-  for (const file of graph.files()) {
-    if (specFiles.has(file)) continue;
+  const isSpec = new Set(files);
+  diagnostics.push(...importedSyntaxErrors(graph, graph.files().filter((file) => !isSpec.has(file))));
+  return { specs, diagnostics, files: graph.files(), sourceText: maskedSourceText(secrets) };
+}
+
+/**
+ * Syntax errors in files the specs import but that are not specs themselves (shared constants
+ * outside the specs folder): they would otherwise be evaluated from a recovered tree, silently.
+ */
+export function importedSyntaxErrors(graph: ModuleGraph, imported: Iterable<string>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const file of imported) {
     for (const { position, message } of graph.get(file).syntaxErrors) diagnostics.push({ code: 'CG100', severity: 'error', message: `syntax error: ${message}`, ...position });
   }
+  return diagnostics;
+}
+
+/** Source text for code frames: every secret example string masked, same length, so columns stay right. */
+export function maskedSourceText(secrets: ReadonlySet<string>): (file: string) => string | undefined {
   const masked = new Map<string, string>();
-  const sourceText = (file: string): string | undefined => {
+  return (file) => {
     let text = masked.get(file);
     if (text === undefined) {
       try {
@@ -73,7 +91,6 @@ export function loadSpecs(files: readonly string[], graph = new ModuleGraph(), r
     }
     return text;
   };
-  return { specs, diagnostics, files: graph.files(), sourceText, dependencies, fileDiagnostics };
 }
 
 function loadFile(file: string, graph: ModuleGraph, evaluator: StaticEvaluator, specs: LoadedSpec[], diagnostics: Diagnostic[], secrets: Set<string>): void {

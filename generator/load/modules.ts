@@ -3,6 +3,7 @@
  * with ts-morph directly (`ts.createSourceFile`): specs are read node by node, never type-checked
  * or executed, and skipping ts-morph's wrapper objects keeps a 1,000-spec parse cheap.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ts } from 'ts-morph';
@@ -34,7 +35,14 @@ export class ModuleGraph {
   private readonly seen = new Set<string>();
   private readonly resolutionCache = ts.createModuleResolutionCache(process.cwd(), (f) => f, compilerOptions);
 
-  constructor(private readonly readText: (file: string) => string = (f) => readFileSync(f, 'utf8')) {}
+  /** Content hash of the exact bytes each file was parsed from (the cache's record of what a spec was made from). */
+  private readonly hashes = new Map<string, string>();
+
+  constructor(private readonly readBytes: (file: string) => Buffer = (f) => readFileSync(f)) {}
+
+  hashOf(file: string): string | undefined {
+    return this.hashes.get(file);
+  }
 
   /** Files read while `record` runs: what a spec's value depends on. */
   private recording: Set<string> | undefined;
@@ -55,7 +63,9 @@ export class ModuleGraph {
     this.recording?.add(file);
     let module = this.modules.get(file);
     if (!module) {
-      const text = this.readText(file);
+      const bytes = this.readBytes(file);
+      this.hashes.set(file, createHash('sha1').update(bytes).digest('hex'));
+      const text = bytes.toString('utf8');
       const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
       const parseDiagnostics = (sourceFile as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
       module = {

@@ -11,6 +11,7 @@
  * built from the package name and an `exports` subpath), never by a path into node_modules, so the
  * generated code is the same wherever the package manager put the package.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
@@ -23,6 +24,8 @@ export interface SpecPackage {
   readonly dir: string;
   /** Its package.json: an input of every run (its `contractgen` field binds the adapters). */
   readonly manifest: string;
+  /** Content hash of the package.json bytes read. */
+  readonly manifestHash: string;
   /** Its folder of spec files, if it ships specs. */
   readonly specsDir?: string;
   readonly adapters: readonly AdapterBinding[];
@@ -67,8 +70,11 @@ function findManifest(name: string, root: string): string | undefined {
 
 function readPackage(name: string, manifest: string, problems: string[]): SpecPackage | undefined {
   let json: { contractgen?: unknown; exports?: unknown };
+  let manifestHash: string;
   try {
-    json = JSON.parse(readFileSync(manifest, 'utf8')) as typeof json;
+    const bytes = readFileSync(manifest);
+    manifestHash = createHash('sha1').update(bytes).digest('hex');
+    json = JSON.parse(bytes.toString('utf8')) as typeof json;
   } catch (error) {
     problems.push(`cannot read its package.json (${(error as Error).message})`);
     return undefined;
@@ -108,7 +114,7 @@ function readPackage(name: string, manifest: string, problems: string[]): SpecPa
       }
     }
   }
-  return { name, dir, manifest, specsDir, adapters };
+  return { name, dir, manifest, manifestHash, specsDir, adapters };
 }
 
 /** The subpaths a package exports (`"."`, `"./sms"`); wildcard patterns are not bindable. */

@@ -8,14 +8,12 @@ import { closest } from '../spec/findings.js';
 import { versionSatisfies } from '@contractgen/runtime';
 import { INTEGRATION_CATEGORIES } from '../spec/model-schema.js';
 import { KEY_PATTERN, SEMVER_PATTERN } from '../spec/rules.js';
-import { capabilityNames } from '../emit/capability.js';
-import { camelCase } from '../check/identifiers.js';
+import { camelCase } from '../plan/identifiers.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { TemplateSet } from '../emit/templates.js';
 import { DEFAULT_TEMPLATES_DIR } from '../package.js';
 import { generate, type GenerateResult } from '../generate.js';
 import type { ProjectOptions } from '../config/resolve.js';
-import { loadAndCheck } from '../pipeline.js';
 import { resolveOptions, SPEC_MODULE } from '../options.js';
 import { discoverInputs } from '../load/discover.js';
 
@@ -45,24 +43,27 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
   if (request.category === '') return fail('--category is required (there is no terminal to ask on)', `one of ${INTEGRATION_CATEGORIES.join(', ')}`);
   if (request.capabilities.length === 0) return fail('name at least one capability with --capability KEY[@VERSION]');
 
-  const resolved = resolveOptions(project);
-  const { model, diagnostics } = await loadAndCheck(resolved, discoverInputs(resolved));
-  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, written: [], diagnostics };
-  if (model.integrations.some((i) => i.spec.meta.key === request.key)) return fail(`an integration with key "${request.key}" already exists`);
+  const resolved = resolveOptions({ ...project, mode: 'validate' });
+  const { runPipeline } = await import('../pipeline/index.js');
+  const checked = await runPipeline(resolved, discoverInputs(resolved), undefined, '', {});
+  const { diagnostics } = checked.result;
+  const model = checked.project;
+  if (!model || diagnostics.some((d) => d.severity === 'error')) return { ok: false, written: [], diagnostics };
+  if (model.integrations.some((i) => i.summary.key === request.key)) return fail(`an integration with key "${request.key}" already exists`);
 
   const provides = [];
   for (const ref of request.capabilities) {
     const [key, version] = ref.split('@') as [string, string | undefined];
-    const capability = model.capabilities.find((c) => c.spec.meta.key === key);
+    const capability = model.capabilities.find((c) => c.key === key);
     if (!capability) {
-      const suggestion = closest(key, model.capabilities.map((c) => c.spec.meta.key));
+      const suggestion = closest(key, model.capabilities.map((c) => c.key));
       return fail(`unknown capability "${key}"`, suggestion ? `did you mean "${suggestion}"?` : 'write its defineCapability spec first');
     }
     if (version !== undefined && !SEMVER_PATTERN.test(version)) return fail(`"${version}" is not a semantic version`);
-    if (version !== undefined && !versionSatisfies(capability.spec.meta.version, version)) {
-      return fail(`${key}@${version} is not available: the capability spec is version ${capability.spec.meta.version}`, 'same major version and not newer than the spec');
+    if (version !== undefined && !versionSatisfies(capability.version, version)) {
+      return fail(`${key}@${version} is not available: the capability spec is version ${capability.version}`, 'same major version and not newer than the spec');
     }
-    provides.push({ capability, key, version: version ?? capability.spec.meta.version });
+    provides.push({ capability, key, version: version ?? capability.version });
   }
 
   const templates = new TemplateSet([DEFAULT_TEMPLATES_DIR, ...project.templates]);
@@ -87,7 +88,7 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
   if (request.adapter) {
     const adapterFile = join(project.adapters!, `${request.key}.ts`);
     const toGenerated = relative(dirname(adapterFile), project.out!).split(sep).join('/');
-    const names = provides.map((p) => ({ key: p.key, ...capabilityNames(p.capability) }));
+    const names = provides.map((p) => p.capability);
     const events = names.filter((n) => n.events.length > 0);
     const operationTypes = [...names.filter((n) => n.operations.length).map((n) => n.interfaceName), ...(events.length ? [`WebhookReceiver<${events.map((e) => e.eventUnionName).join(' | ')}>`] : [])];
     files.push([

@@ -1,95 +1,122 @@
 /**
- * A fixed pool of worker threads for the per-spec work of a large run (rules and emitting), which
- * is CPU-bound and independent per spec. Tasks go to the least busy worker; each worker holds at
- * a few, so none idles while the main thread is busy writing files.
+ * A fixed pool of worker threads for the per-file work of a large run. Tasks go to the least busy
+ * worker; each holds a few, so none idles while the main thread writes files. A worker that dies
+ * (out of memory, a crash in a library) is replaced, and each task it held is tried once more on
+ * another worker; a task that takes down a second worker fails, naming its file.
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../package.js';
+import type { TaskSettings } from '../pipeline/spec-file.js';
 import { deserializeError, type SerializedError } from './errors.js';
-import type { Task, TaskResult } from './tasks.js';
+import { taskSubject, type Task, type TaskResult } from './tasks.js';
 
 // Always the compiled worker, also when the pool itself runs from source (the tests): a worker
 // thread starts without the parent's loader, so it can only run JavaScript.
 const ENTRY = join(PACKAGE_ROOT, 'dist', 'parallel', 'worker.js');
 const PER_WORKER = 8;
 
-interface Pending {
+interface Queued {
+  readonly id: number;
+  readonly task: Task;
   readonly resolve: (value: never) => void;
   readonly reject: (error: Error) => void;
+  /** Workers that died while holding it. */
+  deaths: number;
 }
 
 interface Slot {
   readonly worker: Worker;
-  readonly pending: Map<number, Pending>;
+  readonly pending: Map<number, Queued>;
+  dead: boolean;
 }
 
 type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: SerializedError };
 
+export class WorkerFailure extends Error {
+  constructor(
+    readonly subject: string,
+    reason: string,
+  ) {
+    super(`the worker thread processing ${subject} died twice (${reason})`);
+    this.name = 'WorkerFailure';
+  }
+}
+
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: { id: number; task: Task; pending: Pending }[] = [];
+  private readonly queue: Queued[] = [];
   private nextId = 0;
-  private failure?: Error;
+  private closed = false;
 
-  constructor(readonly size: number) {
+  constructor(
+    readonly size: number,
+    private readonly settings: TaskSettings,
+  ) {
     for (let i = 0; i < size; i++) this.slots.push(this.start());
   }
 
   run<T extends Task>(task: T): Promise<TaskResult<T>> {
     const result = new Promise<TaskResult<T>>((resolve, reject) => {
-      if (this.failure) return reject(this.failure);
-      this.queue.push({ id: this.nextId++, task, pending: { resolve: resolve as (value: never) => void, reject } });
+      if (this.closed) return reject(new Error('the worker pool was closed'));
+      this.queue.push({ id: this.nextId++, task, resolve: resolve as (value: never) => void, reject, deaths: 0 });
       this.dispatch();
     });
-    // When one task fails, a caller stops listening to the rest (Promise.all), which then fail as
-    // the pool closes: those rejections are expected, not unhandled. A caller still awaiting one sees it.
+    // When one task fails, a caller stops listening to the rest, which then fail as the pool
+    // closes: those rejections are expected, not unhandled. A caller still awaiting one sees it.
     result.catch(() => undefined);
     return result;
   }
 
   /** Stops every worker; tasks still pending fail. */
   async close(): Promise<void> {
-    this.fail(new Error('the worker pool was closed'));
+    this.closed = true;
+    const error = new Error('the worker pool was closed');
+    for (const queued of this.queue.splice(0)) queued.reject(error);
+    for (const slot of this.slots) for (const queued of slot.pending.values()) queued.reject(error);
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 
   private start(): Slot {
-    const slot: Slot = { worker: new Worker(ENTRY), pending: new Map() };
+    const slot: Slot = { worker: new Worker(ENTRY, { workerData: this.settings }), pending: new Map(), dead: false };
     slot.worker.on('message', (reply: Reply) => {
-      const pending = slot.pending.get(reply.id);
-      if (!pending) return;
+      const queued = slot.pending.get(reply.id);
+      if (!queued) return;
       slot.pending.delete(reply.id);
-      if (reply.ok) pending.resolve(reply.result as never);
-      else pending.reject(deserializeError(reply.error));
+      if (reply.ok) queued.resolve(reply.result as never);
+      else queued.reject(deserializeError(reply.error));
       this.dispatch();
     });
-    // A worker that dies (out of memory, a crash in a library) fails the whole run: its tasks
-    // cannot be attributed to a spec any more, and retrying them elsewhere could crash again.
-    slot.worker.on('error', (error) => this.fail(new Error(`a generator worker thread failed: ${error.message}`)));
-    slot.worker.on('exit', (code) => {
-      if (code !== 0) this.fail(new Error(`a generator worker thread exited with code ${code}`));
-    });
+    slot.worker.on('error', (error) => this.died(slot, error.message));
+    slot.worker.on('exit', (code) => this.died(slot, `exit code ${code}`));
     return slot;
   }
 
-  private dispatch(): void {
-    while (this.queue.length > 0 && !this.failure) {
-      const slot = this.slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
-      if (slot.pending.size >= PER_WORKER) return;
-      const { id, task, pending } = this.queue.shift()!;
-      slot.pending.set(id, pending);
-      slot.worker.postMessage({ id, task });
+  private died(slot: Slot, reason: string): void {
+    if (slot.dead || this.closed) return;
+    slot.dead = true;
+    const held = [...slot.pending.values()];
+    slot.pending.clear();
+    this.slots[this.slots.indexOf(slot)] = this.start();
+    for (const queued of held) {
+      queued.deaths++;
+      if (queued.deaths >= 2) queued.reject(new WorkerFailure(taskSubject(queued.task), reason));
+      // Tried again first, alone on its worker: the task that crashes the replacement is known.
+      else this.queue.unshift(queued);
     }
+    this.dispatch();
   }
 
-  private fail(error: Error): void {
-    if (this.failure) return;
-    this.failure = error;
-    for (const slot of this.slots) {
-      for (const pending of slot.pending.values()) pending.reject(error);
-      slot.pending.clear();
+  private dispatch(): void {
+    while (this.queue.length > 0 && !this.closed) {
+      const slot = this.slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
+      const next = this.queue[0]!;
+      // A task that has seen a worker die runs alone, so a second death is its own.
+      const limit = next.deaths > 0 || [...slot.pending.values()].some((q) => q.deaths > 0) ? 1 : PER_WORKER;
+      if (slot.pending.size >= limit) return;
+      this.queue.shift();
+      slot.pending.set(next.id, next);
+      slot.worker.postMessage({ id: next.id, task: next.task });
     }
-    for (const { pending } of this.queue.splice(0)) pending.reject(error);
   }
 }

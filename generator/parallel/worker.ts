@@ -1,13 +1,14 @@
-/** A worker thread of the pool: runs tasks in arrival order and answers each with its id. */
-import { parentPort } from 'node:worker_threads';
+/** A worker thread of the pool: one task runner for the run's settings, answering each task with its id. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { SpecFileProcessor, type TaskSettings } from '../pipeline/spec-file.js';
 import { serializeError } from './errors.js';
-import { TaskRunner, type Task } from './tasks.js';
+import { runTask, type Task } from './tasks.js';
 
-const runner = new TaskRunner();
+const processor = new SpecFileProcessor(workerData as TaskSettings);
 const port = parentPort!;
 port.on('message', async ({ id, task }: { id: number; task: Task }) => {
   try {
-    port.postMessage({ id, ok: true, result: await runner.run(task) });
+    port.postMessage({ id, ok: true, result: await runTask(processor, task) });
   } catch (error) {
     port.postMessage({ id, ok: false, error: serializeError(error) });
   }

@@ -7,7 +7,7 @@
  * manifest); nothing else in the folders is ever touched.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { sha1 } from '../cache/store.js';
@@ -43,6 +43,7 @@ interface TargetState {
 export class OutputSession {
   private readonly states: TargetState[];
   private readonly staged: [temp: string, target: string][] = [];
+  private readonly stagingDir: string | undefined;
   /** Folders this run created for staged files, so an abort leaves no empty folder behind either. */
   private readonly createdDirs: string[] = [];
   private readonly changed: string[] = [];
@@ -52,10 +53,18 @@ export class OutputSession {
   private stale: string[] = [];
 
   /** `write`: stage changed files for `commit`; otherwise only compare (check mode). */
+  /**
+   * `write`: stage changed files for `commit`; otherwise only compare (check mode). `stagingDir`:
+   * where changed files wait for the commit, when it is on the output folders' file system (the
+   * build cache's folder): a failed or interrupted run then leaves the output folders untouched,
+   * down to their modification times. Otherwise files are staged beside their targets.
+   */
   constructor(
     targets: readonly OutputTarget[],
     private readonly write: boolean,
+    stagingDir?: string,
   ) {
+    this.stagingDir = write && stagingDir && targets.every((t) => sameDevice(stagingDir, t.dir)) ? stagingDir : undefined;
     this.states = targets.map((target) => {
       const previous = readManifest(target.dir);
       if (previous.problem) this.diagnostics.push({ code: 'CG302', severity: 'warning', message: previous.problem, file: join(target.dir, MANIFEST_NAME) });
@@ -108,6 +117,7 @@ export class OutputSession {
     const files = this.staged.filter((entry) => !manifests.includes(entry));
     for (const [index, [temp, target]] of files.entries()) {
       try {
+        this.ensureDir(dirname(target));
         renameSync(temp, target);
       } catch (error) {
         // Renames are atomic one by one, not together: the files renamed so far stay (each whole),
@@ -123,7 +133,10 @@ export class OutputSession {
       removeEmptyParents(file, this.stateOf(path).target.dir);
     }
     // Until a manifest is replaced, the previous one still lists every file an earlier run made.
-    for (const [temp, target] of manifests) renameSync(temp, target);
+    for (const [temp, target] of manifests) {
+      this.ensureDir(dirname(target));
+      renameSync(temp, target);
+    }
     this.staged.length = 0;
   }
 
@@ -175,16 +188,26 @@ export class OutputSession {
   }
 
   private stage(target: string, content: string): string {
-    const dir = dirname(target);
+    if (this.stagingDir) {
+      mkdirSync(this.stagingDir, { recursive: true });
+      const temp = join(this.stagingDir, `${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+      writeFileSync(temp, content);
+      return temp;
+    }
+    this.ensureDir(dirname(target));
+    const temp = join(dirname(target), `.${target.split(/[\\/]/).pop()}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    writeFileSync(temp, content);
+    return temp;
+  }
+
+  /** Creates a folder for a file of this run, remembering what it created so an abort can take it back. */
+  private ensureDir(dir: string): void {
     const missing: string[] = [];
     for (let d = dir; !existsSync(d); d = dirname(d)) missing.unshift(d);
     if (missing.length > 0) {
       mkdirSync(dir, { recursive: true });
       this.createdDirs.push(...missing);
     }
-    const temp = join(dir, `.${target.split(/[\\/]/).pop()}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    writeFileSync(temp, content);
-    return temp;
   }
 
   private stateOf(path: string): TargetState {
@@ -202,6 +225,21 @@ function removeEmptyParents(file: string, outputFolder: string): void {
       return;
     }
   }
+}
+
+/** Whether `path` and `dir` (or its nearest existing ancestor) are on one file system, so a rename between them works. */
+function sameDevice(path: string, dir: string): boolean {
+  const device = (p: string): bigint | number | undefined => {
+    for (let d = p; ; d = dirname(d)) {
+      try {
+        return statSync(d).dev;
+      } catch {
+        if (dirname(d) === d) return undefined;
+      }
+    }
+  };
+  const a = device(path);
+  return a !== undefined && a === device(dir);
 }
 
 function readIfExists(path: string): string | undefined {

@@ -1,0 +1,51 @@
+/**
+ * Where a run's per-file tasks execute: in this thread, or on a pool of worker threads. Starting
+ * a worker costs about a third of a second (its module graph loads afresh), so small runs,
+ * incremental runs and watch-mode rebuilds stay in this thread, and a large cold run spreads its
+ * per-file work across the cores. Output is the same either way.
+ */
+import { availableParallelism } from 'node:os';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { SpecFileProcessor, TaskSettings } from '../pipeline/spec-file.js';
+import { WorkerPool } from './pool.js';
+import { runTask, type Task, type TaskResult } from './tasks.js';
+
+export interface Executor {
+  run<T extends Task>(task: T): Promise<TaskResult<T>>;
+  close(): Promise<void>;
+}
+
+/** Below this many files to process, threads cost more than they save (measured: see BENCHMARKS.md). */
+const MIN_WORK = 400;
+const MAX_WORKERS = 4;
+
+/** Worker threads for a run of `work` files: `requested` when given, else by core count (none on one core). */
+export function workerCount(requested: number | 'auto', work: number): number {
+  if (work <= 0) return 0;
+  if (requested !== 'auto') return Math.max(0, Math.floor(requested));
+  const cores = availableParallelism();
+  return work >= MIN_WORK && cores > 1 ? Math.min(cores, MAX_WORKERS) : 0;
+}
+
+export async function createExecutor(settings: TaskSettings, workers: number): Promise<Executor> {
+  if (workers > 0) {
+    const pool = new WorkerPool(workers, settings);
+    return { run: (task) => pool.run(task), close: () => pool.close() };
+  }
+  const { SpecFileProcessor } = await import('../pipeline/spec-file.js');
+  const processor: SpecFileProcessor = new SpecFileProcessor(settings);
+  // One task at a time: a file's work is done (and its output written) before the next is parsed.
+  let previous: Promise<unknown> = Promise.resolve();
+  return {
+    run: <T extends Task>(task: T) => {
+      const next = previous.then(async () => {
+        // Between tasks, let the event loop run: a Ctrl-C must be able to stop a long run.
+        await yieldToEventLoop();
+        return runTask(processor, task) as Promise<TaskResult<T>>;
+      });
+      previous = next.catch(() => undefined);
+      return next;
+    },
+    close: async () => undefined,
+  };
+}

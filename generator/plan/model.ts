@@ -1,0 +1,96 @@
+/**
+ * The plan: plain data that decides, once, every output path, identifier, import and alias of a
+ * run. Emitters only render it. A spec's plan is made where the spec is loaded (on a worker for a
+ * big run) and its summary is what crosses back to the main thread and what the cache keeps; the
+ * project's plan (clients, docs, registry, catalog) is made from those summaries.
+ */
+import type { SourcePosition } from '../diagnostics.js';
+
+/** A capability a spec provides or requires, and where the reference is written. */
+export interface CapabilityRef {
+  readonly key: string;
+  readonly version: string;
+}
+
+/** A validator module entry: the ajv function and its typed wrapper. */
+export interface ValidatorPlan {
+  /** Exported wrapper, e.g. `smsTwilioConfigValidator`. */
+  readonly name: string;
+  /** The type it checks, e.g. `SmsTwilioConfig`. */
+  readonly type: string;
+  /** The precompiled function in validate.ts, e.g. `validateConfig`. */
+  readonly fn: string;
+  readonly schema: object;
+  /** Issues never quote values (a secret's). */
+  readonly secret?: boolean;
+}
+
+export interface OperationPlan {
+  readonly name: string;
+  readonly description: string;
+  readonly idempotent: boolean;
+  readonly inputType: string;
+  readonly outputType: string;
+  /** The input validator's name in the capability's validators module. */
+  readonly validator: string;
+}
+
+export interface EventPlan {
+  readonly name: string;
+  readonly description: string;
+  readonly payloadType: string;
+}
+
+interface SummaryBase {
+  /** The spec file (absolute). */
+  readonly file: string;
+  readonly key: string;
+  readonly version: string;
+  /** PascalCase of the key: the prefix of every generated identifier. */
+  readonly name: string;
+  /** Output folder, `integrations/<key>` or `capabilities/<key>`. */
+  readonly dir: string;
+  /** The exported spec constant in `<dir>/spec.ts`. */
+  readonly specConst: string;
+  readonly title: string;
+  readonly stability: string;
+  /** Where the values the project-wide rules point at were written, by path (`meta.key`, `capabilities.provides.0.key`, ...). */
+  readonly positions: Readonly<Record<string, SourcePosition>>;
+}
+
+/** What the project stage knows of a capability spec. */
+export interface CapabilitySummary extends SummaryBase {
+  readonly kind: 'capability';
+  /** The interface adapters implement, e.g. `SmsOutboundOperations`. */
+  readonly interfaceName: string;
+  /** The union of its events, e.g. `MessagingInboundEvent`. */
+  readonly eventUnionName: string;
+  readonly operations: readonly OperationPlan[];
+  readonly events: readonly EventPlan[];
+  /** Its docs page's template data, all but the providers (known once every spec is). */
+  readonly docs: Readonly<Record<string, unknown>>;
+}
+
+/** What the project stage knows of an integration spec. */
+export interface IntegrationSummary extends SummaryBase {
+  readonly kind: 'integration';
+  readonly category: string;
+  readonly provides: readonly CapabilityRef[];
+  readonly requires: readonly CapabilityRef[];
+  readonly configType: string;
+  readonly secretsType: string;
+  readonly configValidator: string;
+  readonly secretsValidator: string;
+  readonly healthTimeoutMs: number;
+  /** Its docs page's template data, all but the capabilities it provides (their operations come from their specs). */
+  readonly docs: Readonly<Record<string, unknown>>;
+}
+
+export type SpecSummary = CapabilitySummary | IntegrationSummary;
+
+/** One file to render from a template: the unit of the project plan, fingerprinted for reuse. */
+export interface RenderJob {
+  readonly path: string;
+  readonly template: string;
+  readonly data: object;
+}
