@@ -13,6 +13,7 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAND_IN_ACCOUNT_SID } from '@contractgen/twilio/testing';
 import { importSpecifiers } from '../support/import-specifiers.js';
 import { contractgen, installedPackageNames, jsonLine, npmInstall, readJson, removeProjectDir, run, runOk, tempProjectDir, tsc, writeJson } from '../support/npm-project.js';
 import { packPackages, tarballSpecs, type PackedPackages } from '../support/packed-packages.js';
@@ -30,7 +31,7 @@ type Format = 'esm' | 'cjs';
 /** The JSON line test/fixtures/consumer-app/common/src/main.ts prints. */
 interface AppOutput {
   format: 'esm' | 'commonjs';
-  twilio: { id: string; status: string; request?: { To?: unknown; From?: unknown; Body?: unknown } };
+  twilio: { id: string; status: string; request?: { path: string; To?: unknown; From?: unknown; Body?: unknown } };
   acme: { id: string; from: string | null | undefined; status: string; recorded: string[] };
   providers: string[];
 }
@@ -103,7 +104,7 @@ function expectSentThroughBothProviders(output: AppOutput, format: AppOutput['fo
   expect(output.twilio).toEqual({
     id: expect.stringMatching(/^SM[0-9a-f]{32}$/),
     status: 'queued',
-    request: { To: '+14155552671', From: '+15005550006', Body: 'Hello from Twilio' },
+    request: { path: `/2010-04-01/Accounts/${STAND_IN_ACCOUNT_SID}/Messages.json`, To: '+14155552671', From: '+15005550006', Body: 'Hello from Twilio' },
   });
   // sms.acme, the app's own: its adapter recorded the message, the client returned its result.
   expect(output.acme).toEqual({ id: 'ACME1', from: 'ACME', status: 'queued', recorded: ['+14155552672'] });
