@@ -1,7 +1,7 @@
 /**
  * contractgen as its users get it: the three packages packed (`npm pack`), installed from the
- * tarballs into apps outside the repository (no workspace links, nothing resolved through the
- * repository's node_modules), a spec of the app's own (`sms.acme`, a provider of the package's
+ * tarballs into apps outside the repository (no link to the repository's packages, nothing
+ * resolved through its node_modules), a spec of the app's own (`sms.acme`, a provider of the package's
  * `sms.outbound`) generated with `sms.twilio` from @contractgen/twilio, compiled with plain `tsc`
  * under strict flags, run with plain `node` against the package's Twilio stand-in.
  *
