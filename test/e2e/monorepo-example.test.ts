@@ -1,0 +1,73 @@
+/**
+ * examples/monorepo works as its README says, from a clean copy outside the repository:
+ * `npm install`, `npm run build` (contracts: contractgen generate + tsc; app: tsc), `npm start`.
+ *
+ * The example depends on the contractgen packages by version, as a real monorepo would; the
+ * copy gets root `overrides` that point every one of them at the freshly packed tarballs
+ * (none of them is on the registry, so a missed one fails the install).
+ */
+import { cpSync, lstatSync, realpathSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonLine, npmInstall, readJson, removeProjectDir, runOk, tempProjectDir, writeJson } from '../support/npm-project.js';
+import { packPackages, tarballSpecs, WORKSPACE_PACKAGES, type PackedPackages, type PackageName } from '../support/packed-packages.js';
+import { REPO } from '../support/workspace.js';
+
+const EXAMPLE = join(REPO, 'examples', 'monorepo');
+const MANIFESTS = ['package.json', 'packages/contracts/package.json', 'packages/app/package.json'];
+/** What a developer's earlier run may have left in the example folder: never part of the copy. */
+const NOT_COPIED = new Set(['node_modules', 'dist', 'generated', 'package-lock.json']);
+const STEP_TIMEOUT = 240_000;
+
+interface Manifest {
+  version: string;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+let dir: string | undefined;
+let packs: PackedPackages;
+
+beforeAll(async () => {
+  packs = await packPackages();
+  dir = tempProjectDir('monorepo');
+  cpSync(EXAMPLE, dir, { recursive: true, filter: (source) => !relative(EXAMPLE, source).split(sep).some((part) => NOT_COPIED.has(part)) });
+  const root = readJson<Record<string, unknown>>(join(dir, 'package.json'));
+  writeJson(join(dir, 'package.json'), { ...root, overrides: tarballSpecs(packs) });
+  await npmInstall(dir);
+}, STEP_TIMEOUT);
+
+afterAll(() => removeProjectDir(dir));
+
+describe('examples/monorepo', () => {
+  it('depends on the contractgen packages at their current versions', () => {
+    for (const manifest of MANIFESTS) {
+      const { dependencies = {}, devDependencies = {} } = readJson<Manifest>(join(EXAMPLE, manifest));
+      for (const [name, folder] of Object.entries(WORKSPACE_PACKAGES)) {
+        const wanted = { ...dependencies, ...devDependencies }[name];
+        if (wanted !== undefined) expect(wanted, `${manifest}: ${name}`).toBe(readJson<Manifest>(join(REPO, folder, 'package.json')).version);
+      }
+    }
+  });
+
+  it('installs them from the tarballs, and @example/contracts as a workspace link', () => {
+    const lock = readJson<{ packages: Record<string, { resolved?: string; link?: boolean }> }>(join(dir!, 'package-lock.json'));
+    for (const name of Object.keys(WORKSPACE_PACKAGES) as PackageName[]) {
+      expect(lstatSync(join(dir!, 'node_modules', name)).isSymbolicLink(), name).toBe(false);
+      expect(lock.packages[`node_modules/${name}`]?.resolved, name).toMatch(new RegExp(`^file:.*${basename(packs[name]).replace(/\./g, '\\.')}$`));
+    }
+    expect(realpathSync(join(dir!, 'node_modules/@example/contracts'))).toBe(realpathSync(join(dir!, 'packages/contracts')));
+  });
+
+  it(
+    'builds (contractgen generate, then tsc in each package) and runs with node',
+    async () => {
+      await runOk('npm', ['run', 'build'], dir!);
+      const output = jsonLine<{ twilio: { id: string; status: string; body: unknown }; sandbox: unknown; providers: string[] }>(await runOk('npm', ['start', '--silent'], dir!));
+      expect(output.twilio).toEqual({ id: expect.stringMatching(/^SM[0-9a-f]{32}$/), status: 'queued', body: 'Hello from the monorepo' });
+      expect(output.sandbox).toEqual({ id: 'SB1', from: '+15551234567', kept: 1 });
+      expect(output.providers).toEqual(['sms.sandbox', 'sms.twilio']);
+    },
+    STEP_TIMEOUT,
+  );
+});
