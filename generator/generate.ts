@@ -6,7 +6,7 @@
 import { dirname, join } from 'node:path';
 import { cacheFile, InputHashes, readCache, stampHolds, toolFingerprint, writeCache, type CacheData } from './cache/index.js';
 import { discoverInputs, type ProjectInputs } from './load/discover.js';
-import { maskedSourceText } from './load/load.js';
+import { maskedSourceText } from './report/mask.js';
 import { absoluteOutputPath, resolveOptions, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
 
 export type { FileStatus, GenerateMode, GenerateOptions, GenerateResult, ListedSpec } from './options.js';

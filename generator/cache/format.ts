@@ -24,8 +24,10 @@ export interface CachedSpecFile {
   readonly summaries: readonly SpecSummary[];
   readonly brokenCapabilities: readonly string[];
   readonly secrets: readonly string[];
-  /** The output paths of its specs' own files. */
+  /** The output paths of its specs' files. */
   readonly outputs: readonly string[];
+  /** For integrations: the fingerprint of the capabilities and adapters they were made with. */
+  readonly context?: string;
 }
 
 export interface CachedAdapters {
@@ -38,7 +40,7 @@ export interface CacheData {
   readonly format: number;
   /** Fingerprint of the generator, its templates and the options. */
   readonly tool: string;
-  /** Spec files and adapter files as discovered, in order. */
+  /** Spec files and adapter files as discovered, in order. `specs` is keyed `kind:file`. */
   readonly specFiles: readonly string[];
   readonly adapterFiles: readonly string[];
   /** Content hash of every input read: spec files, what they import, adapter files, spec packages' package.json. */
@@ -70,10 +72,11 @@ function isCachedSpecFile(entry: unknown): entry is CachedSpecFile {
     isStringRecord(entry.deps) &&
     Array.isArray(entry.diagnostics) &&
     Array.isArray(entry.summaries) &&
-    entry.summaries.every((s) => isRecord(s) && (s.kind === 'integration' || s.kind === 'capability') && typeof s.key === 'string' && isRecord(s.positions) && isRecord(s.docs)) &&
+    entry.summaries.every((s) => isRecord(s) && typeof s.key === 'string' && isRecord(s.positions) && (s.kind === 'integration' ? Array.isArray(s.provides) : s.kind === 'capability' && isRecord(s.docs))) &&
     isStringList(entry.brokenCapabilities) &&
     isStringList(entry.secrets) &&
-    isStringList(entry.outputs)
+    isStringList(entry.outputs) &&
+    (entry.context === undefined || typeof entry.context === 'string')
   );
 }
 

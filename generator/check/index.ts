@@ -1,4 +1,5 @@
-/** check: the spec rules, one spec at a time (where it is loaded) and across every spec (on summaries). */
+/** check: the spec rules: each spec on its own, an integration against the capabilities, and across every spec. */
 export { checkSpec } from './spec.js';
-export { checkProject } from './project.js';
-export { bindAdapters } from './bind-adapters.js';
+export { checkReferences, type IntegrationContext } from './references.js';
+export { uniqueSpecs } from './unique.js';
+export { resolveAdapters, unknownAdapterKeys } from './adapters.js';

@@ -3,7 +3,7 @@
  * export), optionally wrapped in `defineConfig(...)`, evaluated statically like a spec. Plain node
  * cannot import TypeScript, and a config has no reason to compute anything.
  */
-import { ts } from 'ts-morph';
+import { ts, type TS } from '../load/typescript.js';
 import { StaticEvaluator, type EvaluationSink } from '../load/evaluate.js';
 import { ModuleGraph } from '../load/modules.js';
 import { ConfigError } from './find.js';
@@ -22,8 +22,8 @@ export function readTsConfig(file: string): unknown {
   return value;
 }
 
-function configExpression(sourceFile: ts.SourceFile): ts.Expression | undefined {
-  let named: ts.Expression | undefined;
+function configExpression(sourceFile: TS.SourceFile): TS.Expression | undefined {
+  let named: TS.Expression | undefined;
   for (const statement of sourceFile.statements) {
     if (ts.isExportAssignment(statement) && !statement.isExportEquals) return statement.expression;
     if (ts.isVariableStatement(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
@@ -36,7 +36,7 @@ function configExpression(sourceFile: ts.SourceFile): ts.Expression | undefined 
 }
 
 /** `defineConfig({...})` (a typing helper that returns its argument) is read as its argument. */
-function unwrap(expression: ts.Expression): ts.Expression {
+function unwrap(expression: TS.Expression): TS.Expression {
   let node = expression;
   while (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node)) node = node.expression;
   if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'defineConfig' && node.arguments.length === 1) return node.arguments[0]!;

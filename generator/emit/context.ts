@@ -8,6 +8,7 @@ import { schemaToTypeScript } from './json-schema-types.js';
 import type { ValidatorCompiler } from './standalone-validators.js';
 import { TemplateSet } from './templates.js';
 import { BoundedCache } from './bounded-cache.js';
+import { schemaKey } from './schema-key.js';
 
 /** One generated file: a path relative to the output folder (always `/`-separated) and its bytes. */
 export interface OutputFile {
@@ -36,13 +37,13 @@ export interface EmitSettings {
 }
 
 export function createEmitContext(settings: EmitSettings, validators: ValidatorCompiler): EmitContext {
-  const converted = new BoundedCache<Promise<string>>(512);
+  const converted = new BoundedCache<Promise<string>>(16);
   return {
     templates: new TemplateSet(settings.templateDirs),
     artifacts: new Set(settings.artifacts),
     runtimeImport: settings.runtimeImport,
     validators,
-    types: (schema, typeName) => converted.get(`${typeName}\u0000${JSON.stringify(schema)}`, () => schemaToTypeScript(schema, typeName)),
+    types: (schema, typeName) => converted.get(`${typeName}\u0000${schemaKey(schema)}`, () => schemaToTypeScript(schema, typeName)),
   };
 }
 

@@ -8,6 +8,7 @@ import type { ValidatorPlan } from '../plan/model.js';
 import type { OutputFile } from './context.js';
 import { artifactFlags, render, type EmitContext } from './context.js';
 import { tsLiteral } from './escape.js';
+import { schemaKey } from './schema-key.js';
 import { standaloneValidators } from './standalone-validators.js';
 
 export async function emitSpecFiles(plan: LocalPlan, context: EmitContext): Promise<OutputFile[]> {
@@ -27,15 +28,15 @@ export async function emitSpecFiles(plan: LocalPlan, context: EmitContext): Prom
 
 async function typesFile(plan: LocalPlan, context: EmitContext): Promise<string> {
   if (plan.kind === 'integration') {
-    const { summary } = plan;
-    const [configTypes, secretTypes] = await Promise.all([context.types(plan.configSchema, summary.configType), context.types(plan.secretSchema, summary.secretsType)]);
+    const { detail } = plan;
+    const [configTypes, secretTypes] = await Promise.all([context.types(plan.configSchema, detail.configType), context.types(plan.secretSchema, detail.secretsType)]);
     return render(context, 'integration/types.ts', { ...plan.base, configTypes, secretTypes });
   }
   // A schema used twice (a send and a lookup returning the same message) is declared once; the
   // second name is an alias, so the file does not repeat the whole declaration.
   const declared = new Map<string, string>();
   const typesFor = async (schema: object, typeName: string) => {
-    const key = JSON.stringify(schema);
+    const key = schemaKey(schema);
     const first = declared.get(key);
     if (first) return `export type ${typeName} = ${first};`;
     declared.set(key, typeName);

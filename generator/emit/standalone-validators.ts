@@ -8,6 +8,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { BoundedCache } from './bounded-cache.js';
+import { schemaKey } from './schema-key.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const standaloneCode = ((standaloneCodeModule as { default?: unknown }).default ?? standaloneCodeModule) as (ajv: Ajv, refsOrFunc: ValidateFunction) => string;
@@ -18,16 +19,16 @@ const standaloneCode = ((standaloneCodeModule as { default?: unknown }).default 
  */
 export class ValidatorCompiler {
   /** Standalone code by schema content: what emitting needs, kept for the schemas seen most recently. */
-  private readonly code = new BoundedCache<string>(512);
+  private readonly code = new BoundedCache<string>(16);
   /** The latest compilations: a spec's rules and its emitting ask for the same schemas back to back. */
-  private readonly compiled = new BoundedCache<{ ajv: Ajv; validate: ValidateFunction }>(32);
+  private readonly compiled = new BoundedCache<{ ajv: Ajv; validate: ValidateFunction }>(8);
 
   /** A SchemaCompiler for the spec rules. */
-  readonly compile = (schema: object): ValidateFunction => this.compilation(JSON.stringify(schema), schema).validate;
+  readonly compile = (schema: object): ValidateFunction => this.compilation(schemaKey(schema), schema).validate;
 
   /** The CommonJS standalone code of a schema, compiling it now if the check stage did not. */
   codeFor(schema: object): string {
-    const key = JSON.stringify(schema);
+    const key = schemaKey(schema);
     return this.code.get(key, () => {
       const { ajv, validate } = this.compilation(key, schema);
       return standaloneCode(ajv, validate);

@@ -2,7 +2,7 @@
  * Finds hand-written adapters: exported constants initialised by `defineAdapter({ integration: '<key>', ... })`.
  * Read statically like specs, so binding an adapter never runs its code (or loads its SDK).
  */
-import { ts } from 'ts-morph';
+import { ts, type TS } from './typescript.js';
 import type { Diagnostic, SourcePosition } from '../diagnostics.js';
 import { positionOfNode, type ModuleGraph } from './modules.js';
 
@@ -40,7 +40,7 @@ export function findAdapters(files: readonly string[], graph: ModuleGraph): { ad
   return { adapters, diagnostics };
 }
 
-function integrationKey(object: ts.ObjectLiteralExpression): string | undefined {
+function integrationKey(object: TS.ObjectLiteralExpression): string | undefined {
   for (const property of object.properties) {
     if (ts.isPropertyAssignment(property) && property.name.getText() === 'integration') {
       const value = property.initializer;

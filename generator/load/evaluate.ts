@@ -2,7 +2,7 @@
  * Static evaluation of a spec's object literal: the values a spec may contain, computed from
  * the syntax tree alone. Whatever cannot be known without running code is reported, never guessed.
  */
-import { ts } from 'ts-morph';
+import { ts, type TS } from './typescript.js';
 import type { Diagnostic, SourcePosition } from '../diagnostics.js';
 import { pathKey, type ValuePath } from './model.js';
 import { positionOfNode, type Binding, type ModuleGraph, type ParsedModule } from './modules.js';
@@ -18,17 +18,17 @@ type Value = unknown;
 
 export class StaticEvaluator {
   /** Declarations being evaluated right now: a const that reaches itself is a cycle, not a stack overflow. */
-  private readonly active = new Set<ts.Node>();
+  private readonly active = new Set<TS.Node>();
 
   constructor(private readonly graph: ModuleGraph) {}
 
-  evaluate(node: ts.Expression, module: ParsedModule, path: ValuePath, sink: EvaluationSink): Value {
+  evaluate(node: TS.Expression, module: ParsedModule, path: ValuePath, sink: EvaluationSink): Value {
     sink.positions.set(pathKey(path), positionOfNode(node));
     const value = this.value(node, module, path, sink);
     return value === NOT_STATIC ? undefined : value;
   }
 
-  private value(node: ts.Expression, module: ParsedModule, path: ValuePath, sink: EvaluationSink): Value {
+  private value(node: TS.Expression, module: ParsedModule, path: ValuePath, sink: EvaluationSink): Value {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
     if (ts.isNumericLiteral(node)) return Number(node.text);
     if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
@@ -52,7 +52,7 @@ export class StaticEvaluator {
     return this.fail(node, sink, `${describe(node)} is not a static value`, 'specs are read without running them: use literals, consts, enums and spreads');
   }
 
-  private array(node: ts.ArrayLiteralExpression, module: ParsedModule, path: ValuePath, sink: EvaluationSink): Value {
+  private array(node: TS.ArrayLiteralExpression, module: ParsedModule, path: ValuePath, sink: EvaluationSink): Value {
     const items: Value[] = [];
     for (const element of node.elements) {
       if (ts.isSpreadElement(element)) {
@@ -76,7 +76,7 @@ export class StaticEvaluator {
     return items;
   }
 
-  private object(node: ts.ObjectLiteralExpression, module: ParsedModule, path: ValuePath, sink: EvaluationSink): Value {
+  private object(node: TS.ObjectLiteralExpression, module: ParsedModule, path: ValuePath, sink: EvaluationSink): Value {
     const result: Record<string, Value> = {};
     let failed = false;
     for (const property of node.properties) {
@@ -116,14 +116,14 @@ export class StaticEvaluator {
     return failed ? NOT_STATIC : result;
   }
 
-  private identifier(node: ts.Identifier, module: ParsedModule, path: ValuePath, sink: EvaluationSink): Value {
+  private identifier(node: TS.Identifier, module: ParsedModule, path: ValuePath, sink: EvaluationSink): Value {
     if (node.text === 'undefined') return this.fail(node, sink, '`undefined` is not a value a spec can hold', 'leave the field out instead');
     const binding = this.graph.lookupLocal(module, node.text);
     if (!binding) return this.fail(node, sink, `cannot find "${node.text}" in this file or its imports`);
     return this.binding(binding, node, path, sink);
   }
 
-  private binding(binding: Binding, at: ts.Node, path: ValuePath, sink: EvaluationSink): Value {
+  private binding(binding: Binding, at: TS.Node, path: ValuePath, sink: EvaluationSink): Value {
     switch (binding.kind) {
       case 'const': {
         const { declaration, module } = binding;
@@ -145,7 +145,7 @@ export class StaticEvaluator {
     }
   }
 
-  private propertyAccess(node: ts.PropertyAccessExpression, module: ParsedModule, path: ValuePath, sink: EvaluationSink): Value {
+  private propertyAccess(node: TS.PropertyAccessExpression, module: ParsedModule, path: ValuePath, sink: EvaluationSink): Value {
     const member = node.name.text;
     const target = this.reference(node.expression, module);
     if (target?.kind === 'enum') {
@@ -166,7 +166,7 @@ export class StaticEvaluator {
   }
 
   /** The binding an expression names (identifier or namespace member), for enum and namespace access. */
-  private reference(node: ts.Expression, module: ParsedModule): Binding | undefined {
+  private reference(node: TS.Expression, module: ParsedModule): Binding | undefined {
     if (ts.isIdentifier(node)) return this.graph.lookupLocal(module, node.text);
     if (ts.isPropertyAccessExpression(node)) {
       const left = this.reference(node.expression, module);
@@ -176,7 +176,7 @@ export class StaticEvaluator {
   }
 
   /** Evaluates into a private position map, so part of the result can be re-homed under another path. */
-  private scratch(node: ts.Expression, module: ParsedModule, sink: EvaluationSink) {
+  private scratch(node: TS.Expression, module: ParsedModule, sink: EvaluationSink) {
     const positions = new Map<string, SourcePosition>();
     const value = this.value(node, module, [], { positions, diagnostics: sink.diagnostics });
     return {
@@ -196,7 +196,7 @@ export class StaticEvaluator {
     };
   }
 
-  private fail(node: ts.Node, sink: EvaluationSink, message: string, hint?: string): typeof NOT_STATIC {
+  private fail(node: TS.Node, sink: EvaluationSink, message: string, hint?: string): typeof NOT_STATIC {
     sink.diagnostics.push({ code: 'CG101', severity: 'error', message, hint, ...positionOfNode(node) });
     return NOT_STATIC;
   }
@@ -213,18 +213,18 @@ function defineData(target: Record<string, Value>, key: string, value: Value): v
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-function propertyName(name: ts.PropertyName): string | undefined {
+function propertyName(name: TS.PropertyName): string | undefined {
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
   if (ts.isNumericLiteral(name)) return String(Number(name.text));
   return undefined;
 }
 
 /** An enum member's runtime value, following TypeScript's rules for literal and auto-numbered members. */
-function enumMember(declaration: ts.EnumDeclaration, name: string): string | number | undefined {
+function enumMember(declaration: TS.EnumDeclaration, name: string): string | number | undefined {
   const values = new Map<string, string | number>();
   let next: number | undefined = 0;
   for (const member of declaration.members) {
-    const memberName = propertyName(member.name as ts.PropertyName);
+    const memberName = propertyName(member.name as TS.PropertyName);
     let value: string | number | undefined;
     const init = member.initializer;
     if (!init) value = next;
@@ -238,7 +238,7 @@ function enumMember(declaration: ts.EnumDeclaration, name: string): string | num
   return values.get(name);
 }
 
-function describe(node: ts.Node): string {
+function describe(node: TS.Node): string {
   if (ts.isCallExpression(node)) return `a function call (${node.expression.getText().slice(0, 40)}(...))`;
   if (ts.isNewExpression(node)) return 'a `new` expression';
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) return 'a function';

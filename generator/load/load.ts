@@ -2,15 +2,14 @@
  * load: finds each exported `defineIntegration(...)` / `defineCapability(...)` call in the spec
  * files and evaluates its object literal statically, keeping every value's source position.
  */
-import { readFileSync } from 'node:fs';
-import { ts } from 'ts-morph';
+import { ts, type TS } from './typescript.js';
 import type { Diagnostic, SourcePosition } from '../diagnostics.js';
-import { collectSecretValues, maskSecrets, secretExampleOf } from '../report/mask.js';
+import { collectSecretValues, maskedSourceText, secretExampleOf } from '../report/mask.js';
 import { StaticEvaluator, type EvaluationSink } from './evaluate.js';
+import { DEFINE_FUNCTIONS } from './kinds.js';
 import { createLoadedSpec, type LoadedSpec, type SpecKind } from './model.js';
 import { ModuleGraph, positionOfNode, type ParsedModule } from './modules.js';
 
-const DEFINE_FUNCTIONS: Record<string, SpecKind> = { defineIntegration: 'integration', defineCapability: 'capability' };
 
 /** One spec file, loaded: what a worker returns for it (plain data but for the specs' position lookups). */
 export interface LoadedFile {
@@ -22,12 +21,15 @@ export interface LoadedFile {
   readonly secrets: readonly string[];
 }
 
-/** Loads one spec file. The graph keeps imported modules across files; the spec file's own tree is dropped after. */
-export function loadSpecFile(file: string, graph: ModuleGraph, evaluator = new StaticEvaluator(graph)): LoadedFile {
+/**
+ * Loads one spec file (only its specs of kind `only`, when given). The graph keeps imported
+ * modules across files; the spec file's own tree is dropped after.
+ */
+export function loadSpecFile(file: string, graph: ModuleGraph, evaluator = new StaticEvaluator(graph), only?: SpecKind): LoadedFile {
   const specs: LoadedSpec[] = [];
   const diagnostics: Diagnostic[] = [];
   const secrets = new Set<string>();
-  const { files } = graph.record(() => loadFile(file, graph, evaluator, specs, diagnostics, secrets));
+  const { files } = graph.record(() => loadFile(file, graph, evaluator, specs, diagnostics, secrets, only));
   // Values and positions are plain data now: drop the syntax tree (a 1,000-spec run would keep them all).
   graph.release(file);
   const deps: Record<string, string> = {};
@@ -76,24 +78,7 @@ export function importedSyntaxErrors(graph: ModuleGraph, imported: Iterable<stri
   return diagnostics;
 }
 
-/** Source text for code frames: every secret example string masked, same length, so columns stay right. */
-export function maskedSourceText(secrets: ReadonlySet<string>): (file: string) => string | undefined {
-  const masked = new Map<string, string>();
-  return (file) => {
-    let text = masked.get(file);
-    if (text === undefined) {
-      try {
-        text = maskSecrets(readFileSync(file, 'utf8'), secrets);
-      } catch {
-        return undefined;
-      }
-      masked.set(file, text);
-    }
-    return text;
-  };
-}
-
-function loadFile(file: string, graph: ModuleGraph, evaluator: StaticEvaluator, specs: LoadedSpec[], diagnostics: Diagnostic[], secrets: Set<string>): void {
+function loadFile(file: string, graph: ModuleGraph, evaluator: StaticEvaluator, specs: LoadedSpec[], diagnostics: Diagnostic[], secrets: Set<string>, only?: SpecKind): void {
   let module: ParsedModule;
   try {
     module = graph.get(file);
@@ -112,6 +97,7 @@ function loadFile(file: string, graph: ModuleGraph, evaluator: StaticEvaluator, 
   for (const statement of module.sourceFile.statements) {
     for (const found of specCalls(statement, exportedLocals)) {
       const kind = DEFINE_FUNCTIONS[found.callee]!;
+      if (only && kind !== only) continue;
       if (!found.exportName) {
         diagnostics.push({
           code: 'CG102',
@@ -135,13 +121,13 @@ function loadFile(file: string, graph: ModuleGraph, evaluator: StaticEvaluator, 
  * The string literals written inline under `secretSchema: { example: ... }` of a define call, read
  * from the syntax tree: they are masked even when the spec cannot be evaluated (syntax error, CG101).
  */
-function collectSecretLiterals(call: ts.CallExpression, into: Set<string>): void {
-  const property = (node: ts.Node | undefined, name: string) =>
+function collectSecretLiterals(call: TS.CallExpression, into: Set<string>): void {
+  const property = (node: TS.Node | undefined, name: string) =>
     node && ts.isObjectLiteralExpression(node)
-      ? node.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && p.name.text === name)?.initializer
+      ? node.properties.find((p): p is TS.PropertyAssignment => ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && p.name.text === name)?.initializer
       : undefined;
   const example = property(property(call.arguments[0], 'secretSchema'), 'example');
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) into.add(node.text);
     else node.forEachChild(visit);
   };
@@ -149,7 +135,7 @@ function collectSecretLiterals(call: ts.CallExpression, into: Set<string>): void
 }
 
 /** Local names exported by an export clause (`export { spec }`, `export { spec as twilio }`) or `export default spec`. */
-function localExports(sourceFile: ts.SourceFile): Map<string, string> {
+function localExports(sourceFile: TS.SourceFile): Map<string, string> {
   const exported = new Map<string, string>();
   for (const statement of sourceFile.statements) {
     if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && !statement.isTypeOnly && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
@@ -167,8 +153,8 @@ function localExports(sourceFile: ts.SourceFile): Map<string, string> {
 function loadCall(
   evaluator: StaticEvaluator,
   module: ParsedModule,
-  statement: ts.Statement,
-  call: ts.CallExpression,
+  statement: TS.Statement,
+  call: TS.CallExpression,
   kind: SpecKind,
   exportName: string,
   diagnostics: Diagnostic[],
@@ -195,13 +181,13 @@ function loadCall(
 
 interface SpecCall {
   readonly callee: string;
-  readonly call: ts.CallExpression;
+  readonly call: TS.CallExpression;
   readonly exportName?: string;
 }
 
 /** The define calls a top-level statement makes: `export const x = defineIntegration({...})` or `export default defineCapability({...})`. */
-function specCalls(statement: ts.Statement, exportedLocals: ReadonlyMap<string, string>): SpecCall[] {
-  const asCall = (expression: ts.Expression | undefined): ts.CallExpression | undefined => {
+function specCalls(statement: TS.Statement, exportedLocals: ReadonlyMap<string, string>): SpecCall[] {
+  const asCall = (expression: TS.Expression | undefined): TS.CallExpression | undefined => {
     let node = expression;
     while (node && (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node))) node = node.expression;
     return node && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text in DEFINE_FUNCTIONS ? node : undefined;
@@ -212,16 +198,17 @@ function specCalls(statement: ts.Statement, exportedLocals: ReadonlyMap<string, 
       const call = asCall(declaration.initializer);
       if (!call) return [];
       const name = declaration.name.getText();
-      return [{ callee: (call.expression as ts.Identifier).text, call, exportName: exported ? name : exportedLocals.get(name) }];
+      return [{ callee: (call.expression as TS.Identifier).text, call, exportName: exported ? name : exportedLocals.get(name) }];
     });
   }
   if (ts.isExportAssignment(statement) && !statement.isExportEquals) {
     const call = asCall(statement.expression);
-    return call ? [{ callee: (call.expression as ts.Identifier).text, call, exportName: 'default' }] : [];
+    return call ? [{ callee: (call.expression as TS.Identifier).text, call, exportName: 'default' }] : [];
   }
   if (ts.isExpressionStatement(statement)) {
     const call = asCall(statement.expression);
-    return call ? [{ callee: (call.expression as ts.Identifier).text, call }] : [];
+    return call ? [{ callee: (call.expression as TS.Identifier).text, call }] : [];
   }
   return [];
 }
+

@@ -6,25 +6,25 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts, type TS } from './typescript.js';
 import type { SourcePosition } from '../diagnostics.js';
 import { PACKAGE_ROOT } from '../package.js';
 
 export interface ParsedModule {
   readonly file: string;
   readonly text: string;
-  readonly sourceFile: ts.SourceFile;
+  readonly sourceFile: TS.SourceFile;
   readonly syntaxErrors: readonly { position: SourcePosition; message: string }[];
 }
 
 /** What an identifier in a module refers to, as far as static evaluation cares. */
 export type Binding =
-  | { kind: 'const'; module: ParsedModule; declaration: ts.VariableDeclaration }
-  | { kind: 'enum'; module: ParsedModule; declaration: ts.EnumDeclaration }
+  | { kind: 'const'; module: ParsedModule; declaration: TS.VariableDeclaration }
+  | { kind: 'enum'; module: ParsedModule; declaration: TS.EnumDeclaration }
   | { kind: 'namespace'; module: ParsedModule }
-  | { kind: 'other'; module: ParsedModule; node: ts.Node; why: string };
+  | { kind: 'other'; module: ParsedModule; node: TS.Node; why: string };
 
-const compilerOptions: ts.CompilerOptions = {
+const compilerOptions: TS.CompilerOptions = {
   module: ts.ModuleKind.NodeNext,
   moduleResolution: ts.ModuleResolutionKind.NodeNext,
   allowImportingTsExtensions: true,
@@ -67,7 +67,7 @@ export class ModuleGraph {
       this.hashes.set(file, createHash('sha1').update(bytes).digest('hex'));
       const text = bytes.toString('utf8');
       const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-      const parseDiagnostics = (sourceFile as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+      const parseDiagnostics = (sourceFile as unknown as { parseDiagnostics: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
       module = {
         file,
         text,
@@ -114,7 +114,7 @@ export class ModuleGraph {
   }
 
   /** The binding `statement` introduces for `name`, if it introduces one. */
-  private bindingIn(module: ParsedModule, statement: ts.Statement, name: string, seen: Set<string>): Binding | undefined {
+  private bindingIn(module: ParsedModule, statement: TS.Statement, name: string, seen: Set<string>): Binding | undefined {
     if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name) continue;
@@ -185,23 +185,23 @@ export class ModuleGraph {
     return undefined;
   }
 
-  private importTarget(statement: ts.ImportDeclaration, module: ParsedModule): ParsedModule | undefined {
-    const file = this.resolveImport((statement.moduleSpecifier as ts.StringLiteral).text, module.file);
+  private importTarget(statement: TS.ImportDeclaration, module: ParsedModule): ParsedModule | undefined {
+    const file = this.resolveImport((statement.moduleSpecifier as TS.StringLiteral).text, module.file);
     return file ? this.get(file) : undefined;
   }
 }
 
-function unresolved(module: ParsedModule, statement: ts.Statement): Binding {
-  const specifier = ((statement as ts.ImportDeclaration | ts.ExportDeclaration).moduleSpecifier as ts.StringLiteral).text;
+function unresolved(module: ParsedModule, statement: TS.Statement): Binding {
+  const specifier = ((statement as TS.ImportDeclaration | TS.ExportDeclaration).moduleSpecifier as TS.StringLiteral).text;
   return { kind: 'other', module, node: statement, why: `module "${specifier}" could not be resolved to a TypeScript source file` };
 }
 
-export function positionAt(sourceFile: ts.SourceFile, offset: number): SourcePosition {
+export function positionAt(sourceFile: TS.SourceFile, offset: number): SourcePosition {
   const { line, character } = sourceFile.getLineAndCharacterOfPosition(offset);
   return { file: sourceFile.fileName, line: line + 1, column: character + 1 };
 }
 
-export function positionOfNode(node: ts.Node): SourcePosition {
+export function positionOfNode(node: TS.Node): SourcePosition {
   const sourceFile = node.getSourceFile();
   let start = node.getStart(sourceFile);
   // An empty node (an array hole) starts right after the previous token: point at what follows it, not at the whitespace.

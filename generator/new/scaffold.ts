@@ -49,7 +49,7 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
   const { diagnostics } = checked.result;
   const model = checked.project;
   if (!model || diagnostics.some((d) => d.severity === 'error')) return { ok: false, written: [], diagnostics };
-  if (model.integrations.some((i) => i.summary.key === request.key)) return fail(`an integration with key "${request.key}" already exists`);
+  if (model.integrations.some((i) => i.key === request.key)) return fail(`an integration with key "${request.key}" already exists`);
 
   const provides = [];
   for (const ref of request.capabilities) {

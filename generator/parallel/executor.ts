@@ -6,12 +6,15 @@
  */
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { IntegrationContext } from '../check/index.js';
 import type { SpecFileProcessor, TaskSettings } from '../pipeline/spec-file.js';
 import { WorkerPool } from './pool.js';
 import { runTask, type Task, type TaskResult } from './tasks.js';
 
 export interface Executor {
   run<T extends Task>(task: T): Promise<TaskResult<T>>;
+  /** The context integration tasks are processed in (set once the capabilities are known). */
+  setContext(context: IntegrationContext): void;
   close(): Promise<void>;
 }
 
@@ -30,7 +33,7 @@ export function workerCount(requested: number | 'auto', work: number): number {
 export async function createExecutor(settings: TaskSettings, workers: number): Promise<Executor> {
   if (workers > 0) {
     const pool = new WorkerPool(workers, settings);
-    return { run: (task) => pool.run(task), close: () => pool.close() };
+    return { run: (task) => pool.run(task), setContext: (context) => pool.setContext(context), close: () => pool.close() };
   }
   const { SpecFileProcessor } = await import('../pipeline/spec-file.js');
   const processor: SpecFileProcessor = new SpecFileProcessor(settings);
@@ -46,6 +49,7 @@ export async function createExecutor(settings: TaskSettings, workers: number): P
       previous = next.catch(() => undefined);
       return next;
     },
+    setContext: (context) => processor.setContext(context),
     close: async () => undefined,
   };
 }

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../package.js';
+import type { IntegrationContext } from '../check/index.js';
 import type { TaskSettings } from '../pipeline/spec-file.js';
 import { deserializeError, type SerializedError } from './errors.js';
 import { taskSubject, type Task, type TaskResult } from './tasks.js';
@@ -15,6 +16,13 @@ import { taskSubject, type Task, type TaskResult } from './tasks.js';
 // thread starts without the parent's loader, so it can only run JavaScript.
 const ENTRY = join(PACKAGE_ROOT, 'dist', 'parallel', 'worker.js');
 const PER_WORKER = 8;
+
+/**
+ * Each worker's heap, kept small: V8 otherwise lets a busy heap grow to hundreds of MB before it
+ * collects, and the process's memory is every thread's together. A spec file's work needs a few
+ * MB; what stays live is the parser, ajv, the type converter and the templates (about 50 MB).
+ */
+const WORKER_HEAP = { maxOldGenerationSizeMb: Number(process.env.CG_OLD ?? 96), maxYoungGenerationSizeMb: Number(process.env.CG_YOUNG ?? 8) };
 
 interface Queued {
   readonly id: number;
@@ -48,6 +56,7 @@ export class WorkerPool {
   private readonly queue: Queued[] = [];
   private nextId = 0;
   private closed = false;
+  private context?: IntegrationContext;
 
   constructor(
     readonly size: number,
@@ -68,6 +77,12 @@ export class WorkerPool {
     return result;
   }
 
+  /** Gives every worker (and every worker started later) the context integrations are processed in. */
+  setContext(context: IntegrationContext): void {
+    this.context = context;
+    for (const slot of this.slots) slot.worker.postMessage({ context });
+  }
+
   /** Stops every worker; tasks still pending fail. */
   async close(): Promise<void> {
     this.closed = true;
@@ -78,7 +93,8 @@ export class WorkerPool {
   }
 
   private start(): Slot {
-    const slot: Slot = { worker: new Worker(ENTRY, { workerData: this.settings }), pending: new Map(), dead: false };
+    const slot: Slot = { worker: new Worker(ENTRY, { workerData: this.settings, resourceLimits: WORKER_HEAP }), pending: new Map(), dead: false };
+    if (this.context) slot.worker.postMessage({ context: this.context });
     slot.worker.on('message', (reply: Reply) => {
       const queued = slot.pending.get(reply.id);
       if (!queued) return;

@@ -1,29 +1,37 @@
 /**
  * The pipeline, as a table of contents:
  *
- *   1. files    each spec file that changed since the cached run: load -> check -> plan -> emit its
- *               own files (spec-file.ts; on worker threads in a big run), streamed to the output
- *   2. project  every spec's summary: the cross-spec rules, adapters bound, the project plan, and
- *               its files (clients, docs, registry, catalog) rendered (project.ts)
- *   3. write    compare with disk, then commit (or, for `check`, report drift) (write/)
- *   4. cache    what the next run may reuse (cache/)
+ *   1. capabilities  each capability spec file: load -> check -> plan -> emit (spec-file.ts; on
+ *                    worker threads in a big run), files streamed to the output; then the rules
+ *                    across capabilities, and the adapters bound
+ *   2. integrations  each integration spec file the same way, checked against the capabilities,
+ *                    its client and docs page included
+ *   3. project       the rules across integrations, and the files made from every spec (the
+ *                    capabilities' docs pages, catalog, registry, runtime shim) (project.ts)
+ *   4. write         compare with disk, then commit (or, for `check`, report drift) (write/)
+ *   5. cache         what the next run may reuse (cache/)
  *
- * A failed run writes nothing, and a run stopped by SIGINT/SIGTERM leaves the output as it was.
+ * Spec files unchanged since the cached run (and whose context is unchanged) are not processed
+ * again. A failed run writes nothing, and a run stopped by SIGINT/SIGTERM leaves the output as it was.
  */
-import { type CacheData, type CachedSpecFile, InputHashes, type OutputStamp, stampHolds, stampOf } from '../cache/index.js';
+import { readFileSync } from 'node:fs';
+import { type CacheData, type CachedSpecFile, InputHashes, type OutputStamp, sha1, stampHolds, stampOf } from '../cache/index.js';
+import { resolveAdapters, uniqueSpecs, unknownAdapterKeys, type IntegrationContext } from '../check/index.js';
 import { enabledArtifacts } from '../config/config.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { templateDiagnostic, TemplateError, type OutputFile } from '../emit/index.js';
 import type { ProjectInputs } from '../load/discover.js';
-import { maskedSourceText } from '../load/load.js';
+import { specKindsIn } from '../load/kinds.js';
+import type { SpecKind } from '../load/model.js';
 import { outputTargets, type FileStatus, type GenerateResult, type ListedSpec, type ResolvedOptions } from '../options.js';
 import { DEFAULT_TEMPLATES_DIR, GENERATOR_VERSION } from '../package.js';
 import { createExecutor, workerCount, type Executor } from '../parallel/executor.js';
 import { WorkerFailure } from '../parallel/pool.js';
-import type { SpecSummary } from '../plan/model.js';
+import type { CapabilitySummary, IntegrationSummary, SpecSummary } from '../plan/model.js';
 import type { CheckedProject } from '../plan/project.js';
+import { maskedSourceText } from '../report/mask.js';
 import { OutputSession } from '../write/write.js';
-import { buildProject, type ProjectOutcome } from './project.js';
+import { renderProject, type ProjectFiles } from './project.js';
 import type { AdapterScan, SpecFileResult, TaskSettings } from './spec-file.js';
 
 /** Times `run` under `stage` (until its promise settles, for async work). */
@@ -33,12 +41,12 @@ export interface PipelineOutcome {
   readonly result: GenerateResult;
   /** What the next run may reuse; absent when this run must not be trusted (errors). */
   readonly cache?: Omit<CacheData, 'format'>;
-  /** The specs that passed every rule, joined (`contractgen new` reads the capabilities it may provide). */
+  /** The specs that passed every rule (`contractgen new` reads the capabilities it may provide). */
   readonly project?: CheckedProject;
 }
 
-/** One spec file's part of the run: processed now, or taken from the cache. */
-type FileOutcome = Omit<SpecFileResult, 'files' | 'timings'> & { readonly outputs: readonly string[] };
+/** One spec file's part of the run, for one kind of spec: processed now, or taken from the cache. */
+type FileOutcome = Omit<SpecFileResult, 'files' | 'timings'> & { readonly outputs: readonly string[]; readonly context?: string };
 
 /** `stagingDir`: where changed files wait for the commit (the cache's folder), so a failed run leaves the output untouched. */
 export async function runPipeline(options: ResolvedOptions, inputs: ProjectInputs, cache: CacheData | undefined, tool: string, timings: Record<string, number>, stagingDir?: string): Promise<PipelineOutcome> {
@@ -47,79 +55,79 @@ export async function runPipeline(options: ResolvedOptions, inputs: ProjectInput
   const writing = options.mode !== 'validate';
   const output = writing ? new OutputSession(outputTargets(options), options.mode === 'write', stagingDir) : undefined;
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
-  const stopOnSignal = interruptible(output);
   /** Secret example strings of every spec read: code frames mask them. */
   const secrets = new Set<string>();
+  const stopOnSignal = interruptible(output);
+  const emitted = new Set<string>();
+  const addFile = (file: OutputFile) => {
+    // Two specs with one key emit the same paths; the run fails on CG130 and writes nothing.
+    if (emitted.has(file.path)) return;
+    emitted.add(file.path);
+    output?.add(file);
+  };
+  const keep = (path: string, hash: string) => {
+    emitted.add(path);
+    output?.keep(path, hash);
+  };
   let executor: Executor | undefined;
   try {
-    // 1. Spec files: reuse what the cache knows for unchanged ones, process the rest.
-    const reusable = (file: string) => reusableFile(file, cache, hashes, writing ? output : undefined);
-    const fresh = inputs.specFiles.filter((file) => !reusable(file));
-    const settings = taskSettings(options, inputs);
-    const adaptersReusable = cache?.adapters && sameList(cache.adapterFiles, inputs.adapterFiles) && hashes.unchanged(cache.adapters.deps) ? cache.adapters : undefined;
+    const kinds = specKindsOf(inputs.specFiles);
+    const byKind = (kind: SpecKind) => inputs.specFiles.filter((file) => kinds.get(file)!.includes(kind));
+    const settings = taskSettings(options, inputs, [...kinds].filter(([, k]) => k.length > 0).map(([file]) => file));
+    const cached = (kind: SpecKind, file: string, context?: string) => reusableFile(cache?.specs[cacheKey(kind, file)], context, hashes, output, cache);
+    // Files to process (an estimate: an integration's context is known only later): worth worker threads?
+    const fresh = inputs.specFiles.filter((file) => kinds.get(file)!.some((kind) => !hashes.unchanged(cache?.specs[cacheKey(kind, file)]?.deps ?? { [file]: '' })));
     executor = await createExecutor(settings, workerCount(options.workers, fresh.length));
+    const run = runFiles(executor, cache, cached, addFile, keep, timings);
+
+    // 1. Capabilities, and the adapters.
+    const adaptersReusable = cache?.adapters && sameList(cache.adapterFiles, inputs.adapterFiles) && hashes.unchanged(cache.adapters.deps) ? cache.adapters : undefined;
     const adapterScan: Promise<AdapterScan> = adaptersReusable ? Promise.resolve(adaptersReusable) : executor.run({ kind: 'adapters', files: inputs.adapterFiles });
-    const emitted = new Set<string>();
-    const addFile = (file: OutputFile) => {
-      // Two specs with one key emit the same paths; the run fails on CG130 and writes nothing.
-      if (emitted.has(file.path)) return;
-      emitted.add(file.path);
-      output?.add(file);
-    };
-    const files = await time('files', () =>
-      Promise.all(
-        inputs.specFiles.map(async (file): Promise<FileOutcome> => {
-          const cached = reusable(file);
-          if (cached) {
-            for (const path of cached.outputs) output?.keep(path, cache!.outputs[path]![0]);
-            return { file, ...cached };
-          }
-          const result = await executor!.run({ kind: 'spec', file }).catch((error: unknown) => failedFile(file, error));
-          for (const produced of result.files) addFile(produced);
-          // Per-stage time summed over files (on worker threads, CPU time spent in parallel).
-          for (const [stage, ms] of Object.entries(result.timings)) timings[stage] = (timings[stage] ?? 0) + ms;
-          const { files: produced, timings: _timings, ...rest } = result;
-          return { ...rest, outputs: produced.map((f) => f.path) };
-        }),
-      ),
-    );
+    const capabilityFiles = await time('capabilities', () => run('capability', byKind('capability')));
     const adapters = await adapterScan;
+    const capabilityCheck = uniqueSpecs(summariesOf<CapabilitySummary>(capabilityFiles), options.root);
+    const bound = resolveAdapters([...inputs.packages.flatMap((p) => p.adapters), ...adapters.adapters]);
+    diagnostics.push(...adapters.diagnostics, ...capabilityCheck.diagnostics, ...bound.diagnostics);
+    const context: IntegrationContext = {
+      capabilities: capabilityCheck.kept,
+      broken: [...new Set(capabilityFiles.flatMap((f) => f.brokenCapabilities))].sort(),
+      adapters: bound.byKey,
+    };
+    executor.setContext(context);
+
+    // 2. Integrations, against the capabilities.
+    const integrationFiles = await time('integrations', () => run('integration', byKind('integration'), context));
     await executor.close();
     executor = undefined;
+    const files = [...capabilityFiles, ...integrationFiles];
     for (const file of files) {
       diagnostics.push(...file.diagnostics);
       for (const secret of file.secrets) secrets.add(secret);
     }
-    diagnostics.push(...adapters.diagnostics);
 
-    // 2. The project: cross-spec rules, adapters, and the files made from every spec.
-    const summaries = files.flatMap((f) => f.summaries);
-    const broken = new Set(files.flatMap((f) => f.brokenCapabilities));
-    const packageAdapters = inputs.packages.flatMap((p) => p.adapters);
-    let project: ProjectOutcome;
+    // 3. The project: the rules across integrations, and the files made from every spec.
+    const integrationCheck = uniqueSpecs(summariesOf<IntegrationSummary>(integrationFiles), options.root);
+    diagnostics.push(...integrationCheck.diagnostics, ...unknownAdapterKeys(bound.byKey, integrationCheck.kept.map((i) => i.key)));
+    const project: CheckedProject = { capabilities: capabilityCheck.kept, integrations: integrationCheck.kept };
+    const specs = listed(project);
+    if (!output) return { result: result(!hasErrors(diagnostics), specs, []), project };
+    if (hasErrors(diagnostics)) return fail(specs);
+    let projectFiles: ProjectFiles;
     try {
-      project = await time('project', () =>
-        buildProject(summaries, broken, [...packageAdapters, ...adapters.adapters], options, inputs, {
-          render: writing && !hasErrors(diagnostics),
-          reuse: (path, fingerprint) => (cache?.jobs[path] === fingerprint && output && cachedOutputHolds(cache, output, path) ? cache.outputs[path]![0] : undefined),
-        }),
+      projectFiles = time('project', () =>
+        renderProject(project, options, (path, fingerprint) => (cache?.jobs[path] === fingerprint && cachedOutputHolds(cache, output, path) ? cache.outputs[path]![0] : undefined)),
       );
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
-      output?.abort();
       diagnostics.push(templateDiagnostic(error));
-      return fail();
+      return fail(specs);
     }
-    diagnostics.push(...project.diagnostics);
-    for (const job of project.files) {
-      if (job.content === undefined) output?.keep(job.path, job.hash);
-      else addFile({ path: job.path, content: job.content });
+    for (const file of projectFiles.files) {
+      if (file.content === undefined) keep(file.path, file.hash);
+      else addFile({ path: file.path, content: file.content });
     }
-    const specs = listed(project);
-    if (!output) return { result: result(!hasErrors(diagnostics), specs, []), project: project.project };
-    if (hasErrors(diagnostics)) return fail(specs);
 
-    // 3. Write (or compare, for `check`).
+    // 4. Write (or compare, for `check`).
     const summary = time('compare', () => output.finish());
     diagnostics.push(...summary.diagnostics);
     if (output.wasAborted) {
@@ -129,7 +137,7 @@ export async function runPipeline(options: ResolvedOptions, inputs: ProjectInput
     if (hasErrors(diagnostics)) return fail(specs);
     const changedInputs = inputsChangedDuringRun(files, inputs);
     if (changedInputs.length > 0) {
-      diagnostics.push({ code: 'CG305', severity: 'error', file: changedInputs[0], message: `changed while contractgen was reading it${changedInputs.length > 1 ? ` (and ${changedInputs.length - 1} more input files)` : ''}: nothing was written`, hint: 'run contractgen again' });
+      diagnostics.push({ code: 'CG306', severity: 'error', file: changedInputs[0], message: `changed while contractgen was reading it${changedInputs.length > 1 ? ` (and ${changedInputs.length - 1} more input files)` : ''}: nothing was written`, hint: 'run contractgen again' });
       return fail(specs);
     }
     let statuses: { path: string; status: FileStatus }[];
@@ -155,7 +163,7 @@ export async function runPipeline(options: ResolvedOptions, inputs: ProjectInput
     sortByPath(statuses);
     const done = result(true, specs, statuses);
 
-    // 4. Cache: what this run read and produced.
+    // 5. Cache: what this run read and produced.
     const outputs: Record<string, OutputStamp> = {};
     for (const { path, status } of statuses) {
       if (status === 'removed') continue;
@@ -164,29 +172,90 @@ export async function runPipeline(options: ResolvedOptions, inputs: ProjectInput
       const stamp = previous && previous[0] === hash && status === 'unchanged' && stampHolds(output.absolute(path), previous) ? previous : stampOf(output.absolute(path), hash);
       if (stamp) outputs[path] = stamp;
     }
-    return { result: done, cache: cacheData(tool, inputs, files, adapters, project, outputs, done) };
+    return { result: done, cache: cacheData(tool, inputs, files, adapters, projectFiles.fingerprints, outputs, done) };
   } finally {
     stopOnSignal();
     await executor?.close();
   }
 
   function result(ok: boolean, specs: ListedSpec[], statuses: { path: string; status: FileStatus }[]): GenerateResult {
-    return { ok: ok && !hasErrors(diagnostics), diagnostics: dedupe(sortDiagnostics(diagnostics)), specs, files: statuses, timings, sourceText: sourceText() };
+    return { ok: ok && !hasErrors(diagnostics), diagnostics: dedupe(sortDiagnostics(diagnostics)), specs, files: statuses, timings, sourceText: maskedSourceText(secrets) };
   }
   function fail(specs: ListedSpec[] = []): PipelineOutcome {
     output?.abort();
     return { result: result(false, specs, []) };
   }
-  function sourceText() {
-    return maskedSourceText(secrets);
-  }
 }
 
-/** A cached spec file whose inputs are byte-identical and whose outputs are still on disk as written. */
-function reusableFile(file: string, cache: CacheData | undefined, hashes: InputHashes, output: OutputSession | undefined): CachedSpecFile | undefined {
-  const entry = cache?.specs[file];
-  if (!entry || !hashes.unchanged(entry.deps)) return undefined;
-  if (output && !entry.outputs.every((path) => cachedOutputHolds(cache!, output, path))) return undefined;
+/**
+ * Processes (or takes from the cache) each file of one kind, in file order; files go to the
+ * output as each task finishes. For integrations, `context` (what they are checked and bound
+ * against) is part of what a cached result must match.
+ */
+function runFiles(
+  executor: Executor,
+  cache: CacheData | undefined,
+  cached: (kind: SpecKind, file: string, context?: string) => CachedSpecFile | undefined,
+  addFile: (file: OutputFile) => void,
+  keep: (path: string, hash: string) => void,
+  timings: Record<string, number>,
+) {
+  return (kind: SpecKind, files: readonly string[], context?: IntegrationContext): Promise<FileOutcome[]> =>
+    Promise.all(
+      files.map(async (file): Promise<FileOutcome> => {
+        const previous = cache?.specs[cacheKey(kind, file)];
+        const fingerprint = context && previous ? contextFingerprint(previous.summaries, context) : undefined;
+        const reused = cached(kind, file, fingerprint);
+        if (reused) {
+          for (const path of reused.outputs) keep(path, cache!.outputs[path]![0]);
+          return { file, kind, ...reused };
+        }
+        const result = await executor.run({ kind: 'spec', file, specKind: kind }).catch((error: unknown) => failedFile(file, kind, error));
+        for (const produced of result.files) addFile(produced);
+        // Per-stage time summed over files (on worker threads, time spent in parallel).
+        for (const [stage, ms] of Object.entries(result.timings)) timings[stage] = (timings[stage] ?? 0) + ms;
+        const { files: produced, timings: _timings, ...rest } = result;
+        return { ...rest, outputs: produced.map((f) => f.path), ...(context && { context: contextFingerprint(rest.summaries, context) }) };
+      }),
+    );
+}
+
+/** The spec kinds each file may define, from its text (a file that defines none is not a spec file). */
+function specKindsOf(files: readonly string[]): Map<string, SpecKind[]> {
+  const kinds = new Map<string, SpecKind[]>();
+  for (const file of files) {
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      // Unreadable: the task reports why.
+      text = 'defineIntegration defineCapability';
+    }
+    kinds.set(file, specKindsIn(text));
+  }
+  return kinds;
+}
+
+function cacheKey(kind: SpecKind, file: string): string {
+  return `${kind}:${file}`;
+}
+
+/**
+ * What an integration file's results depend on besides its own bytes: the capabilities its
+ * integrations provide (their summaries), every capability key (an unknown one's hint names the
+ * closest), the broken ones, and the adapters bound to its keys.
+ */
+function contextFingerprint(summaries: readonly SpecSummary[], context: IntegrationContext): string {
+  const capabilities = new Map(context.capabilities.map((c) => [c.key, c]));
+  const used = summaries.flatMap((s) => (s.kind === 'integration' ? s.provides.map((ref) => capabilities.get(ref.key) ?? null) : []));
+  const adapters = summaries.map((s) => (Object.hasOwn(context.adapters, s.key) ? context.adapters[s.key] : null));
+  return sha1(JSON.stringify([used, [...capabilities.keys()], context.broken, adapters]));
+}
+
+/** A cached result whose inputs are byte-identical, whose context matches, and whose outputs are still on disk as written. */
+function reusableFile(entry: CachedSpecFile | undefined, context: string | undefined, hashes: InputHashes, output: OutputSession | undefined, cache: CacheData | undefined): CachedSpecFile | undefined {
+  if (!entry || !cache || entry.context !== context || !hashes.unchanged(entry.deps)) return undefined;
+  if (output && !entry.outputs.every((path) => cachedOutputHolds(cache, output, path))) return undefined;
   return entry;
 }
 
@@ -195,13 +264,18 @@ function cachedOutputHolds(cache: CacheData, output: OutputSession, path: string
   return stamp !== undefined && stampHolds(output.absolute(path), stamp);
 }
 
+function summariesOf<T extends SpecSummary>(files: readonly FileOutcome[]): T[] {
+  return files.flatMap((f) => f.summaries as T[]);
+}
+
 /** A task that could not run (a worker that died twice on it): a diagnostic naming the file, not a crash of the run. */
-function failedFile(file: string, error: unknown): SpecFileResult {
+function failedFile(file: string, kind: SpecKind, error: unknown): SpecFileResult {
   if (!(error instanceof WorkerFailure)) throw error;
   return {
     file,
+    kind,
     deps: {},
-    diagnostics: [{ code: 'CG104', severity: 'error', file, message: `could not be processed: ${error.message}`, hint: 'this is a contractgen bug or the machine ran out of memory; please report it with this file' }],
+    diagnostics: [{ code: 'CG109', severity: 'error', file, message: `could not be processed: ${error.message}`, hint: 'this is a contractgen bug or the machine ran out of memory; please report it with this file' }],
     summaries: [],
     brokenCapabilities: [],
     secrets: [],
@@ -210,10 +284,11 @@ function failedFile(file: string, error: unknown): SpecFileResult {
   };
 }
 
-function taskSettings(options: ResolvedOptions, inputs: ProjectInputs): TaskSettings {
-  const plan = { root: options.root, packages: inputs.packages.map(({ name, dir }) => ({ name, dir })) };
-  const emit = options.mode === 'validate' ? undefined : { templateDirs: [DEFAULT_TEMPLATES_DIR, ...options.templateDirs], runtimeImport: options.runtimeImport, artifacts: [...enabledArtifacts(options.artifacts)] };
-  return { plan, ...(emit && { emit }), specFiles: inputs.specFiles };
+function taskSettings(options: ResolvedOptions, inputs: ProjectInputs, specFiles: readonly string[]): TaskSettings {
+  const artifacts = [...enabledArtifacts(options.artifacts)];
+  const plan = { root: options.root, packages: inputs.packages.map(({ name, dir }) => ({ name, dir })), artifacts, outDir: options.outDir };
+  const emit = options.mode === 'validate' ? undefined : { templateDirs: [DEFAULT_TEMPLATES_DIR, ...options.templateDirs], runtimeImport: options.runtimeImport, artifacts };
+  return { plan, ...(emit && { emit }), specFiles };
 }
 
 /** Input files whose bytes now differ from those parsed: their output would be stale the moment it is written. */
@@ -225,13 +300,13 @@ function inputsChangedDuringRun(files: readonly FileOutcome[], inputs: ProjectIn
   return [...changed].sort();
 }
 
-function cacheData(tool: string, inputs: ProjectInputs, files: readonly FileOutcome[], adapters: AdapterScan, project: ProjectOutcome, outputs: Record<string, OutputStamp>, done: GenerateResult): Omit<CacheData, 'format'> {
+function cacheData(tool: string, inputs: ProjectInputs, files: readonly FileOutcome[], adapters: AdapterScan, jobs: Readonly<Record<string, string>>, outputs: Record<string, OutputStamp>, done: GenerateResult): Omit<CacheData, 'format'> {
   const allInputs: Record<string, string> = { ...adapters.deps };
   for (const pkg of inputs.packages) allInputs[pkg.manifest] = pkg.manifestHash;
   const specs: Record<string, CachedSpecFile> = {};
-  for (const { file, ...entry } of files) {
+  for (const { file, kind, ...entry } of files) {
     Object.assign(allInputs, entry.deps);
-    specs[file] = entry;
+    specs[cacheKey(kind, file)] = entry;
   }
   return {
     tool,
@@ -240,16 +315,16 @@ function cacheData(tool: string, inputs: ProjectInputs, files: readonly FileOutc
     inputs: sortedRecord(allInputs),
     specs,
     adapters: { deps: adapters.deps, adapters: adapters.adapters, diagnostics: adapters.diagnostics },
-    jobs: project.fingerprints,
+    jobs,
     outputs,
     result: { specs: done.specs, diagnostics: done.diagnostics },
   };
 }
 
 /** The specs as `list` shows them: those that passed every rule, capabilities first, each kind by key. */
-function listed(project: ProjectOutcome): ListedSpec[] {
+function listed(project: CheckedProject): ListedSpec[] {
   const entry = (s: SpecSummary): ListedSpec => ({ kind: s.kind, key: s.key, version: s.version, file: s.file });
-  return [...project.project.capabilities.map(entry), ...project.project.integrations.map((i) => entry(i.summary))];
+  return [...project.capabilities.map(entry), ...project.integrations.map(entry)];
 }
 
 function timer(timings: Record<string, number>): Timer {

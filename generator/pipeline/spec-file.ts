@@ -1,23 +1,28 @@
 /**
- * The per-file work of a run, in one go: load a spec file, check each spec on its own, plan it,
- * and emit its own files. Runs on a worker thread in a big run and in the main thread otherwise;
- * the same code either way, so where it runs never changes what it produces.
+ * The per-file work of a run, in one go: load a spec file's specs of one kind, check each on its
+ * own (and an integration against the capabilities), plan it, and emit its files. Runs on a
+ * worker thread in a big run and in the main thread otherwise; the same code either way, so
+ * where it runs never changes what it produces.
+ *
+ * Capabilities go first: an integration's client and docs page show the capabilities it provides,
+ * so integrations are processed once every capability's summary is known (`setContext`).
  */
-import type { Diagnostic } from '../diagnostics.js';
-import { checkSpec } from '../check/index.js';
-import { createEmitContext, emitSpecFiles, templateDiagnostic, TemplateError, type EmitContext, type EmitSettings, type OutputFile } from '../emit/index.js';
+import { checkReferences, checkSpec, type IntegrationContext } from '../check/index.js';
+import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { createEmitContext, emitSpecFiles, renderJob, templateDiagnostic, TemplateError, type EmitContext, type EmitSettings, type OutputFile } from '../emit/index.js';
 import { ValidatorCompiler } from '../emit/standalone-validators.js';
 import { findAdapters, type AdapterBinding } from '../load/adapters.js';
 import { StaticEvaluator } from '../load/evaluate.js';
 import { importedSyntaxErrors, loadSpecFile } from '../load/load.js';
+import type { SpecKind } from '../load/model.js';
 import { ModuleGraph } from '../load/modules.js';
-import type { SpecSummary } from '../plan/model.js';
-import { planSpec, type PlanSettings } from '../plan/spec.js';
-import { hasErrors } from '../diagnostics.js';
+import { planIntegrationFiles, type FilesSettings } from '../plan/integration-files.js';
+import type { CapabilitySummary, RenderJob, SpecSummary } from '../plan/model.js';
+import { planSpec, type LocalPlan } from '../plan/spec.js';
 
 /** What every task of a run shares (sent once to each worker). */
 export interface TaskSettings {
-  readonly plan: PlanSettings;
+  readonly plan: FilesSettings;
   /** Absent in validate mode: nothing is emitted. */
   readonly emit?: EmitSettings;
   /** Every spec file of the run: a spec file imported by another reports its own syntax errors. */
@@ -26,16 +31,17 @@ export interface TaskSettings {
 
 export interface SpecFileResult {
   readonly file: string;
+  readonly kind: SpecKind;
   /** The files its values came from (itself included), with the hash of the exact bytes parsed. */
   readonly deps: Readonly<Record<string, string>>;
   readonly diagnostics: readonly Diagnostic[];
-  /** The specs that passed their own rules, in file order. */
+  /** Its specs that passed their rules, in file order. */
   readonly summaries: readonly SpecSummary[];
   /** Keys of capability specs that broke their own rules (their providers are not told the capability is unknown). */
   readonly brokenCapabilities: readonly string[];
   /** Its secret example strings (code frames mask them). */
   readonly secrets: readonly string[];
-  /** Its specs' own files: nothing when any of its specs broke a rule. */
+  /** Its specs' files: nothing when any of its specs broke a rule. */
   readonly files: readonly OutputFile[];
   /** Milliseconds spent in each stage on this file (summed over files for `--timings`). */
   readonly timings: Readonly<Record<'load' | 'check' | 'plan' | 'emit', number>>;
@@ -54,12 +60,18 @@ export class SpecFileProcessor {
   private readonly validators = new ValidatorCompiler();
   private readonly specFiles: ReadonlySet<string>;
   private emitContext?: EmitContext;
+  private context?: { capabilities: Map<string, CapabilitySummary>; broken: Set<string>; adapters: IntegrationContext['adapters'] };
 
   constructor(private readonly settings: TaskSettings) {
     this.specFiles = new Set(settings.specFiles);
   }
 
-  async process(file: string): Promise<SpecFileResult> {
+  /** The capabilities and adapters integrations are checked and bound against. */
+  setContext(context: IntegrationContext): void {
+    this.context = { capabilities: new Map(context.capabilities.map((c) => [c.key, c])), broken: new Set(context.broken), adapters: context.adapters };
+  }
+
+  async process(file: string, kind: SpecKind): Promise<SpecFileResult> {
     const timings = { load: 0, check: 0, plan: 0, emit: 0 };
     let mark = performance.now();
     const lap = (stage: keyof typeof timings) => {
@@ -67,24 +79,33 @@ export class SpecFileProcessor {
       timings[stage] += now - mark;
       mark = now;
     };
-    const loaded = loadSpecFile(file, this.graph, this.evaluator);
+    const loaded = loadSpecFile(file, this.graph, this.evaluator, kind);
     const imported = Object.keys(loaded.deps).filter((dep) => !this.specFiles.has(dep));
     const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...importedSyntaxErrors(this.graph, imported)];
     lap('load');
     const summaries: SpecSummary[] = [];
     const brokenCapabilities: string[] = [];
-    const plans = [];
+    const planned: { plan: LocalPlan; provides: readonly CapabilitySummary[] }[] = [];
     for (const spec of loaded.specs) {
       const found = checkSpec(spec, { compile: this.validators.compile });
       diagnostics.push(...found);
-      lap('check');
       if (hasErrors(found)) {
         const key = (spec.value as { meta?: { key?: unknown } } | undefined)?.meta?.key;
         if (spec.kind === 'capability' && typeof key === 'string') brokenCapabilities.push(key);
+        lap('check');
         continue;
       }
+      let provides: readonly CapabilitySummary[] = [];
+      if (spec.kind === 'integration') {
+        if (!this.context) throw new Error('internal error: integrations processed before the capabilities');
+        const references = checkReferences(spec, this.context.capabilities, this.context.broken);
+        diagnostics.push(...references.diagnostics);
+        lap('check');
+        if (!references.provides) continue;
+        provides = references.provides;
+      } else lap('check');
       const plan = planSpec(spec, this.settings.plan);
-      plans.push(plan);
+      planned.push({ plan, provides });
       summaries.push(plan.summary);
       lap('plan');
     }
@@ -92,7 +113,10 @@ export class SpecFileProcessor {
     if (this.settings.emit && !hasErrors(diagnostics)) {
       try {
         this.emitContext ??= createEmitContext(this.settings.emit, this.validators);
-        for (const plan of plans) files.push(...(await emitSpecFiles(plan, this.emitContext)));
+        for (const { plan, provides } of planned) {
+          files.push(...(await emitSpecFiles(plan, this.emitContext)));
+          for (const job of this.integrationJobs(plan, provides)) files.push(renderJob(job, this.emitContext));
+        }
       } catch (error) {
         // A broken template override: reported at the template (every file reports the same one once).
         if (!(error instanceof TemplateError)) throw error;
@@ -101,7 +125,7 @@ export class SpecFileProcessor {
       }
     }
     lap('emit');
-    return { file, deps: loaded.deps, diagnostics, summaries, brokenCapabilities, secrets: loaded.secrets, files, timings };
+    return { file, kind, deps: loaded.deps, diagnostics, summaries, brokenCapabilities, secrets: loaded.secrets, files, timings };
   }
 
   /** The adapters the project's adapter files declare (read statically, like specs). */
@@ -113,5 +137,12 @@ export class SpecFileProcessor {
       if (hash !== undefined) deps[file] = hash;
     }
     return { ...result, deps };
+  }
+
+  private integrationJobs(plan: LocalPlan, provides: readonly CapabilitySummary[]): RenderJob[] {
+    if (plan.kind !== 'integration') return [];
+    const adapters = this.context!.adapters;
+    const adapter = Object.hasOwn(adapters, plan.summary.key) ? adapters[plan.summary.key] : undefined;
+    return planIntegrationFiles(plan, provides, adapter, this.settings.plan);
   }
 }

@@ -71,19 +71,15 @@ export interface CapabilitySummary extends SummaryBase {
   readonly docs: Readonly<Record<string, unknown>>;
 }
 
-/** What the project stage knows of an integration spec. */
+/**
+ * What the main thread keeps of an integration spec: enough for the rules across integrations
+ * (one spec per key, distinct identifiers), the registry and the catalog. Its client and docs page
+ * are rendered where it is loaded, with the capabilities it provides.
+ */
 export interface IntegrationSummary extends SummaryBase {
   readonly kind: 'integration';
   readonly category: string;
   readonly provides: readonly CapabilityRef[];
-  readonly requires: readonly CapabilityRef[];
-  readonly configType: string;
-  readonly secretsType: string;
-  readonly configValidator: string;
-  readonly secretsValidator: string;
-  readonly healthTimeoutMs: number;
-  /** Its docs page's template data, all but the capabilities it provides (their operations come from their specs). */
-  readonly docs: Readonly<Record<string, unknown>>;
 }
 
 export type SpecSummary = CapabilitySummary | IntegrationSummary;

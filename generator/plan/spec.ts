@@ -27,6 +27,8 @@ export type LocalPlan =
   | {
       readonly kind: 'integration';
       readonly summary: IntegrationSummary;
+      /** What its client and docs page show besides the capabilities it provides. */
+      readonly detail: IntegrationDetail;
       readonly base: FileBase;
       readonly configSchema: object;
       readonly secretSchema: object;
@@ -43,6 +45,16 @@ export type LocalPlan =
       readonly validators: readonly ValidatorPlan[];
       readonly literal: CapabilitySpec;
     };
+
+export interface IntegrationDetail {
+  readonly configType: string;
+  readonly secretsType: string;
+  readonly configValidator: string;
+  readonly secretsValidator: string;
+  readonly healthTimeoutMs: number;
+  /** Its docs page's template data, all but the capabilities it provides. */
+  readonly docs: Readonly<Record<string, unknown>>;
+}
 
 /** What every file of a spec's folder shows in its header and imports from. */
 export interface FileBase {
@@ -71,13 +83,10 @@ export function sourceLabel(settings: PlanSettings, file: string): string {
   return packageLabel(file, settings.packages) ?? displayPath(file, settings.root);
 }
 
-/** Paths the project-wide rules point at: the key, and each capability reference. */
-function positionsOf(spec: LoadedSpec, refs: { provides?: readonly unknown[]; requires?: readonly unknown[] }): Record<string, LoadedSpec['start']> {
-  const paths: ValuePath[] = [['meta', 'key'], ['capabilities', 'provides']];
-  for (const list of ['provides', 'requires'] as const) {
-    (refs[list] ?? []).forEach((_ref, i) => paths.push(['capabilities', list, i, 'key'], ['capabilities', list, i, 'version']));
-  }
-  return Object.fromEntries(paths.map((path) => [pathKey(path), spec.positionOf(path)]));
+/** Where the key was written: the rules across specs (duplicate keys, clashing identifiers) point there. */
+function positionsOf(spec: LoadedSpec): Record<string, LoadedSpec['start']> {
+  const path: ValuePath = ['meta', 'key'];
+  return { [pathKey(path)]: spec.positionOf(path) };
 }
 
 export function planSpec(spec: LoadedSpec, settings: PlanSettings): LocalPlan {
@@ -103,13 +112,14 @@ function planIntegration(loaded: LoadedSpec, spec: IntegrationSpec, settings: Pl
     stability: spec.meta.stability,
     category: spec.meta.category,
     provides: (spec.capabilities.provides ?? []).map(({ key, version }) => ({ key, version })),
-    requires: (spec.capabilities.requires ?? []).map(({ key, version }) => ({ key, version })),
+    positions: positionsOf(loaded),
+  };
+  const detail: IntegrationDetail = {
     configType: `${name}Config`,
     secretsType: `${name}Secrets`,
     configValidator: `${camel}ConfigValidator`,
     secretsValidator: `${camel}SecretsValidator`,
     healthTimeoutMs: spec.healthCheck.timeoutMs,
-    positions: positionsOf(loaded, spec.capabilities),
     docs: {
       key,
       title: spec.meta.title,
@@ -147,12 +157,13 @@ function planIntegration(loaded: LoadedSpec, spec: IntegrationSpec, settings: Pl
   return {
     kind: 'integration',
     summary,
+    detail,
     base: { source: file, runtime: runtimeShimFrom(`${dir}/index.ts`), key, version },
     configSchema: withDescription(spec.configSchema.schema, `Configuration of ${key} (configSchema).`),
     secretSchema: withDescription(spec.secretSchema.schema, `Secrets of ${key} (secretSchema).`),
     validators: [
-      { name: summary.configValidator, type: summary.configType, fn: 'validateConfig', schema: spec.configSchema.schema },
-      { name: summary.secretsValidator, type: summary.secretsType, fn: 'validateSecrets', schema: spec.secretSchema.schema, secret: true },
+      { name: detail.configValidator, type: detail.configType, fn: 'validateConfig', schema: spec.configSchema.schema },
+      { name: detail.secretsValidator, type: detail.secretsType, fn: 'validateSecrets', schema: spec.secretSchema.schema, secret: true },
     ],
     literal: redactSpec(spec),
   };
@@ -193,7 +204,7 @@ function planCapability(loaded: LoadedSpec, spec: CapabilitySpec, settings: Plan
     eventUnionName: `${name}Event`,
     operations: operations.map(({ input: _input, output: _output, ...op }) => op),
     events: events.map(({ payload: _payload, ...event }) => event),
-    positions: positionsOf(loaded, {}),
+    positions: positionsOf(loaded),
     docs: {
       key,
       description: spec.meta.description,

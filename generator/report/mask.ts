@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * Code frames quote spec sources, and a spec's `secretSchema.example` may hold something that
  * looks like (or is) a real credential: every such string is masked, same length, so columns stay right.
@@ -21,4 +23,21 @@ export function collectSecretValues(value: unknown, into: Set<string>): void {
 
 export function secretExampleOf(spec: unknown): unknown {
   return (spec as { secretSchema?: { example?: unknown } } | undefined)?.secretSchema?.example;
+}
+
+/** Source text for code frames: every secret example string masked, same length, so columns stay right. */
+export function maskedSourceText(secrets: ReadonlySet<string>): (file: string) => string | undefined {
+  const masked = new Map<string, string>();
+  return (file) => {
+    let text = masked.get(file);
+    if (text === undefined) {
+      try {
+        text = maskSecrets(readFileSync(file, 'utf8'), secrets);
+      } catch {
+        return undefined;
+      }
+      masked.set(file, text);
+    }
+    return text;
+  };
 }

@@ -1,0 +1,66 @@
+/**
+ * The rules between an integration and the capabilities it names: each exists, in a compatible
+ * version, and no two it provides define the same member. Checked where the integration is loaded,
+ * against the summaries of every capability (checked first).
+ */
+import { versionSatisfies } from '@contractgen/runtime';
+import type { Diagnostic } from '../diagnostics.js';
+import type { LoadedSpec, ValuePath } from '../load/model.js';
+import type { AdapterBinding } from '../load/adapters.js';
+import type { CapabilitySummary } from '../plan/model.js';
+import { closest, formatPath } from '../spec/findings.js';
+
+/** What integrations are checked and bound against: the same for every integration of a run. */
+export interface IntegrationContext {
+  /** The capabilities that passed every rule. */
+  readonly capabilities: readonly CapabilitySummary[];
+  /** Keys of capability specs that broke a rule: an integration naming one is not generated, but not told it is unknown. */
+  readonly broken: readonly string[];
+  /** The adapter bound to each integration key. */
+  readonly adapters: Readonly<Record<string, AdapterBinding>>;
+}
+
+interface Ref {
+  readonly key: string;
+  readonly version: string;
+}
+
+/** The capabilities the integration provides, or undefined when a reference is wrong (the diagnostics say why). */
+export function checkReferences(spec: LoadedSpec, capabilities: ReadonlyMap<string, CapabilitySummary>, broken: ReadonlySet<string>): { provides?: CapabilitySummary[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const report = (path: ValuePath, finding: Omit<Diagnostic, 'severity'> & { severity?: Diagnostic['severity'] }) =>
+    diagnostics.push({ severity: 'error', ...finding, message: `${formatPath(path)} ${finding.message}`, ...spec.positionOf(path) });
+  const refs = (spec.value as { capabilities: { provides?: readonly Ref[]; requires?: readonly Ref[] } }).capabilities;
+  const provides: CapabilitySummary[] = [];
+  let ok = true;
+  for (const list of ['provides', 'requires'] as const) {
+    (refs[list] ?? []).forEach((ref, i) => {
+      const capability = capabilities.get(ref.key);
+      const at = ['capabilities', list, i];
+      if (!capability && broken.has(ref.key)) {
+        ok = false;
+      } else if (!capability) {
+        const suggestion = closest(ref.key, [...capabilities.keys()]);
+        report([...at, 'key'], { code: 'CG131', message: `refers to unknown capability "${ref.key}"`, hint: suggestion ? `did you mean "${suggestion}"?` : 'add a defineCapability spec for it under specs/capabilities/' });
+        ok = false;
+      } else if (!versionSatisfies(capability.version, ref.version)) {
+        report([...at, 'version'], { code: 'CG132', message: `asks for ${ref.key}@${ref.version} but the capability spec is version ${capability.version}`, hint: 'the capability must have the same major version and at least the requested minor/patch' });
+        ok = false;
+      } else if (list === 'provides') provides.push(capability);
+    });
+  }
+  if ((refs.provides ?? []).length === 0) report(['capabilities', 'provides'], { code: 'CG135', severity: 'warning', message: 'is empty, so the generated client has no operations' });
+  // A client has one method per operation of every capability it provides: names must not collide.
+  const owner = new Map<string, string>();
+  for (const capability of provides) {
+    for (const name of [...capability.operations.map((op) => op.name), ...capability.events.map((ev) => ev.name)]) {
+      const first = owner.get(name);
+      if (first && first !== capability.key) {
+        report(['capabilities', 'provides'], { code: 'CG134', message: `lists ${first} and ${capability.key}, which both define "${name}", so the client cannot have one method for each` });
+        ok = false;
+      }
+      owner.set(name, capability.key);
+    }
+  }
+  return ok ? { provides, diagnostics } : { diagnostics };
+}
