@@ -7,7 +7,11 @@ import { readFileSync } from 'node:fs';
 import { cacheFile, hashFiles, outputsIntact, readCache, toolFingerprint, writeCache, type CacheData } from './cache/store.js';
 import { discoverInputs, type ProjectInputs } from './load/discover.js';
 import { collectSecretValues, maskSecrets, secretExampleOf } from './report/mask.js';
-import { absoluteOutputPath, resolveOptions, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
+import type { Diagnostic } from './diagnostics.js';
+import { absoluteOutputPath, outputTargets, resolveOptions, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
+import { OutputBlockedError } from './write/blocked.js';
+import { settleInterruptedRuns } from './write/recover.js';
+import { outputFolders } from './write/run-folder.js';
 
 export type { FileStatus, GenerateMode, GenerateOptions, GenerateResult, SpecSummary } from './options.js';
 
@@ -15,6 +19,10 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const resolved = resolveOptions(options);
   const timings: Record<string, number> = {};
   const start = performance.now();
+  if (resolved.mode !== 'validate') {
+    const blocked = await settleInterruptedRuns(outputFolders(outputTargets(resolved)), resolved.mode);
+    if (blocked.length > 0) return failedRun(blocked, timings);
+  }
   const file = cacheFile(resolved);
   // Without the cache the run starts from scratch, and still leaves a cache for the next one.
   const cache = resolved.cache ? readCache(file) : undefined;
@@ -29,7 +37,13 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   if (upToDate) return { ...upToDate, timings };
 
   const { runPipeline } = await import('./pipeline.js');
-  const outcome = await runPipeline(resolved, inputs, cache?.tool === tool ? cache : undefined, tool, timings, inputHashes);
+  let outcome;
+  try {
+    outcome = await runPipeline(resolved, inputs, cache?.tool === tool ? cache : undefined, tool, timings, inputHashes);
+  } catch (error) {
+    if (error instanceof OutputBlockedError) return failedRun([error.diagnostic], timings);
+    throw error;
+  }
   if (outcome.cache && outcome.result.ok && resolved.mode !== 'validate') writeCache(file, outcome.cache);
   return outcome.result;
 }
@@ -59,6 +73,11 @@ function unchangedResult(options: ResolvedOptions, inputs: ProjectInputs, cache:
       }
     },
   };
+}
+
+/** A run stopped before it read anything: the output folders are locked, or a killed run's leftovers stand in the way. */
+function failedRun(diagnostics: Diagnostic[], timings: Record<string, number>): GenerateResult {
+  return { ok: false, diagnostics, specs: [], files: [], timings, sourceText: () => undefined };
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -68,6 +68,9 @@ export async function emitAll(model: CheckedModel, context: EmitContext, sink: E
     const done = await files;
     for (const file of done) sink.add(file);
     result[key] = { fingerprint, paths: done.map((f) => f.path) };
+    // A turn of the event loop between units: emitting in this thread otherwise awaits only
+    // settled promises, and Ctrl-C's handler (which stops the run) would wait for the whole emit.
+    await new Promise((resolve) => setImmediate(resolve));
   };
   try {
     for (const { unit, fingerprint } of fresh) {
