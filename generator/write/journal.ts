@@ -63,17 +63,33 @@ export function removeJournal(folder: string): void {
   rmSync(journalFileOf(folder), { force: true });
 }
 
-/** Runs the steps in order; `progress` is told how many are done, first 0 (the test hook's kill points, see write.ts). */
-export function applySteps(steps: readonly Step[], progress?: (done: number) => void): void {
-  progress?.(0);
+/** Runs the steps in order: committing a run, or completing one that was killed. */
+export function applySteps(steps: readonly Step[]): void {
+  const killAfter = killAfterRenamesForTests();
+  killAfter?.(0);
   steps.forEach((step, index) => {
     if ('rename' in step) renameStaged(step.rename, step.to);
     else {
       rmSync(step.remove, { force: true });
       removeEmptyParents(step.remove, step.within);
     }
-    progress?.(index + 1);
+    killAfter?.(index + 1);
   });
+}
+
+/**
+ * For test/crash.test.ts only: CONTRACTGEN_TEST_KILL_AFTER_RENAMES=k makes a run kill itself
+ * (SIGKILL: nothing of ours runs after it) once k renames/deletions are done, its journal being
+ * written (k = 0: right after the commit point). It applies to completing a killed run as well, so
+ * a test can stop a real run at any point of its write phase, and again while it recovers.
+ */
+function killAfterRenamesForTests(): ((done: number) => void) | undefined {
+  const setting = process.env.CONTRACTGEN_TEST_KILL_AFTER_RENAMES;
+  if (setting === undefined) return undefined;
+  const limit = Number(setting);
+  return (done) => {
+    if (done === limit) process.kill(process.pid, 'SIGKILL');
+  };
 }
 
 /** Folders for new files are made only now, so a run rolled back leaves no empty folder behind. */

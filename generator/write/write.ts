@@ -150,7 +150,7 @@ export class OutputSession {
       if (steps.length > 0) {
         writeJournal(journalFolder, this.stagingFolder(journalFolder), steps);
         journalWritten = true;
-        applySteps(steps, killAfterRenamesForTests());
+        applySteps(steps);
         removeJournal(journalFolder);
       }
       this.removeStaged();
@@ -233,20 +233,6 @@ export class OutputSession {
   private stateOf(path: string): TargetState {
     return this.states.find((s) => path.startsWith(s.target.prefix))!;
   }
-}
-
-/**
- * For test/crash.test.ts only: CONTRACTGEN_TEST_KILL_AFTER_RENAMES=k makes the run kill itself
- * (SIGKILL: nothing of ours runs after it) once its journal is written and k renames/deletions are
- * done, so a test can stop a real run at any point of its write phase.
- */
-function killAfterRenamesForTests(): ((done: number) => void) | undefined {
-  const setting = process.env.CONTRACTGEN_TEST_KILL_AFTER_RENAMES;
-  if (setting === undefined) return undefined;
-  const limit = Number(setting);
-  return (done) => {
-    if (done === limit) process.kill(process.pid, 'SIGKILL');
-  };
 }
 
 function readIfExists(path: string): string | undefined {
