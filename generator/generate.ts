@@ -10,8 +10,7 @@ import { collectSecretValues, maskSecrets, secretExampleOf } from './report/mask
 import type { Diagnostic } from './diagnostics.js';
 import { absoluteOutputPath, outputTargets, resolveOptions, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
 import { OutputBlockedError } from './write/blocked.js';
-import { settleInterruptedRuns } from './write/recover.js';
-import { outputFolders } from './write/run-folder.js';
+import { foldersWithRunFolder, outputFolders } from './write/run-folder.js';
 
 export type { FileStatus, GenerateMode, GenerateOptions, GenerateResult, SpecSummary } from './options.js';
 
@@ -19,8 +18,12 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const resolved = resolveOptions(options);
   const timings: Record<string, number> = {};
   const start = performance.now();
-  if (resolved.mode !== 'validate') {
-    const blocked = await settleInterruptedRuns(outputFolders(outputTargets(resolved)), resolved.mode);
+  // What a killed run left, or a run writing the folders now: one stat per output folder finds
+  // out, and the code that deals with it loads only then.
+  const folders = outputFolders(outputTargets(resolved));
+  if (resolved.mode !== 'validate' && foldersWithRunFolder(folders).length > 0) {
+    const { settleInterruptedRuns } = await import('./write/recover.js');
+    const blocked = await settleInterruptedRuns(folders, resolved.mode);
     if (blocked.length > 0) return failedRun(blocked, timings);
   }
   const file = cacheFile(resolved);

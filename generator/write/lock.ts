@@ -111,12 +111,17 @@ export class OutputLocks {
 export async function waitForWriters(folders: readonly string[]): Promise<void> {
   const deadline = Date.now() + lockTimeoutMs();
   for (const folder of folders) {
-    const file = lockFileOf(folder);
-    for (let state = lockState(file); state.kind === 'live'; state = lockState(file)) {
-      if (Date.now() >= deadline) throw lockedError(file, state.owner, `waited ${lockTimeoutMs()} ms`);
+    for (let owner = liveOwner(folder); owner; owner = liveOwner(folder)) {
+      if (Date.now() >= deadline) throw lockedError(lockFileOf(folder), owner.owner, `waited ${lockTimeoutMs()} ms`);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }
+}
+
+/** The live run writing `folder` (its owner, when the lock names one), or undefined when no live run holds it. */
+export function liveOwner(folder: string): { owner?: LockOwner } | undefined {
+  const state = lockState(lockFileOf(folder));
+  return state.kind === 'live' ? { owner: state.owner } : undefined;
 }
 
 type LockState = { kind: 'free' } | { kind: 'live'; owner?: LockOwner } | { kind: 'stale'; text: string };

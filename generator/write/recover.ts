@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { OutputBlockedError } from './blocked.js';
 import { applySteps, readJournal, removeJournal, type Step } from './journal.js';
-import { OutputLocks, waitForWriters } from './lock.js';
+import { liveOwner, OutputLocks, waitForWriters } from './lock.js';
 import { foldersWithRunFolder, journalFileOf, LOCK_FILE, newRunId, RUN_FOLDER, runFolderOf } from './run-folder.js';
 
 /**
@@ -63,7 +63,8 @@ export function recoverInterruptedRuns(folders: readonly string[]): void {
 export function interruptedRunDiagnostics(folders: readonly string[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const folder of folders) {
-    if (entries(runFolderOf(folder)).length === 0) continue;
+    // A run that started writing since (or is just making its run folder) is no killed run.
+    if (entries(runFolderOf(folder)).length === 0 || liveOwner(folder)) continue;
     found.push(
       existsSync(journalFileOf(folder))
         ? { ...diagnostic(folder, 'a run was killed while it replaced files: this folder is part old, part new'), file: journalFileOf(folder) }
