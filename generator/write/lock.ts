@@ -139,8 +139,11 @@ function lockState(file: string): LockState {
     return ageMs(file) > UNFILLED_LOCK_STALE_MS ? { kind: 'stale', text } : { kind: 'live' };
   }
   // Another host's processes cannot be seen from here: its lock counts as live.
-  if (owner.host !== hostname() || owner.pid === process.pid || processExists(owner.pid)) return { kind: 'live', owner };
-  return { kind: 'stale', text };
+  if (owner.host !== hostname()) return { kind: 'live', owner };
+  // Our own pid: a run in this process, unless the lock is older than the process (a killed run
+  // whose pid came round again, as in containers, where each run may get the same pid).
+  if (owner.pid === process.pid) return Date.parse(owner.started) >= performance.timeOrigin - 1_000 ? { kind: 'live', owner } : { kind: 'stale', text };
+  return processExists(owner.pid) ? { kind: 'live', owner } : { kind: 'stale', text };
 }
 
 /**
@@ -152,8 +155,9 @@ function takeOver(file: string, staleText: string, run: string): void {
   const aside = `${file}.${run}.stale`;
   try {
     renameSync(file, aside);
-  } catch {
-    return; // gone already: someone else took it over
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // gone already: someone else took it over
+    throw error;
   }
   try {
     if (readFileSync(aside, 'utf8') !== staleText) linkSync(aside, file);
