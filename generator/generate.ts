@@ -3,17 +3,27 @@
  * and every output is still as written, it answers without loading the pipeline at all; otherwise
  * the pipeline runs, reusing what it can (generator/pipeline/).
  */
-import { dirname, join } from 'node:path';
 import { cacheFile, InputHashes, readCache, stampHolds, toolFingerprint, writeCache, type CacheData } from './cache/index.js';
+import type { Diagnostic } from './diagnostics.js';
 import { discoverInputs, type ProjectInputs } from './load/discover.js';
+import { absoluteOutputPath, outputTargets, resolveOptions, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
 import { maskedSourceText } from './report/mask.js';
-import { absoluteOutputPath, resolveOptions, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
+import { OutputBlockedError } from './write/blocked.js';
+import { foldersWithRunFolder, outputFolders } from './write/run-folder.js';
 
 export type { FileStatus, GenerateMode, GenerateOptions, GenerateResult, ListedSpec } from './options.js';
 
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const resolved = resolveOptions(options);
   const timings: Record<string, number> = {};
+  // What a killed run left, or a run writing the folders now: one stat per output folder finds
+  // out, and the code that deals with it loads only then.
+  const folders = outputFolders(outputTargets(resolved));
+  if (resolved.mode !== 'validate' && foldersWithRunFolder(folders).length > 0) {
+    const { settleInterruptedRuns } = await import('./write/recover.js');
+    const blocked = await settleInterruptedRuns(folders, resolved.mode);
+    if (blocked.length > 0) return failedRun(blocked, timings);
+  }
   const discoverStart = performance.now();
   const inputs = discoverInputs(resolved);
   timings.discover = performance.now() - discoverStart;
@@ -28,7 +38,13 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   if (upToDate) return { ...upToDate, timings };
 
   const { runPipeline } = await import('./pipeline/index.js');
-  const outcome = await runPipeline(resolved, inputs, cache, tool, timings, file && join(dirname(file), 'staging'));
+  let outcome;
+  try {
+    outcome = await runPipeline(resolved, inputs, cache, tool, timings);
+  } catch (error) {
+    if (error instanceof OutputBlockedError) return failedRun([error.diagnostic], timings);
+    throw error;
+  }
   if (outcome.cache && outcome.result.ok && resolved.mode !== 'validate') writeCache(file, outcome.cache);
   return outcome.result;
 }
@@ -46,6 +62,11 @@ function unchangedResult(options: ResolvedOptions, inputs: ProjectInputs, cache:
     files: options.mode === 'validate' ? [] : outputs.map((path) => ({ path, status: 'unchanged' as const })),
     sourceText: maskedSourceText(new Set(Object.values(cache.specs).flatMap((entry) => entry.secrets))),
   };
+}
+
+/** A run stopped before it read anything: the output folders are locked, or a killed run's leftovers stand in the way. */
+function failedRun(diagnostics: Diagnostic[], timings: Record<string, number>): GenerateResult {
+  return { ok: false, diagnostics, specs: [], files: [], timings, sourceText: () => undefined };
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -14,6 +14,7 @@ export interface GenerateOptions {
   readonly root?: string;
   /** The config file the options came from, if any (diagnostics about `packages` point at it). */
   readonly configFile?: string;
+  /** Folder of spec files (default `specs`, which may be missing when `packages` bring specs; a folder named here must exist). */
   readonly specs?: string;
   readonly out?: string;
   /** Folder of hand-written adapters bound to the generated clients (default `adapters`). */
@@ -42,6 +43,8 @@ export interface GenerateOptions {
    * this thread. Output is the same either way.
    */
   readonly workers?: number;
+  /** A run that finds no spec is an error (CG104: it would remove every generated file) unless this is true. */
+  readonly allowEmpty?: boolean;
 }
 
 export type FileStatus = 'written' | 'unchanged' | 'removed' | 'missing' | 'drifted' | 'stale';
@@ -69,6 +72,8 @@ export interface ResolvedOptions {
   readonly root: string;
   readonly configFile?: string;
   readonly specsDir: string;
+  /** The specs folder was named (not the default), so it must exist even when packages bring specs. */
+  readonly specsNamed: boolean;
   readonly outDir: string;
   readonly adaptersDir: string;
   readonly docsOutDir?: string;
@@ -79,6 +84,7 @@ export interface ResolvedOptions {
   readonly mode: GenerateMode;
   readonly cache: boolean;
   readonly workers: number | 'auto';
+  readonly allowEmpty: boolean;
 }
 
 export function resolveOptions(options: GenerateOptions): ResolvedOptions {
@@ -87,6 +93,7 @@ export function resolveOptions(options: GenerateOptions): ResolvedOptions {
     root,
     configFile: options.configFile,
     specsDir: resolve(root, options.specs ?? 'specs'),
+    specsNamed: options.specs !== undefined,
     outDir: resolve(root, options.out ?? 'generated'),
     adaptersDir: resolve(root, options.adapters ?? 'adapters'),
     docsOutDir: options.docsOut === undefined ? undefined : resolve(root, options.docsOut),
@@ -97,6 +104,7 @@ export function resolveOptions(options: GenerateOptions): ResolvedOptions {
     mode: options.mode ?? 'write',
     cache: options.cache ?? true,
     workers: options.workers ?? 'auto',
+    allowEmpty: options.allowEmpty ?? false,
   };
 }
 

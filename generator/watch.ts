@@ -6,6 +6,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { generate, type GenerateOptions, type GenerateResult } from './generate.js';
+import { resolveOptions } from './options.js';
 
 export interface WatchOptions extends GenerateOptions {
   /** Folders and files to watch besides specs, templates and adapters (e.g. the config file). */
@@ -63,7 +64,8 @@ export function watchProject(options: WatchOptions, onResult: (result: GenerateR
     timer = setTimeout(() => void run(), options.debounceMs ?? 100);
   };
 
-  const folders = [options.specs, options.adapters, ...(options.templates ?? [])].filter((p): p is string => p !== undefined);
+  const resolved = resolveOptions(options);
+  const folders = [resolved.specsDir, resolved.adaptersDir, ...resolved.templateDirs];
   for (const folder of folders) {
     try {
       watchers.push(watch(folder, { recursive: true }, schedule));

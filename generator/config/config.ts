@@ -49,6 +49,12 @@ export interface ContractgenConfig {
    * load like local ones, and their adapters bind by package specifier.
    */
   readonly packages?: readonly string[];
+  /**
+   * Allow a run that finds no spec at all (default false). A run with no spec would remove every
+   * generated file, which is almost always a mistyped or emptied specs folder, so it is an error
+   * (CG104) unless this says that an empty project is meant.
+   */
+  readonly allowEmpty?: boolean;
 }
 
 /** An npm package name (scoped or not): what `packages` may list. */
@@ -59,7 +65,7 @@ export function defineConfig(config: ContractgenConfig): ContractgenConfig {
   return config;
 }
 
-const KNOWN_KEYS = ['specs', 'out', 'adapters', 'templates', 'docsOut', 'artifacts', 'runtimeImport', 'packages'];
+const KNOWN_KEYS = ['specs', 'out', 'adapters', 'templates', 'docsOut', 'artifacts', 'runtimeImport', 'packages', 'allowEmpty'];
 
 /** Problems with a config value, as messages naming the field. */
 export function configProblems(config: unknown): string[] {
@@ -78,6 +84,7 @@ export function configProblems(config: unknown): string[] {
   if (packages !== undefined && !(Array.isArray(packages) && packages.every((p) => typeof p === 'string' && PACKAGE_NAME.test(p)))) {
     problems.push('"packages" must be a list of package names, e.g. ["@contractgen/twilio"]');
   }
+  if (record.allowEmpty !== undefined && typeof record.allowEmpty !== 'boolean') problems.push('"allowEmpty" must be true or false');
   if (record.artifacts !== undefined) problems.push(...artifactProblems(record.artifacts));
   return problems;
 }

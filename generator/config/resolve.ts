@@ -33,7 +33,8 @@ export async function projectOptions(cwd: string, flags: FlagOptions = {}, fresh
   return {
     root,
     configFile,
-    specs: fromFlag(flags.specs) ?? fromConfig(config.specs) ?? resolve(root, 'specs'),
+    // Left out when not named: a default folder may be missing when packages bring the specs, a named one may not.
+    specs: fromFlag(flags.specs) ?? fromConfig(config.specs),
     out: fromFlag(flags.out) ?? fromConfig(config.out) ?? resolve(root, 'generated'),
     adapters: fromConfig(config.adapters) ?? resolve(root, 'adapters'),
     docsOut: fromConfig(config.docsOut),
@@ -41,5 +42,6 @@ export async function projectOptions(cwd: string, flags: FlagOptions = {}, fresh
     artifacts: config.artifacts,
     runtimeImport: config.runtimeImport,
     packages: config.packages,
+    allowEmpty: config.allowEmpty,
   };
 }

@@ -29,9 +29,13 @@ export function discoverInputs(options: ResolvedOptions): ProjectInputs {
     }
   }
   try {
-    specFiles.push(...discoverSpecFiles(options.specsDir, { optional: packages.length > 0 }));
+    specFiles.push(...discoverSpecFiles(options.specsDir, { optional: packages.length > 0 && !options.specsNamed }));
   } catch (error) {
     diagnostics.push({ code: 'CG103', severity: 'error', file: options.specsDir, message: `cannot read the specs folder (${errorCode(error)})` });
+  }
+  // No spec would mean no output: every generated file removed. Far more often a mistake than meant.
+  if (specFiles.length === 0 && diagnostics.length === 0 && !options.allowEmpty) {
+    diagnostics.push({ code: 'CG104', severity: 'error', file: options.specsDir, message: 'no spec files found, so every generated file would be removed', hint: 'check the specs folder (--specs, or `specs` in the config); if an empty project is meant, set `allowEmpty: true` in the config' });
   }
   let adapterFiles: string[] = [];
   try {

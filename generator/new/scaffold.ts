@@ -68,7 +68,7 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
 
   const templates = new TemplateSet([DEFAULT_TEMPLATES_DIR, ...project.templates]);
   const title = request.key.split(/[.-]/).map((w) => w[0]!.toUpperCase() + w.slice(1)).reverse().join(' ');
-  const specFile = join(project.specs!, 'integrations', `${request.key.replace(/\./g, '-')}.ts`);
+  const specFile = join(resolved.specsDir, 'integrations', `${request.key.replace(/\./g, '-')}.ts`);
   const files: [string, string][] = [
     [
       specFile,

@@ -48,12 +48,11 @@ export interface PipelineOutcome {
 /** One spec file's part of the run, for one kind of spec: processed now, or taken from the cache. */
 type FileOutcome = Omit<SpecFileResult, 'files' | 'timings'> & { readonly outputs: readonly string[]; readonly context?: string };
 
-/** `stagingDir`: where changed files wait for the commit (the cache's folder), so a failed run leaves the output untouched. */
-export async function runPipeline(options: ResolvedOptions, inputs: ProjectInputs, cache: CacheData | undefined, tool: string, timings: Record<string, number>, stagingDir?: string): Promise<PipelineOutcome> {
+export async function runPipeline(options: ResolvedOptions, inputs: ProjectInputs, cache: CacheData | undefined, tool: string, timings: Record<string, number>): Promise<PipelineOutcome> {
   const time = timer(timings);
   const hashes = new InputHashes();
   const writing = options.mode !== 'validate';
-  const output = writing ? new OutputSession(outputTargets(options), options.mode === 'write', stagingDir) : undefined;
+  const output = writing ? new OutputSession(outputTargets(options), options.mode === 'write') : undefined;
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
   /** Secret example strings of every spec read: code frames mask them. */
   const secrets = new Set<string>();

@@ -1,18 +1,24 @@
 /**
  * write: compares each emitted file with the output folder(s) as it arrives and touches only what
- * differs. Unchanged files keep their bytes and mtimes. A changed file is written at once to a
- * temp name beside its target and renamed into place only when the whole run has succeeded, so
- * memory holds one spec's output at a time and a failed run leaves the folders as they were.
+ * differs. Unchanged files keep their bytes and mtimes. A changed file is written at once to the
+ * run's staging folder (`.contractgen-run/<run>/` in its output folder), so memory holds one spec's
+ * output at a time, and put in place only when the whole run has succeeded, as one transaction
+ * (journal.ts): after a crash at any instant the next run sees the whole old or the whole new tree.
  * Files from an earlier run that are no longer produced are removed (known from each folder's
- * manifest); nothing else in the folders is ever touched.
+ * manifest); nothing else in the folders is ever touched. A writing session holds the folders'
+ * locks (lock.ts) from its start, where it also recovers what a killed run left (recover.ts),
+ * until it commits or aborts.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { sha1 } from '../cache/store.js';
 import type { OutputFile } from '../emit/context.js';
+import { applySteps, removeJournal, writeJournal, type Step } from './journal.js';
+import { OutputLocks } from './lock.js';
 import { isInside, manifestContent, MANIFEST_NAME, readManifest } from './manifest.js';
+import { recoverInterruptedRuns } from './recover.js';
+import { newRunId, outputFolders, stagingFolderOf } from './run-folder.js';
 
 /** An output folder and the emitted paths it receives (the first target whose prefix matches). */
 export interface OutputTarget {
@@ -42,29 +48,37 @@ interface TargetState {
 
 export class OutputSession {
   private readonly states: TargetState[];
-  private readonly staged: [temp: string, target: string][] = [];
-  private readonly stagingDir: string | undefined;
-  /** Folders this run created for staged files, so an abort leaves no empty folder behind either. */
-  private readonly createdDirs: string[] = [];
+  private readonly staged: [staged: string, target: string][] = [];
   private readonly changed: string[] = [];
   private readonly missing: string[] = [];
   private readonly unchanged: string[] = [];
   private readonly diagnostics: Diagnostic[] = [];
   private stale: string[] = [];
+  /** Names this run's staging folders; its lock says which run holds a folder. */
+  private readonly run = newRunId();
+  private readonly stagingFolders = new Set<string>();
+  /** Held from the start of a writing session until it commits or aborts. */
+  private locks?: OutputLocks;
 
-  /** `write`: stage changed files for `commit`; otherwise only compare (check mode). */
   /**
-   * `write`: stage changed files for `commit`; otherwise only compare (check mode). `stagingDir`:
-   * where changed files wait for the commit, when it is on the output folders' file system (the
-   * build cache's folder): a failed or interrupted run then leaves the output folders untouched,
-   * down to their modification times. Otherwise files are staged beside their targets.
+   * `write`: lock the folders, recover what a killed run left, and stage changed files for
+   * `commit`; otherwise only compare (check mode). Throws OutputBlockedError when the folders are
+   * locked by a live run past the timeout (CG305) or cannot be recovered (CG304).
    */
   constructor(
     targets: readonly OutputTarget[],
     private readonly write: boolean,
-    stagingDir?: string,
   ) {
-    this.stagingDir = write && stagingDir && targets.every((t) => sameDevice(stagingDir, t.dir)) ? stagingDir : undefined;
+    if (write) {
+      const folders = outputFolders(targets);
+      this.locks = OutputLocks.acquire(folders, this.run);
+      try {
+        recoverInterruptedRuns(folders);
+      } catch (error) {
+        this.endRun();
+        throw error;
+      }
+    }
     this.states = targets.map((target) => {
       const previous = readManifest(target.dir);
       if (previous.problem) this.diagnostics.push({ code: 'CG302', severity: 'warning', message: previous.problem, file: join(target.dir, MANIFEST_NAME) });
@@ -97,47 +111,56 @@ export class OutputSession {
 
   /** Adds the manifests and finds stale files; call once, after every file was added. */
   finish(): OutputSummary {
-    // Compared by place on disk, across folders: when folders nest (docsOut inside out), a file one
-    // folder's old manifest lists may be what another folder produces now - never stale then.
-    const producedOnDisk = new Set(this.states.flatMap((state) => [...state.produced, MANIFEST_NAME].map((path) => join(state.target.dir, path))));
-    for (const state of this.states) {
-      this.compare(state, MANIFEST_NAME, manifestContent(state.produced), true);
-      for (const old of state.previous) {
-        const onDisk = join(state.target.dir, old);
-        if (!producedOnDisk.has(onDisk) && readIfExists(onDisk) !== undefined) this.stale.push(state.target.prefix + old);
+    try {
+      // Compared by place on disk, across folders: when folders nest (docsOut inside out), a file one
+      // folder's old manifest lists may be what another folder produces now - never stale then.
+      const producedOnDisk = new Set(this.states.flatMap((state) => [...state.produced, MANIFEST_NAME].map((path) => join(state.target.dir, path))));
+      for (const state of this.states) {
+        this.compare(state, MANIFEST_NAME, manifestContent(state.produced), true);
+        for (const old of state.previous) {
+          const onDisk = join(state.target.dir, old);
+          if (!producedOnDisk.has(onDisk) && readIfExists(onDisk) !== undefined) this.stale.push(state.target.prefix + old);
+        }
       }
+    } catch (error) {
+      this.abort();
+      throw error;
     }
     return { changed: this.changed, missing: this.missing, unchanged: this.unchanged, stale: this.stale, diagnostics: this.diagnostics };
   }
 
-  /** Renames every staged file into place (manifests last), then removes stale files. */
+  /**
+   * Puts the run in place as one transaction: the journal first (the commit point), then every
+   * staged file renamed into place, stale files removed, manifests last (until a manifest is
+   * replaced, the previous one still lists every file an earlier run made).
+   */
   commit(): void {
     if (this.aborted) throw new Error('internal error: commit after abort');
-    const manifests = this.staged.filter(([, target]) => target.endsWith(MANIFEST_NAME));
-    const files = this.staged.filter((entry) => !manifests.includes(entry));
-    for (const [index, [temp, target]] of files.entries()) {
-      try {
-        this.ensureDir(dirname(target));
-        renameSync(temp, target);
-      } catch (error) {
-        // Renames are atomic one by one, not together: the files renamed so far stay (each whole),
-        // the rest are dropped, and the old manifests stay so the next run sees every file it owns.
-        for (const [rest] of [...files.slice(index), ...manifests]) rmSync(rest, { force: true });
-        this.staged.length = 0;
-        throw error;
+    const isManifest = ([, target]: [string, string]) => target.endsWith(MANIFEST_NAME);
+    const rename = ([staged, target]: [string, string]): Step => ({ rename: staged, to: target });
+    const steps: Step[] = [
+      ...this.staged.filter((entry) => !isManifest(entry)).map(rename),
+      ...this.stale.map((path): Step => ({ remove: this.absolute(path), within: this.stateOf(path).target.dir })),
+      ...this.staged.filter(isManifest).map(rename),
+    ];
+    // One journal covers every folder of the run; it lives in the main output folder.
+    const journalFolder = this.stateOf('').target.dir;
+    let journalWritten = false;
+    try {
+      if (steps.length > 0) {
+        writeJournal(journalFolder, this.stagingFolder(journalFolder), steps);
+        journalWritten = true;
+        applySteps(steps);
+        removeJournal(journalFolder);
       }
+      this.removeStaged();
+    } catch (error) {
+      // Past the commit point a failed step leaves the journal and the staged files it names: the next run completes them.
+      if (!journalWritten) this.removeStaged();
+      throw error;
+    } finally {
+      this.endRun();
     }
-    for (const path of this.stale) {
-      const file = this.absolute(path);
-      rmSync(file, { force: true });
-      removeEmptyParents(file, this.stateOf(path).target.dir);
-    }
-    // Until a manifest is replaced, the previous one still lists every file an earlier run made.
-    for (const [temp, target] of manifests) {
-      this.ensureDir(dirname(target));
-      renameSync(temp, target);
-    }
-    this.staged.length = 0;
   }
 
   private aborted = false;
@@ -146,19 +169,22 @@ export class OutputSession {
     return this.aborted;
   }
 
-  /** Deletes every staged temp file: the folders are left exactly as they were. Nothing is staged after it. */
+  /** Deletes every staged file and gives the locks back: the folders are left exactly as they were. Nothing is staged after it. */
   abort(): void {
     this.aborted = true;
-    for (const [temp] of this.staged) rmSync(temp, { force: true });
+    this.removeStaged();
+    this.endRun();
+  }
+
+  private removeStaged(): void {
     this.staged.length = 0;
-    for (const dir of this.createdDirs.reverse()) {
-      try {
-        rmdirSync(dir);
-      } catch {
-        // Not empty (something else lives there now): leave it.
-      }
-    }
-    this.createdDirs.length = 0;
+    for (const staging of this.stagingFolders) rmSync(staging, { recursive: true, force: true });
+    this.stagingFolders.clear();
+  }
+
+  private endRun(): void {
+    this.locks?.release();
+    this.locks = undefined;
   }
 
   private compare(state: TargetState, relative: string, content: string, isManifest: boolean): void {
@@ -179,7 +205,7 @@ export class OutputSession {
     this.changed.push(path);
     if (this.write && !this.aborted) {
       try {
-        this.staged.push([this.stage(onDisk, content), onDisk]);
+        this.staged.push([this.stage(state.target.dir, onDisk, content), onDisk]);
       } catch (error) {
         this.abort();
         throw error;
@@ -187,59 +213,26 @@ export class OutputSession {
     }
   }
 
-  private stage(target: string, content: string): string {
-    if (this.stagingDir) {
-      mkdirSync(this.stagingDir, { recursive: true });
-      const temp = join(this.stagingDir, `${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-      writeFileSync(temp, content);
-      return temp;
-    }
-    this.ensureDir(dirname(target));
-    const temp = join(dirname(target), `.${target.split(/[\\/]/).pop()}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    writeFileSync(temp, content);
-    return temp;
+  /** Staged files are numbered, not laid out like the tree: no folder is made before the commit. */
+  private stage(folder: string, target: string, content: string): string {
+    const staged = join(this.stagingFolder(folder), `${this.staged.length}-${basename(target)}`);
+    writeFileSync(staged, content);
+    return staged;
   }
 
-  /** Creates a folder for a file of this run, remembering what it created so an abort can take it back. */
-  private ensureDir(dir: string): void {
-    const missing: string[] = [];
-    for (let d = dir; !existsSync(d); d = dirname(d)) missing.unshift(d);
-    if (missing.length > 0) {
-      mkdirSync(dir, { recursive: true });
-      this.createdDirs.push(...missing);
+  /** This run's staging folder in an output folder, made on first use. */
+  private stagingFolder(folder: string): string {
+    const staging = stagingFolderOf(folder, this.run);
+    if (!this.stagingFolders.has(staging)) {
+      mkdirSync(staging, { recursive: true });
+      this.stagingFolders.add(staging);
     }
+    return staging;
   }
 
   private stateOf(path: string): TargetState {
     return this.states.find((s) => path.startsWith(s.target.prefix))!;
   }
-}
-
-/** Removes folders left empty by a stale file, up to (not including) the output folder. */
-function removeEmptyParents(file: string, outputFolder: string): void {
-  for (let dir = dirname(file); dir.startsWith(outputFolder) && dir !== outputFolder; dir = dirname(dir)) {
-    try {
-      if (readdirSync(dir).length > 0) return;
-      rmdirSync(dir);
-    } catch {
-      return;
-    }
-  }
-}
-
-/** Whether `path` and `dir` (or its nearest existing ancestor) are on one file system, so a rename between them works. */
-function sameDevice(path: string, dir: string): boolean {
-  const device = (p: string): bigint | number | undefined => {
-    for (let d = p; ; d = dirname(d)) {
-      try {
-        return statSync(d).dev;
-      } catch {
-        if (dirname(d) === d) return undefined;
-      }
-    }
-  };
-  const a = device(path);
-  return a !== undefined && a === device(dir);
 }
 
 function readIfExists(path: string): string | undefined {

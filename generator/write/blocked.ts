@@ -1,0 +1,13 @@
+/**
+ * A run that cannot write its output folder: another run holds it (CG305), or what a killed run
+ * left cannot be completed (CG304). Thrown by the writer, turned into a failed result by
+ * `generate`, so the user sees a diagnostic rather than an internal error.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+
+export class OutputBlockedError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+    this.name = 'OutputBlockedError';
+  }
+}
