@@ -342,7 +342,7 @@ describe('output for people and machines', () => {
     const root = project('timings');
     const run = runCli(['generate', '--timings'], root);
     expect(run.code).toBe(0);
-    for (const stage of ['discover', 'load', 'check', 'plan', 'emit', 'files', 'project', 'compare', 'write']) expect(run.stderr).toMatch(new RegExp(`^${stage}\\s+\\d+(\\.\\d+)? ms$`, 'm'));
+    for (const stage of ['discover', 'load', 'check', 'plan', 'emit', 'capabilities', 'integrations', 'project', 'compare', 'write']) expect(run.stderr).toMatch(new RegExp(`^${stage}\\s+\\d+(\\.\\d+)? ms$`, 'm'));
     const summary = run.stderr.split('\n').filter((l) => l.startsWith('contractgen '));
     expect(summary).toHaveLength(1);
     expect(summary[0]).toMatch(/^contractgen generate: \d+ specs, \d+ written, 0 unchanged, 0 removed \(\d+ ms\)$/);

@@ -92,11 +92,11 @@ describe('workerCount', () => {
 });
 
 describe('WorkerPool', () => {
-  const settings = (root: string) => ({ plan: { root, packages: [] }, specFiles: [] });
+  const settings = (root: string) => ({ plan: { root, packages: [], artifacts: [], outDir: join(root, 'generated') }, specFiles: [] });
 
   it('fails the tasks still pending when closed, and refuses new ones', async () => {
     const pool = new WorkerPool(1, settings(REPO));
-    const pending = pool.run({ kind: 'spec', file: join(REPO, 'adapters/twilio/specs/integrations/twilio-sms.ts') });
+    const pending = pool.run({ kind: 'spec', file: join(REPO, 'adapters/twilio/specs/capabilities/sms-outbound.ts'), specKind: 'capability' });
     await pool.close();
     await expect(pending).rejects.toThrow(/closed/);
     await expect(pool.run({ kind: 'adapters', files: [] })).rejects.toThrow(/closed/);
@@ -106,9 +106,9 @@ describe('WorkerPool', () => {
     const file = join(REPO, 'adapters/twilio/specs/capabilities/sms-outbound.ts');
     const pool = new WorkerPool(1, settings(REPO));
     try {
-      const { timings: _onWorkerTimings, ...onWorker } = await pool.run({ kind: 'spec', file });
+      const { timings: _onWorkerTimings, ...onWorker } = await pool.run({ kind: 'spec', file, specKind: 'capability' });
       const { SpecFileProcessor } = await import('../generator/pipeline/spec-file.js');
-      const { timings: _timings, ...inThread } = await new SpecFileProcessor(settings(REPO)).process(file);
+      const { timings: _timings, ...inThread } = await new SpecFileProcessor(settings(REPO)).process(file, 'capability');
       expect(onWorker).toEqual(inThread);
       expect(onWorker.summaries.map((s) => s.key)).toEqual(['sms.outbound']);
     } finally {
@@ -118,7 +118,7 @@ describe('WorkerPool', () => {
 });
 
 describe('a worker that dies', () => {
-  it('has its tasks retried on another worker; a file that kills a second worker is a located CG104, and the rest of the run is unaffected', async () => {
+  it('has its tasks retried on another worker; a file that kills a second worker is a located CG109, and the rest of the run is unaffected', async () => {
     const root = scratchDir('parallel-dies');
     scratch.push(root);
     buildCorpus(root, 8);
@@ -126,7 +126,7 @@ describe('a worker that dies', () => {
     const killed = run({ CONTRACTGEN_TEST_WORKER_DIES_ON: 'p3-lumen.ts' });
     const report = JSON.parse(killed.stdout) as { ok: boolean; diagnostics: { code: string; file?: string; message: string }[] };
     expect(killed.code).toBe(1);
-    expect(report.diagnostics).toEqual([expect.objectContaining({ code: 'CG104', file: expect.stringMatching(/p3-lumen\.ts$/), message: expect.stringMatching(/died twice/) })]);
+    expect(report.diagnostics).toEqual([expect.objectContaining({ code: 'CG109', file: expect.stringMatching(/p3-lumen\.ts$/), message: expect.stringMatching(/died twice/) })]);
     expect(existsSync(join(root, 'out'))).toBe(false);
     // Without the fault the same run succeeds.
     expect(run({}).code).toBe(0);
