@@ -11,7 +11,7 @@ import type { ResolvedOptions } from '../options.js';
 import { PACKAGE_ROOT } from '../package.js';
 import { CACHE_FORMAT, isCacheData, type CacheData } from './format.js';
 
-export function sha1(text: string | Buffer): string {
+export function sha1(text: string | Uint8Array): string {
   return createHash('sha1').update(text).digest('hex');
 }
 

@@ -10,10 +10,10 @@ import { TemplateSet } from './templates.js';
 import { BoundedCache } from './bounded-cache.js';
 import { schemaKey } from './schema-key.js';
 
-/** One generated file: a path relative to the output folder (always `/`-separated) and its bytes. */
+/** One generated file: a path relative to the output folder (always `/`-separated) and its content (UTF-8 bytes once it leaves a worker). */
 export interface OutputFile {
   readonly path: string;
-  readonly content: string;
+  readonly content: string | Uint8Array;
 }
 
 export interface EmitContext {

@@ -9,6 +9,6 @@ export { emitSpecFiles } from './spec-files.js';
 export { createEmitContext, type EmitContext, type EmitSettings, type OutputFile } from './context.js';
 export { templateDiagnostic, TemplateError, TemplateSet } from './templates.js';
 
-export function renderJob(job: RenderJob, context: Pick<EmitContext, 'templates'>): OutputFile {
+export function renderJob(job: RenderJob, context: Pick<EmitContext, 'templates'>): OutputFile & { readonly content: string } {
   return { path: job.path, content: render(context, job.template, job.data) };
 }

@@ -6,12 +6,23 @@ import { serializeError } from './errors.js';
 import { runTask, type Task } from './tasks.js';
 
 const processor = new SpecFileProcessor(workerData as TaskSettings);
+const encoder = new TextEncoder();
 const port = parentPort!;
 port.on('message', async (message: { id: number; task: Task } | { context: IntegrationContext }) => {
   if ('context' in message) return processor.setContext(message.context);
   const { id, task } = message;
   try {
-    port.postMessage({ id, ok: true, result: await runTask(processor, task) });
+    const result = await runTask(processor, task);
+    // Files cross to the main thread as transferred UTF-8 bytes: no copy, and no string on its heap.
+    const transfer: ArrayBuffer[] = [];
+    if ('files' in result) {
+      const files = result.files.map((file) => {
+        const content = typeof file.content === 'string' ? encoder.encode(file.content) : file.content;
+        transfer.push(content.buffer as ArrayBuffer);
+        return { path: file.path, content };
+      });
+      port.postMessage({ id, ok: true, result: { ...result, files } }, transfer);
+    } else port.postMessage({ id, ok: true, result });
   } catch (error) {
     port.postMessage({ id, ok: false, error: serializeError(error) });
   }

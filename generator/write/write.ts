@@ -187,18 +187,21 @@ export class OutputSession {
     this.locks = undefined;
   }
 
-  private compare(state: TargetState, relative: string, content: string, isManifest: boolean): void {
+  private compare(state: TargetState, relative: string, text: string | Uint8Array, isManifest: boolean): void {
     if (!isInside(relative)) throw new Error(`internal error: output path "${relative}" leaves the output folder`);
     const path = state.target.prefix + relative;
     const onDisk = join(state.target.dir, relative);
+    // Compared and written as bytes: a worker hands files over as transferred buffers, and the
+    // main thread never turns them into strings.
+    const content = typeof text === 'string' ? Buffer.from(text) : text;
     this.hashes.set(path, sha1(content));
     const existing = readIfExists(onDisk);
-    if (existing === content) {
+    if (existing?.equals(content)) {
       this.unchanged.push(path);
       return;
     }
     if (existing === undefined) this.missing.push(path);
-    else if (!isManifest && !state.known.has(relative) && !GENERATED_MARK.test(existing.slice(0, 500))) {
+    else if (!isManifest && !state.known.has(relative) && !GENERATED_MARK.test(existing.toString('utf8', 0, 500))) {
       this.diagnostics.push({ code: 'CG301', severity: 'error', file: onDisk, message: 'would overwrite a file that contractgen did not generate', hint: 'move the file away, or choose another output folder' });
       return;
     }
@@ -214,7 +217,7 @@ export class OutputSession {
   }
 
   /** Staged files are numbered, not laid out like the tree: no folder is made before the commit. */
-  private stage(folder: string, target: string, content: string): string {
+  private stage(folder: string, target: string, content: Uint8Array): string {
     const staged = join(this.stagingFolder(folder), `${this.staged.length}-${basename(target)}`);
     writeFileSync(staged, content);
     return staged;
@@ -235,9 +238,9 @@ export class OutputSession {
   }
 }
 
-function readIfExists(path: string): string | undefined {
+function readIfExists(path: string): Buffer | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch {
     return undefined;
   }
