@@ -3,9 +3,9 @@
  * and every output is still as written, it answers without loading the pipeline at all; otherwise
  * the pipeline runs, reusing what it can (generator/pipeline.ts).
  */
-import { readFileSync } from 'node:fs';
 import { cacheFile, hashFiles, outputsIntact, readCache, toolFingerprint, writeCache, type CacheData } from './cache/store.js';
 import { discoverInputs, type ProjectInputs } from './load/discover.js';
+import { readInputText } from './load/read-input.js';
 import { collectSecretValues, maskSecrets, secretExampleOf } from './report/mask.js';
 import { absoluteOutputPath, resolveOptions, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
 
@@ -53,7 +53,8 @@ function unchangedResult(options: ResolvedOptions, inputs: ProjectInputs, cache:
         for (const entry of Object.values(cache.specFileData)) for (const spec of entry.specs) collectSecretValues(secretExampleOf(spec.value), secrets);
       }
       try {
-        return maskSecrets(readFileSync(path, 'utf8'), secrets);
+        // Through the run's input boundary, like the loader's code frames: never a byte from outside the project.
+        return maskSecrets(readInputText(path, inputs.boundary, { lossy: true }), secrets);
       } catch {
         return undefined;
       }

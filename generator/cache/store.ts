@@ -10,6 +10,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { readRegularFile } from '../load/read-input.js';
 import type { SpecFinding } from '../spec/findings.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ResolvedOptions, SpecSummary } from '../options.js';
@@ -151,7 +152,8 @@ export function hashFiles(files: Iterable<string>): Map<string, string | undefin
   const hashes = new Map<string, string | undefined>();
   for (const file of files) {
     try {
-      hashes.set(file, sha1(readFileSync(file)));
+      // A regular file only: an input replaced by a FIFO since the last run must not block the run.
+      hashes.set(file, sha1(readRegularFile(file)));
     } catch {
       hashes.set(file, undefined);
     }

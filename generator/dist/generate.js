@@ -3,9 +3,9 @@
  * and every output is still as written, it answers without loading the pipeline at all; otherwise
  * the pipeline runs, reusing what it can (generator/pipeline.ts).
  */
-import { readFileSync } from 'node:fs';
 import { cacheFile, hashFiles, outputsIntact, readCache, toolFingerprint, writeCache } from './cache/store.js';
 import { discoverInputs } from './load/discover.js';
+import { readInputText } from './load/read-input.js';
 import { collectSecretValues, maskSecrets, secretExampleOf } from './report/mask.js';
 import { absoluteOutputPath, resolveOptions } from './options.js';
 export async function generate(options = {}) {
@@ -57,7 +57,8 @@ function unchangedResult(options, inputs, cache, inputHashes) {
                         collectSecretValues(secretExampleOf(spec.value), secrets);
             }
             try {
-                return maskSecrets(readFileSync(path, 'utf8'), secrets);
+                // Through the run's input boundary, like the loader's code frames: never a byte from outside the project.
+                return maskSecrets(readInputText(path, inputs.boundary, { lossy: true }), secrets);
             }
             catch {
                 return undefined;

@@ -50,7 +50,7 @@ export async function loadAndCheck(options, inputs, cache, time = untimed, valid
     };
     // A big cold run: start the worker threads now, so they boot while this thread parses.
     workers.get(specFiles.filter((file) => !reusable(file)).length);
-    const graph = new ModuleGraph();
+    const graph = new ModuleGraph(inputs.boundary);
     const loaded = time('load', () => loadSpecs(specFiles, graph, (file) => {
         const entry = reusable(file);
         if (!entry)

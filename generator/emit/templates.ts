@@ -3,12 +3,13 @@
  * name (`integration/spec.ts`) in a list of folders, later folders overriding earlier ones, so a
  * user can replace any template or partial without forking.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
+import { InputBoundary } from '../load/input-boundary.js';
+import { listInputFiles } from '../load/list-inputs.js';
+import { InputFileError, readInputText } from '../load/read-input.js';
 import { DEFAULT_TEMPLATES_DIR } from '../package.js';
 import { docCommentText, mdCell, mdCodeCell, mdText, tsLiteral, tsString } from './escape.js';
-
 
 export class TemplateError extends Error {
   constructor(
@@ -34,9 +35,11 @@ export class TemplateSet {
 
   constructor(dirs: readonly string[] = [DEFAULT_TEMPLATES_DIR]) {
     for (const dir of dirs) {
+      // Like spec folders: regular files inside the folder only, in UTF-8 (list-inputs.ts, read-input.ts).
+      const boundary = new InputBoundary([dir], []);
       for (const file of listTemplates(dir)) {
         const name = relative(dir, file).split(sep).join('/').replace(/\.hbs$/, '');
-        this.sources.set(name, { file, text: readFileSync(file, 'utf8') });
+        this.sources.set(name, { file, text: readTemplate(file, boundary) });
       }
     }
     registerHelpers(this.handlebars);
@@ -69,23 +72,27 @@ export class TemplateSet {
   }
 }
 
+/** The templates below a folder (none when it cannot be read); a refused file is a TemplateError. */
 function listTemplates(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (d: string) => {
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.hbs')) found.push(path);
-    }
-  };
-  walk(dir);
-  return found.sort();
+  let listing;
+  try {
+    listing = listInputFiles(dir, { wanted: (name) => name.endsWith('.hbs'), skipUnreadable: true });
+  } catch {
+    return [];
+  }
+  const [refused] = listing.refused;
+  if (refused) throw new TemplateError(refused.file!, refused.message);
+  return listing.files.sort();
+}
+
+function readTemplate(file: string, boundary: InputBoundary): string {
+  try {
+    return readInputText(file, boundary);
+  } catch (error) {
+    if (!(error instanceof InputFileError)) throw error;
+    const { message, line, column } = error.diagnostic;
+    throw new TemplateError(file, message, line, column);
+  }
 }
 
 /** Handlebars reports "Parse error on line N" or a `loc` on its exceptions: turn either into file:line. */

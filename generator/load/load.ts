@@ -2,15 +2,17 @@
  * load: finds each exported `defineIntegration(...)` / `defineCapability(...)` call in the spec
  * files and evaluates its object literal statically, keeping every value's source position.
  */
-import { readFileSync } from 'node:fs';
 import { ts } from 'ts-morph';
 import type { Diagnostic, SourcePosition } from '../diagnostics.js';
 import { collectSecretValues, maskSecrets, secretExampleOf } from '../report/mask.js';
 import { StaticEvaluator, type EvaluationSink } from './evaluate.js';
 import { createLoadedSpec, type LoadedSpec, type SpecKind } from './model.js';
-import { ModuleGraph, positionOfNode, type ParsedModule } from './modules.js';
+import { isModule, ModuleGraph, positionOfNode, type ParsedModule } from './modules.js';
+import { InputFileError, readInputText } from './read-input.js';
+import { strayDefineCalls } from './stray-calls.js';
 
 const DEFINE_FUNCTIONS: Record<string, SpecKind> = { defineIntegration: 'integration', defineCapability: 'capability' };
+const DEFINE_CALLEES: ReadonlySet<string> = new Set(Object.keys(DEFINE_FUNCTIONS));
 
 export interface LoadResult {
   readonly specs: LoadedSpec[];
@@ -19,7 +21,8 @@ export interface LoadResult {
   readonly files: string[];
   /**
    * File text by path, for code frames. The strings of every `secretSchema.example` are masked
-   * (same length, so columns stay right): a code frame must never print a credential.
+   * (same length, so columns stay right): a code frame must never print a credential. Only files
+   * inside the run's input boundary are read: a code frame never shows a byte from outside the project.
    */
   readonly sourceText: (file: string) => string | undefined;
   /** For each spec file evaluated this run, the files its values came from (itself included). */
@@ -58,14 +61,16 @@ export function loadSpecs(files: readonly string[], graph = new ModuleGraph(), r
   const specFiles = new Set(files);
   for (const file of graph.files()) {
     if (specFiles.has(file)) continue;
-    for (const { position, message } of graph.get(file).syntaxErrors) diagnostics.push({ code: 'CG100', severity: 'error', message: `syntax error: ${message}`, ...position });
+    const module = graph.tryGet(file);
+    if (isModule(module)) diagnostics.push(...module.problems);
+    else diagnostics.push(module);
   }
   const masked = new Map<string, string>();
   const sourceText = (file: string): string | undefined => {
     let text = masked.get(file);
     if (text === undefined) {
       try {
-        text = maskSecrets(readFileSync(file, 'utf8'), secrets);
+        text = maskSecrets(readInputText(file, graph.boundary, { lossy: true }), secrets);
       } catch {
         return undefined;
       }
@@ -81,17 +86,23 @@ function loadFile(file: string, graph: ModuleGraph, evaluator: StaticEvaluator, 
   try {
     module = graph.get(file);
   } catch (error) {
-    diagnostics.push({ code: 'CG100', severity: 'error', file, message: `cannot read spec file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+    if (error instanceof InputFileError) diagnostics.push(error.diagnostic);
+    else diagnostics.push({ code: 'CG100', severity: 'error', file, message: `cannot read spec file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
     return;
   }
   const exportedLocals = localExports(module.sourceFile);
+  const read = new Set<ts.Node>();
   for (const statement of module.sourceFile.statements) {
-    for (const found of specCalls(statement, exportedLocals)) collectSecretLiterals(found.call, secrets);
+    for (const found of specCalls(statement, exportedLocals)) {
+      collectSecretLiterals(found.call, secrets);
+      read.add(found.call);
+    }
   }
-  if (module.syntaxErrors.length > 0) {
-    for (const { position, message } of module.syntaxErrors) diagnostics.push({ code: 'CG100', severity: 'error', message: `syntax error: ${message}`, ...position });
+  if (module.problems.length > 0) {
+    diagnostics.push(...module.problems);
     return;
   }
+  diagnostics.push(...strayDefineCalls(module.sourceFile, DEFINE_CALLEES, read));
   for (const statement of module.sourceFile.statements) {
     for (const found of specCalls(statement, exportedLocals)) {
       const kind = DEFINE_FUNCTIONS[found.callee]!;
@@ -187,7 +198,7 @@ function specCalls(statement: ts.Statement, exportedLocals: ReadonlyMap<string, 
   const asCall = (expression: ts.Expression | undefined): ts.CallExpression | undefined => {
     let node = expression;
     while (node && (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node))) node = node.expression;
-    return node && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text in DEFINE_FUNCTIONS ? node : undefined;
+    return node && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && DEFINE_CALLEES.has(node.expression.text) ? node : undefined;
   };
   if (ts.isVariableStatement(statement)) {
     const exported = ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;

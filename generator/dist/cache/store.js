@@ -10,6 +10,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { readRegularFile } from '../load/read-input.js';
 import { PACKAGE_ROOT } from '../package.js';
 const FORMAT = 5;
 export function sha1(text) {
@@ -105,7 +106,8 @@ export function hashFiles(files) {
     const hashes = new Map();
     for (const file of files) {
         try {
-            hashes.set(file, sha1(readFileSync(file)));
+            // A regular file only: an input replaced by a FIFO since the last run must not block the run.
+            hashes.set(file, sha1(readRegularFile(file)));
         }
         catch {
             hashes.set(file, undefined);

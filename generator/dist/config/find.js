@@ -4,9 +4,11 @@
  * a run from any folder of a package writes the same bytes, and never picks up the config of an
  * enclosing package (a monorepo root) by accident.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { InputBoundary } from '../load/input-boundary.js';
+import { InputFileError, readInputText } from '../load/read-input.js';
 import { configProblems } from './config.js';
 export const CONFIG_NAMES = ['contractgen.config.ts', 'contractgen.config.mjs', 'contractgen.config.json'];
 export class ConfigError extends Error {
@@ -38,8 +40,11 @@ export function findProject(from) {
 export async function loadConfigFile(file, fresh = false) {
     let config;
     try {
+        // Read (or, for .mjs, checked) like every input first: a regular file inside the project, in
+        // UTF-8. A config linked to /proc/self/environ must not end up quoted in a JSON parse error.
+        const text = readInputText(file, new InputBoundary([dirname(file)], []));
         if (file.endsWith('.json'))
-            config = JSON.parse(readFileSync(file, 'utf8'));
+            config = JSON.parse(text);
         else if (file.endsWith('.ts'))
             config = (await import('./read-ts.js')).readTsConfig(file);
         else
@@ -48,6 +53,10 @@ export async function loadConfigFile(file, fresh = false) {
     catch (error) {
         if (error instanceof ConfigError)
             throw error;
+        if (error instanceof InputFileError) {
+            const { message, line, column } = error.diagnostic;
+            throw new ConfigError(file, message, line === undefined ? undefined : { line, column: column ?? 1 });
+        }
         throw new ConfigError(file, `cannot load the config: ${error.message.split('\n')[0]}`);
     }
     const problems = configProblems(config);

@@ -3,12 +3,16 @@
  * Read statically like specs, so binding an adapter never runs its code (or loads its SDK).
  */
 import { ts } from 'ts-morph';
-import { positionOfNode } from './modules.js';
+import { isModule, positionOfNode } from './modules.js';
 export function findAdapters(files, graph) {
     const adapters = [];
     const diagnostics = [];
     for (const file of files) {
-        const module = graph.get(file);
+        const module = graph.tryGet(file);
+        if (!isModule(module)) {
+            diagnostics.push(module);
+            continue;
+        }
         if (!module.text.includes('defineAdapter'))
             continue;
         for (const statement of module.sourceFile.statements) {

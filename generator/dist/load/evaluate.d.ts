@@ -16,9 +16,13 @@ export declare class StaticEvaluator {
     private readonly graph;
     /** Declarations being evaluated right now: a const that reaches itself is a cycle, not a stack overflow. */
     private readonly active;
+    /** Objects and arrays open right now, and expressions: both bounded (limits.ts), so evaluation never overflows the stack. */
+    private valueDepth;
+    private expressionDepth;
     constructor(graph: ModuleGraph);
     evaluate(node: ts.Expression, module: ParsedModule, path: ValuePath, sink: EvaluationSink): Value;
     private value;
+    private expression;
     private array;
     private object;
     private identifier;
@@ -28,6 +32,8 @@ export declare class StaticEvaluator {
     private reference;
     /** Evaluates into a private position map, so part of the result can be re-homed under another path. */
     private scratch;
+    /** A number no generated file or JSON can hold (`1e400` is Infinity) is refused where it is written. */
+    private finite;
     private fail;
 }
 export {};

@@ -8,7 +8,8 @@ export interface LoadResult {
     readonly files: string[];
     /**
      * File text by path, for code frames. The strings of every `secretSchema.example` are masked
-     * (same length, so columns stay right): a code frame must never print a credential.
+     * (same length, so columns stay right): a code frame must never print a credential. Only files
+     * inside the run's input boundary are read: a code frame never shows a byte from outside the project.
      */
     readonly sourceText: (file: string) => string | undefined;
     /** For each spec file evaluated this run, the files its values came from (itself included). */

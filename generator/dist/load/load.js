@@ -2,13 +2,15 @@
  * load: finds each exported `defineIntegration(...)` / `defineCapability(...)` call in the spec
  * files and evaluates its object literal statically, keeping every value's source position.
  */
-import { readFileSync } from 'node:fs';
 import { ts } from 'ts-morph';
 import { collectSecretValues, maskSecrets, secretExampleOf } from '../report/mask.js';
 import { StaticEvaluator } from './evaluate.js';
 import { createLoadedSpec } from './model.js';
-import { ModuleGraph, positionOfNode } from './modules.js';
+import { isModule, ModuleGraph, positionOfNode } from './modules.js';
+import { InputFileError, readInputText } from './read-input.js';
+import { strayDefineCalls } from './stray-calls.js';
 const DEFINE_FUNCTIONS = { defineIntegration: 'integration', defineCapability: 'capability' };
+const DEFINE_CALLEES = new Set(Object.keys(DEFINE_FUNCTIONS));
 export function loadSpecs(files, graph = new ModuleGraph(), reuse = () => undefined) {
     const evaluator = new StaticEvaluator(graph);
     const specs = [];
@@ -38,15 +40,18 @@ export function loadSpecs(files, graph = new ModuleGraph(), reuse = () => undefi
     for (const file of graph.files()) {
         if (specFiles.has(file))
             continue;
-        for (const { position, message } of graph.get(file).syntaxErrors)
-            diagnostics.push({ code: 'CG100', severity: 'error', message: `syntax error: ${message}`, ...position });
+        const module = graph.tryGet(file);
+        if (isModule(module))
+            diagnostics.push(...module.problems);
+        else
+            diagnostics.push(module);
     }
     const masked = new Map();
     const sourceText = (file) => {
         let text = masked.get(file);
         if (text === undefined) {
             try {
-                text = maskSecrets(readFileSync(file, 'utf8'), secrets);
+                text = maskSecrets(readInputText(file, graph.boundary, { lossy: true }), secrets);
             }
             catch {
                 return undefined;
@@ -63,19 +68,25 @@ function loadFile(file, graph, evaluator, specs, diagnostics, secrets) {
         module = graph.get(file);
     }
     catch (error) {
-        diagnostics.push({ code: 'CG100', severity: 'error', file, message: `cannot read spec file: ${error.code ?? error.message}` });
+        if (error instanceof InputFileError)
+            diagnostics.push(error.diagnostic);
+        else
+            diagnostics.push({ code: 'CG100', severity: 'error', file, message: `cannot read spec file: ${error.code ?? error.message}` });
         return;
     }
     const exportedLocals = localExports(module.sourceFile);
+    const read = new Set();
     for (const statement of module.sourceFile.statements) {
-        for (const found of specCalls(statement, exportedLocals))
+        for (const found of specCalls(statement, exportedLocals)) {
             collectSecretLiterals(found.call, secrets);
+            read.add(found.call);
+        }
     }
-    if (module.syntaxErrors.length > 0) {
-        for (const { position, message } of module.syntaxErrors)
-            diagnostics.push({ code: 'CG100', severity: 'error', message: `syntax error: ${message}`, ...position });
+    if (module.problems.length > 0) {
+        diagnostics.push(...module.problems);
         return;
     }
+    diagnostics.push(...strayDefineCalls(module.sourceFile, DEFINE_CALLEES, read));
     for (const statement of module.sourceFile.statements) {
         for (const found of specCalls(statement, exportedLocals)) {
             const kind = DEFINE_FUNCTIONS[found.callee];
@@ -159,7 +170,7 @@ function specCalls(statement, exportedLocals) {
         let node = expression;
         while (node && (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node)))
             node = node.expression;
-        return node && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text in DEFINE_FUNCTIONS ? node : undefined;
+        return node && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && DEFINE_CALLEES.has(node.expression.text) ? node : undefined;
     };
     if (ts.isVariableStatement(statement)) {
         const exported = ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;

@@ -1,24 +1,28 @@
 /**
  * Parsed spec modules and the names they bind. Parsing uses the TypeScript compiler bundled
- * with ts-morph directly (`ts.createSourceFile`): specs are read node by node, never type-checked
- * or executed, and skipping ts-morph's wrapper objects keeps a 1,000-spec parse cheap.
+ * with ts-morph directly (parse.ts): skipping ts-morph's wrapper objects keeps a 1,000-spec parse
+ * cheap. Every file is read through the run's input boundary: an import can no more read outside
+ * the project, or block on a FIFO, than a spec file can.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ts } from 'ts-morph';
 import { PACKAGE_ROOT } from '../package.js';
+import { InputBoundary } from './input-boundary.js';
+import { parseModule } from './parse.js';
+import { InputFileError, readInputText } from './read-input.js';
+export { positionAt, positionOfNode } from './positions.js';
 const compilerOptions = {
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     allowImportingTsExtensions: true,
 };
 export class ModuleGraph {
-    readText;
+    boundary;
     modules = new Map();
     seen = new Set();
     resolutionCache = ts.createModuleResolutionCache(process.cwd(), (f) => f, compilerOptions);
-    constructor(readText = (f) => readFileSync(f, 'utf8')) {
-        this.readText = readText;
+    constructor(boundary = InputBoundary.workingDirectory()) {
+        this.boundary = boundary;
     }
     /** Files read while `record` runs: what a spec's value depends on. */
     recording;
@@ -36,26 +40,28 @@ export class ModuleGraph {
                     outer.add(file);
         }
     }
+    /** Throws an InputFileError for a file that may not be read (or is not UTF-8), and read errors as they are. */
     get(file) {
-        this.recording?.add(file);
         let module = this.modules.get(file);
         if (!module) {
-            const text = this.readText(file);
-            const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-            const parseDiagnostics = sourceFile.parseDiagnostics ?? [];
-            module = {
-                file,
-                text,
-                sourceFile,
-                syntaxErrors: parseDiagnostics.map((d) => ({
-                    position: positionAt(sourceFile, d.start),
-                    message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
-                })),
-            };
+            module = parseModule(file, readInputText(file, this.boundary));
             this.modules.set(file, module);
             this.seen.add(file);
         }
+        // Recorded once read: a file that was refused is never hashed or watched either.
+        this.recording?.add(file);
         return module;
+    }
+    /** The module, or why it cannot be read as a diagnostic (for imports, which must not throw out of evaluation). */
+    tryGet(file) {
+        try {
+            return this.get(file);
+        }
+        catch (error) {
+            if (error instanceof InputFileError)
+                return error.diagnostic;
+            return { code: 'CG100', severity: 'error', file, message: `the file cannot be read (${error.code ?? error.message})` };
+        }
     }
     /** Every file parsed so far: the spec files and whatever they import. */
     files() {
@@ -104,21 +110,21 @@ export class ModuleGraph {
         }
         else if (ts.isImportDeclaration(statement) && statement.importClause && !statement.importClause.isTypeOnly) {
             const clause = statement.importClause;
-            const target = () => this.importTarget(statement, module);
+            const target = () => this.moduleOf(statement, module);
             if (clause.name?.text === name) {
                 const resolved = target();
-                return resolved ? this.lookupExport(resolved, 'default', seen) : unresolved(module, statement);
+                return isModule(resolved) ? this.lookupExport(resolved, 'default', seen) : resolved;
             }
             const bindings = clause.namedBindings;
             if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === name) {
                 const resolved = target();
-                return resolved ? { kind: 'namespace', module: resolved } : unresolved(module, statement);
+                return isModule(resolved) ? { kind: 'namespace', module: resolved } : resolved;
             }
             if (bindings && ts.isNamedImports(bindings)) {
                 const element = bindings.elements.find((e) => e.name.text === name);
                 if (element) {
                     const resolved = target();
-                    return resolved ? this.lookupExport(resolved, (element.propertyName ?? element.name).text, seen) : unresolved(module, statement);
+                    return isModule(resolved) ? this.lookupExport(resolved, (element.propertyName ?? element.name).text, seen) : resolved;
                 }
             }
         }
@@ -143,10 +149,9 @@ export class ModuleGraph {
                     : { kind: 'other', module, node: statement.expression, why: 'a default export that is not a named constant' };
             }
             if (ts.isExportDeclaration(statement) && !statement.isTypeOnly) {
-                const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? this.resolveImport(statement.moduleSpecifier.text, module.file) : undefined;
-                const target = from ? this.get(from) : undefined;
+                const target = statement.moduleSpecifier ? this.moduleOf(statement, module) : undefined;
                 if (!statement.exportClause) {
-                    const found = target && this.lookupExport(target, name, seen);
+                    const found = isModule(target) && this.lookupExport(target, name, seen);
                     if (found)
                         return found;
                 }
@@ -155,8 +160,8 @@ export class ModuleGraph {
                         if (element.name.text !== name)
                             continue;
                         const local = (element.propertyName ?? element.name).text;
-                        if (statement.moduleSpecifier)
-                            return target ? this.lookupExport(target, local, seen) : unresolved(module, statement);
+                        if (target)
+                            return isModule(target) ? this.lookupExport(target, local, seen) : target;
                         return this.lookupLocal(module, local, seen);
                     }
                 }
@@ -164,26 +169,22 @@ export class ModuleGraph {
         }
         return undefined;
     }
-    importTarget(statement, module) {
-        const file = this.resolveImport(statement.moduleSpecifier.text, module.file);
-        return file ? this.get(file) : undefined;
+    /** The module an import or re-export names, or the binding that says why it cannot be used (unresolved, refused, unreadable). */
+    moduleOf(statement, module) {
+        const specifier = statement.moduleSpecifier;
+        const text = specifier && ts.isStringLiteral(specifier) ? specifier.text : undefined;
+        const file = text === undefined ? undefined : this.resolveImport(text, module.file);
+        if (!file)
+            return { kind: 'other', module, node: statement, why: `module "${text ?? '?'}" could not be resolved to a TypeScript source file` };
+        const target = this.tryGet(file);
+        if (isModule(target))
+            return target;
+        // Reported at the import, where the spec asks for the file: a refused file is never shown.
+        const where = target.line === undefined ? '' : ` (line ${target.line}, column ${target.column ?? 1} of that file)`;
+        return { kind: 'other', module, node: statement, why: `module "${text}" cannot be used: ${target.message}${where}`, code: target.code };
     }
 }
-function unresolved(module, statement) {
-    const specifier = statement.moduleSpecifier.text;
-    return { kind: 'other', module, node: statement, why: `module "${specifier}" could not be resolved to a TypeScript source file` };
-}
-export function positionAt(sourceFile, offset) {
-    const { line, character } = sourceFile.getLineAndCharacterOfPosition(offset);
-    return { file: sourceFile.fileName, line: line + 1, column: character + 1 };
-}
-export function positionOfNode(node) {
-    const sourceFile = node.getSourceFile();
-    let start = node.getStart(sourceFile);
-    // An empty node (an array hole) starts right after the previous token: point at what follows it, not at the whitespace.
-    if (start === node.getEnd())
-        while (start < sourceFile.text.length && /\s/.test(sourceFile.text[start]))
-            start++;
-    return positionAt(sourceFile, start);
+export function isModule(value) {
+    return value !== undefined && 'sourceFile' in value;
 }
 //# sourceMappingURL=modules.js.map

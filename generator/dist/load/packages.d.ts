@@ -20,6 +20,8 @@ export declare function resolvePackages(names: readonly string[], root: string, 
     packages: SpecPackage[];
     diagnostics: Diagnostic[];
 };
+/** An installed package's package.json, found the way Node does (node_modules folders from `root` up), symlinks resolved. */
+export declare function findManifest(name: string, root: string): string | undefined;
 /** How a file inside a package is named in generated headers and docs: `@scope/name/specs/x.ts`. */
 export declare function packageLabel(file: string, packages: readonly Pick<SpecPackage, 'name' | 'dir'>[]): string | undefined;
 //# sourceMappingURL=packages.d.ts.map

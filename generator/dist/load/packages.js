@@ -39,7 +39,8 @@ export function resolvePackages(names, root, configFile) {
     }
     return { packages, diagnostics };
 }
-function findManifest(name, root) {
+/** An installed package's package.json, found the way Node does (node_modules folders from `root` up), symlinks resolved. */
+export function findManifest(name, root) {
     for (let dir = root;; dir = dirname(dir)) {
         const candidate = join(dir, 'node_modules', name, 'package.json');
         try {
