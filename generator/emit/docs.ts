@@ -2,7 +2,7 @@
 import type { CapabilityModel, CheckedModel, IntegrationModel } from '../check/model.js';
 import { capabilityNames } from './capability.js';
 import { render, sourceLabel, type EmitCapability, type EmitContext, type EmitIntegration, type OutputFile } from './context.js';
-import { mdFence } from './escape.js';
+import { mdCodeBlockText, mdFence } from './escape.js';
 import { redactSource } from './redact.js';
 import { schemaRows } from './schema-rows.js';
 
@@ -27,7 +27,7 @@ export function emitIntegrationDocs(integration: EmitIntegration, context: EmitC
     modes: spec.supportedModes,
     docsUrl: spec.docsUrl,
     file: sourceLabel(context, loaded.file),
-    source: redactSource(loaded.source, spec),
+    source: mdCodeBlockText(redactSource(loaded.source, spec)),
     fence: mdFence(loaded.source),
     capabilities: integration.provides.map((capability) => ({
       key: capability.spec.meta.key,

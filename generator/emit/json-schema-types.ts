@@ -5,6 +5,7 @@
 import { compile, type Options } from 'json-schema-to-typescript';
 import type { JSONSchema4 } from 'json-schema';
 import { pascalCase } from '../check/identifiers.js';
+import { tsCodeText } from './escape.js';
 
 const baseOptions: Partial<Options> = {
   bannerComment: '',
@@ -37,7 +38,8 @@ export async function schemaToTypeScript(schema: object, typeName: string): Prom
       return title === undefined || title.startsWith(typeName) ? title : typeName + pascalCase(title);
     },
   });
-  return indentByBraces(code.trim());
+  // Descriptions become doc comments and enums string literal types: no control character may stay raw.
+  return tsCodeText(indentByBraces(code.trim()));
 }
 
 function indentByBraces(code: string): string {

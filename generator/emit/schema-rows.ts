@@ -18,7 +18,8 @@ export function schemaRows(schema: unknown, example: unknown, options: { redact?
     const required = new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
     for (const [name, child] of Object.entries((node.properties as Record<string, Schema> | undefined) ?? {})) {
       const resolved = resolve(child, schema as Schema);
-      const childValue = value && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined;
+      // Own fields only: an example without `constructor` has none, not Object's.
+      const childValue = value && typeof value === 'object' && Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
       const path = prefix + name;
       rows.push({
         name: path,

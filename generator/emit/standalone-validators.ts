@@ -4,11 +4,11 @@
  * check stage compiles it (to validate the spec's example) through `ValidatorCompiler`, which
  * keeps the code for the emit stage.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv, ValidateFunction } from 'ajv';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
+import { compileSpecSchemaWith, specSchemaAjv } from '../spec/schema-checks.js';
+import { tsCodeText } from './escape.js';
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const standaloneCode = ((standaloneCodeModule as { default?: unknown }).default ?? standaloneCodeModule) as (ajv: Ajv, refsOrFunc: ValidateFunction) => string;
 
 /** Schema -> standalone code, keyed by the schema's content (so identical schemas compile once, and code can cross threads). */
@@ -25,10 +25,8 @@ export class ValidatorCompiler {
     // pass re-walks the code tree at every level (about half of all compile time on nested
     // schemas), and V8 makes the same simplifications itself: the unoptimised validators run as
     // fast as ajv's default output (the validator rows of `npm run bench`, BENCHMARKS.md).
-    const ajv = new Ajv({ allErrors: true, strict: false, meta: false, validateSchema: false, addUsedSchema: false, code: { source: true, esm: false, optimize: false } });
-    addFormats(ajv);
-    const { $id: _id, ...withoutId } = schema as { $id?: unknown };
-    const validate = ajv.compile(withoutId);
+    const ajv = specSchemaAjv({ code: { source: true, esm: false, optimize: false } });
+    const validate = compileSpecSchemaWith(ajv, schema);
     const key = JSON.stringify(schema);
     if (!this.code.has(key)) {
       const code = standaloneCode(ajv, validate);
@@ -79,5 +77,6 @@ export function standaloneValidators(schemas: Readonly<Record<string, object>>, 
       .replace(/require\("([^"]+)"\)/g, (_match, module: string) => `__ajvRuntime[${JSON.stringify(module)}]`);
     return `export const ${exportName}: PrecompiledValidate = /* @__PURE__ */ (() => {const module = { exports: {} };${code}\nreturn module.exports;})();`;
   });
-  return `${parts.join('\n')}\n`;
+  // ajv quotes schema strings with JSON.stringify, which leaves DEL and C1 controls raw.
+  return tsCodeText(`${parts.join('\n')}\n`);
 }

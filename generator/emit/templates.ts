@@ -9,7 +9,7 @@ import { InputBoundary } from '../load/input-boundary.js';
 import { listInputFiles } from '../load/list-inputs.js';
 import { InputFileError, readInputText } from '../load/read-input.js';
 import { DEFAULT_TEMPLATES_DIR } from '../package.js';
-import { docCommentText, mdCell, mdCodeCell, mdText, tsLiteral, tsString } from './escape.js';
+import { docCommentText, lineCommentText, mdCell, mdCodeCell, mdText, mdUrlText, tsLiteral, tsString } from './escape.js';
 
 export class TemplateError extends Error {
   constructor(
@@ -159,12 +159,12 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('tsString', (value: unknown) => tsString(text(value)));
   hb.registerHelper('tsLiteral', (value: unknown) => tsLiteral(value));
   hb.registerHelper('docComment', (value: unknown, indent: unknown) => docCommentText(text(value), typeof indent === 'string' ? indent : ''));
+  hb.registerHelper('lineComment', (value: unknown) => lineCommentText(text(value)));
   hb.registerHelper('mdText', (value: unknown) => mdText(text(value)));
   hb.registerHelper('mdCell', (value: unknown) => mdCell(value === undefined || value === null ? undefined : String(value)));
   hb.registerHelper('mdCodeCell', (value: unknown) => mdCodeCell(text(value)));
   hb.registerHelper('mdInlineCode', (value: unknown) => mdCodeCell(text(value)).replace(/\\\|/g, '|'));
-  // Autolinks end at '>' and whitespace, and a pipe ends a table cell: percent-encode them (same URL).
-  hb.registerHelper('mdUrl', (value: unknown) => text(value).replace(/[<>\s|`\\]/g, (c) => encodeURIComponent(c)));
+  hb.registerHelper('mdUrl', (value: unknown) => mdUrlText(text(value)));
   hb.registerHelper('mdLinkTarget', (value: unknown) => encodeURIComponent(text(value)));
   hb.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.map(text).join(typeof separator === 'string' ? separator : ', ') : ''));
 }

@@ -3,7 +3,7 @@
  * ajv is the one JSON Schema engine of the project (build time and spec-time checks here,
  * precompiled standalone validators in generated code).
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { closest, type SpecFinding } from './findings.js';
 
@@ -20,6 +20,25 @@ export function specAjv(): Ajv {
     addFormats(shared);
   }
   return shared;
+}
+
+/**
+ * How a spec's own schemas compile: for checking its examples and for the generated validators
+ * alike, so the rules accept exactly what the runtime accepts. `ownProperties`: a config without
+ * a `toString` field is not checked against Object.prototype.toString (nor a polluted prototype's
+ * fields). The schema is registered (ajv's default), so `$ref: '#'` finds the root. No
+ * meta-schema: schemas are validated against it separately, first.
+ */
+export function specSchemaAjv(options: Options = {}): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: false, meta: false, validateSchema: false, ownProperties: true, ...options });
+  addFormats(ajv);
+  return ajv;
+}
+
+/** Compiles a spec schema without its `$id`: an id names nothing the generator resolves, and two specs may share one. */
+export function compileSpecSchemaWith(ajv: Ajv, schema: object): ValidateFunction {
+  const { $id: _id, ...withoutId } = schema as { $id?: unknown };
+  return ajv.compile(withoutId);
 }
 
 /** The JSON Schema (draft-07) type names. */
@@ -185,7 +204,7 @@ export function compileSpecSchema(schema: unknown, at: Path, compile?: SchemaCom
   const external = findExternalRef(schema, at);
   if (external) return { findings: [external] };
   try {
-    return { validate: (compile ?? ((s: object) => ajv.compile(s)))(schema as object), findings: [] };
+    return { validate: (compile ?? ((s: object) => compileSpecSchemaWith(specSchemaAjv(), s)))(schema as object), findings: [] };
   } catch (error) {
     const missing = (error as { missingRef?: unknown }).missingRef;
     const ref = typeof missing === 'string' ? findLocalRef(schema, at, missing) : undefined;

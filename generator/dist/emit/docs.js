@@ -1,6 +1,6 @@
 import { capabilityNames } from './capability.js';
 import { render, sourceLabel } from './context.js';
-import { mdFence } from './escape.js';
+import { mdCodeBlockText, mdFence } from './escape.js';
 import { redactSource } from './redact.js';
 import { schemaRows } from './schema-rows.js';
 export function emitIntegrationDocs(integration, context) {
@@ -24,7 +24,7 @@ export function emitIntegrationDocs(integration, context) {
         modes: spec.supportedModes,
         docsUrl: spec.docsUrl,
         file: sourceLabel(context, loaded.file),
-        source: redactSource(loaded.source, spec),
+        source: mdCodeBlockText(redactSource(loaded.source, spec)),
         fence: mdFence(loaded.source),
         capabilities: integration.provides.map((capability) => ({
             key: capability.spec.meta.key,

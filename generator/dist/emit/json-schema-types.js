@@ -4,6 +4,7 @@
  */
 import { compile } from 'json-schema-to-typescript';
 import { pascalCase } from '../check/identifiers.js';
+import { tsCodeText } from './escape.js';
 const baseOptions = {
     bannerComment: '',
     format: false,
@@ -35,7 +36,8 @@ export async function schemaToTypeScript(schema, typeName) {
             return title === undefined || title.startsWith(typeName) ? title : typeName + pascalCase(title);
         },
     });
-    return indentByBraces(code.trim());
+    // Descriptions become doc comments and enums string literal types: no control character may stay raw.
+    return tsCodeText(indentByBraces(code.trim()));
 }
 function indentByBraces(code) {
     let depth = 0;

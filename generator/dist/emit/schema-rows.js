@@ -6,7 +6,8 @@ export function schemaRows(schema, example, options = {}) {
         const required = new Set(Array.isArray(node.required) ? node.required : []);
         for (const [name, child] of Object.entries(node.properties ?? {})) {
             const resolved = resolve(child, schema);
-            const childValue = value && typeof value === 'object' ? value[name] : undefined;
+            // Own fields only: an example without `constructor` has none, not Object's.
+            const childValue = value && typeof value === 'object' && Object.hasOwn(value, name) ? value[name] : undefined;
             const path = prefix + name;
             rows.push({
                 name: path,

@@ -4,7 +4,7 @@
  * check stage compiles it (to validate the spec's example) through `ValidatorCompiler`, which
  * keeps the code for the emit stage.
  */
-import { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 /** Schema -> standalone code, keyed by the schema's content (so identical schemas compile once, and code can cross threads). */
 export type ValidatorCode = readonly (readonly [schemaJson: string, code: string])[];
 export declare class ValidatorCompiler {

@@ -1,13 +1,6 @@
-/**
- * Precompiled validators: ajv compiles each schema at build time into standalone JavaScript, so
- * generated code never compiles a schema at runtime. Each schema is compiled once per run: the
- * check stage compiles it (to validate the spec's example) through `ValidatorCompiler`, which
- * keeps the code for the emit stage.
- */
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
-const addFormats = addFormatsModule;
+import { compileSpecSchemaWith, specSchemaAjv } from '../spec/schema-checks.js';
+import { tsCodeText } from './escape.js';
 const standaloneCode = (standaloneCodeModule.default ?? standaloneCodeModule);
 export class ValidatorCompiler {
     code = new Map();
@@ -19,10 +12,8 @@ export class ValidatorCompiler {
         // pass re-walks the code tree at every level (about half of all compile time on nested
         // schemas), and V8 makes the same simplifications itself: the unoptimised validators run as
         // fast as ajv's default output (the validator rows of `npm run bench`, BENCHMARKS.md).
-        const ajv = new Ajv({ allErrors: true, strict: false, meta: false, validateSchema: false, addUsedSchema: false, code: { source: true, esm: false, optimize: false } });
-        addFormats(ajv);
-        const { $id: _id, ...withoutId } = schema;
-        const validate = ajv.compile(withoutId);
+        const ajv = specSchemaAjv({ code: { source: true, esm: false, optimize: false } });
+        const validate = compileSpecSchemaWith(ajv, schema);
         const key = JSON.stringify(schema);
         if (!this.code.has(key)) {
             const code = standaloneCode(ajv, validate);
@@ -70,6 +61,7 @@ export function standaloneValidators(schemas, compiler) {
             .replace(/require\("([^"]+)"\)/g, (_match, module) => `__ajvRuntime[${JSON.stringify(module)}]`);
         return `export const ${exportName}: PrecompiledValidate = /* @__PURE__ */ (() => {const module = { exports: {} };${code}\nreturn module.exports;})();`;
     });
-    return `${parts.join('\n')}\n`;
+    // ajv quotes schema strings with JSON.stringify, which leaves DEL and C1 controls raw.
+    return tsCodeText(`${parts.join('\n')}\n`);
 }
 //# sourceMappingURL=standalone-validators.js.map

@@ -9,7 +9,7 @@ import { InputBoundary } from '../load/input-boundary.js';
 import { listInputFiles } from '../load/list-inputs.js';
 import { InputFileError, readInputText } from '../load/read-input.js';
 import { DEFAULT_TEMPLATES_DIR } from '../package.js';
-import { docCommentText, mdCell, mdCodeCell, mdText, tsLiteral, tsString } from './escape.js';
+import { docCommentText, lineCommentText, mdCell, mdCodeCell, mdText, mdUrlText, tsLiteral, tsString } from './escape.js';
 export class TemplateError extends Error {
     file;
     line;
@@ -155,12 +155,12 @@ function registerHelpers(hb) {
     hb.registerHelper('tsString', (value) => tsString(text(value)));
     hb.registerHelper('tsLiteral', (value) => tsLiteral(value));
     hb.registerHelper('docComment', (value, indent) => docCommentText(text(value), typeof indent === 'string' ? indent : ''));
+    hb.registerHelper('lineComment', (value) => lineCommentText(text(value)));
     hb.registerHelper('mdText', (value) => mdText(text(value)));
     hb.registerHelper('mdCell', (value) => mdCell(value === undefined || value === null ? undefined : String(value)));
     hb.registerHelper('mdCodeCell', (value) => mdCodeCell(text(value)));
     hb.registerHelper('mdInlineCode', (value) => mdCodeCell(text(value)).replace(/\\\|/g, '|'));
-    // Autolinks end at '>' and whitespace, and a pipe ends a table cell: percent-encode them (same URL).
-    hb.registerHelper('mdUrl', (value) => text(value).replace(/[<>\s|`\\]/g, (c) => encodeURIComponent(c)));
+    hb.registerHelper('mdUrl', (value) => mdUrlText(text(value)));
     hb.registerHelper('mdLinkTarget', (value) => encodeURIComponent(text(value)));
     hb.registerHelper('join', (list, separator) => (Array.isArray(list) ? list.map(text).join(typeof separator === 'string' ? separator : ', ') : ''));
 }

@@ -6,6 +6,12 @@ export interface Colors {
     dim(s: string): string;
 }
 export declare const noColors: Colors;
+/**
+ * Text from input (source lines, spec strings quoted in messages, file names) as a terminal shows
+ * it safely: control characters (an ESC starts a terminal command) and bidirectional controls
+ * become visible `\uXXXX`, tabs two spaces; line feeds stay (a message may span lines).
+ */
+export declare function terminalText(text: string): string;
 /** Relative to the project root (`../` included), `/`-separated: the same on every machine. */
 export declare function displayPath(file: string, root: string): string;
 export declare function formatDiagnostic(diagnostic: Diagnostic, options: {

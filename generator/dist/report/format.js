@@ -5,6 +5,14 @@
  */
 import { isAbsolute, relative, sep } from 'node:path';
 export const noColors = { red: (s) => s, yellow: (s) => s, cyan: (s) => s, dim: (s) => s };
+/**
+ * Text from input (source lines, spec strings quoted in messages, file names) as a terminal shows
+ * it safely: control characters (an ESC starts a terminal command) and bidirectional controls
+ * become visible `\uXXXX`, tabs two spaces; line feeds stay (a message may span lines).
+ */
+export function terminalText(text) {
+    return text.replace(/\t/g, '  ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 /** Relative to the project root (`../` included), `/`-separated: the same on every machine. */
 export function displayPath(file, root) {
     const rel = relative(root, file);
@@ -15,14 +23,14 @@ export function formatDiagnostic(diagnostic, options) {
     const colors = options.colors ?? noColors;
     const severity = diagnostic.severity === 'error' ? colors.red('error') : colors.yellow('warning');
     const where = diagnostic.file
-        ? `${colors.cyan(displayPath(diagnostic.file, options.root))}${diagnostic.line ? `:${diagnostic.line}:${diagnostic.column ?? 1}` : ''} - `
+        ? `${colors.cyan(terminalText(displayPath(diagnostic.file, options.root)))}${diagnostic.line ? `:${diagnostic.line}:${diagnostic.column ?? 1}` : ''} - `
         : '';
-    const lines = [`${where}${severity} ${colors.dim(diagnostic.code + ':')} ${diagnostic.message}`];
+    const lines = [`${where}${severity} ${colors.dim(diagnostic.code + ':')} ${terminalText(diagnostic.message)}`];
     const text = diagnostic.file && diagnostic.line ? options.sourceText?.(diagnostic.file) : undefined;
     if (text !== undefined && diagnostic.line)
         lines.push('', ...codeFrame(text, diagnostic.line, diagnostic.column ?? 1, colors));
     if (diagnostic.hint)
-        lines.push(`  ${colors.dim('hint:')} ${diagnostic.hint}`);
+        lines.push(`  ${colors.dim('hint:')} ${terminalText(diagnostic.hint)}`);
     return lines.join('\n');
 }
 /** The offending line with one line of context either side and a caret under the column. */
@@ -33,10 +41,11 @@ function codeFrame(text, line, column, colors) {
     const width = String(last).length;
     const frame = [];
     for (let n = first; n <= last; n++) {
-        const content = (all[n - 1] ?? '').replace(/\t/g, '  ');
-        frame.push(`${colors.dim(String(n).padStart(width) + ' |')} ${content}`);
+        const source = all[n - 1] ?? '';
+        frame.push(`${colors.dim(String(n).padStart(width) + ' |')} ${terminalText(source)}`);
+        // The caret sits under the column as displayed: after tabs and escapes widened the text before it.
         if (n === line)
-            frame.push(`${' '.repeat(width)} ${colors.dim('|')} ${' '.repeat(Math.max(0, column - 1))}${colors.red('^')}`);
+            frame.push(`${' '.repeat(width)} ${colors.dim('|')} ${' '.repeat(terminalText(source.slice(0, Math.max(0, column - 1))).length)}${colors.red('^')}`);
     }
     return frame;
 }

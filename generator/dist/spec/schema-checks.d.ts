@@ -3,11 +3,21 @@
  * ajv is the one JSON Schema engine of the project (build time and spec-time checks here,
  * precompiled standalone validators in generated code).
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import { type SpecFinding } from './findings.js';
 type Path = readonly (string | number)[];
 /** One ajv instance for spec checking: all errors, draft-07, formats on, unknown keywords tolerated. */
 export declare function specAjv(): Ajv;
+/**
+ * How a spec's own schemas compile: for checking its examples and for the generated validators
+ * alike, so the rules accept exactly what the runtime accepts. `ownProperties`: a config without
+ * a `toString` field is not checked against Object.prototype.toString (nor a polluted prototype's
+ * fields). The schema is registered (ajv's default), so `$ref: '#'` finds the root. No
+ * meta-schema: schemas are validated against it separately, first.
+ */
+export declare function specSchemaAjv(options?: Options): Ajv;
+/** Compiles a spec schema without its `$id`: an id names nothing the generator resolves, and two specs may share one. */
+export declare function compileSpecSchemaWith(ajv: Ajv, schema: object): ValidateFunction;
 /** The JSON Schema (draft-07) type names. */
 export declare const JSON_SCHEMA_TYPES: readonly ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];
 /** Where an ajv error is, below `base`: a missing or unknown property is located at that property. */

@@ -17,6 +17,23 @@ export function specAjv() {
     }
     return shared;
 }
+/**
+ * How a spec's own schemas compile: for checking its examples and for the generated validators
+ * alike, so the rules accept exactly what the runtime accepts. `ownProperties`: a config without
+ * a `toString` field is not checked against Object.prototype.toString (nor a polluted prototype's
+ * fields). The schema is registered (ajv's default), so `$ref: '#'` finds the root. No
+ * meta-schema: schemas are validated against it separately, first.
+ */
+export function specSchemaAjv(options = {}) {
+    const ajv = new Ajv({ allErrors: true, strict: false, meta: false, validateSchema: false, ownProperties: true, ...options });
+    addFormats(ajv);
+    return ajv;
+}
+/** Compiles a spec schema without its `$id`: an id names nothing the generator resolves, and two specs may share one. */
+export function compileSpecSchemaWith(ajv, schema) {
+    const { $id: _id, ...withoutId } = schema;
+    return ajv.compile(withoutId);
+}
 /** The JSON Schema (draft-07) type names. */
 export const JSON_SCHEMA_TYPES = ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];
 /** Where an ajv error is, below `base`: a missing or unknown property is located at that property. */
@@ -163,7 +180,7 @@ export function compileSpecSchema(schema, at, compile) {
     if (external)
         return { findings: [external] };
     try {
-        return { validate: (compile ?? ((s) => ajv.compile(s)))(schema), findings: [] };
+        return { validate: (compile ?? ((s) => compileSpecSchemaWith(specSchemaAjv(), s)))(schema), findings: [] };
     }
     catch (error) {
         const missing = error.missingRef;
