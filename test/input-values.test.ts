@@ -40,7 +40,9 @@ export const oddValues = defineIntegration({
         toString: { type: 'string' },
         __proto__: { type: 'object' },
         tree: { $ref: '#' },
+        lists: { $ref: '#/definitions/list' },
       },
+      definitions: { list: { type: 'array', items: { $ref: '#/definitions/list' } } },
     },
     example: { '__proto__': { polluted: true }, tree: { tree: {} } },
   },
@@ -132,6 +134,19 @@ describe('input that reaches the terminal', () => {
     const at = frame.findIndex((l) => l.startsWith('2 | '));
     expect(frame[at]).toContain('a\\u0000b\\u0007c\\u001b[31m');
     expect(frame[at + 1]!.indexOf('^')).toBe(frame[at]!.indexOf('[31m'));
+  });
+
+  it('code frames count lines as TypeScript does: a raw U+2028 or a lone CR starts a new line (found by the fuzzer)', async () => {
+    const root = scratchDir('line-separators');
+    scratch.push(root);
+    const source = integration().replace("category: 'sms',", "category: 'sms' /* \u2028 */,\r").replace("healthCheck: { method: 'custom', timeoutMs: 1000 }", "healthCheck: { method: 'custom', timeoutMs: -1 }");
+    writeFiles(root, { 'specs/capability.ts': capability, 'specs/integration.ts': source });
+    const result = await generate({ root, adapters: 'none', mode: 'validate' });
+    const negative = result.diagnostics.find((d) => d.code === 'CG116')!;
+    const frame = formatDiagnostic(negative, { root, sourceText: result.sourceText }).split('\n');
+    const at = frame.findIndex((l) => l.startsWith(`${negative.line} | `));
+    expect(frame[at]).toContain('timeoutMs: -1');
+    expect(frame[at + 1]!.indexOf('^')).toBe(frame[at]!.indexOf('timeoutMs: -1'));
   });
 
   it('a call to a function named like an Object.prototype member is not taken for a define call', async () => {

@@ -17,11 +17,11 @@ export const noColors: Colors = { red: (s) => s, yellow: (s) => s, cyan: (s) => 
 
 /**
  * Text from input (source lines, spec strings quoted in messages, file names) as a terminal shows
- * it safely: control characters (an ESC starts a terminal command) and bidirectional controls
+ * it safely: control characters (an ESC starts a terminal command), line separators and bidirectional controls
  * become visible `\uXXXX`, tabs two spaces; line feeds stay (a message may span lines).
  */
 export function terminalText(text: string): string {
-  return text.replace(/\t/g, '  ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(/\t/g, '  ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Relative to the project root (`../` included), `/`-separated: the same on every machine. */
@@ -49,7 +49,8 @@ export function formatDiagnostic(
 
 /** The offending line with one line of context either side and a caret under the column. */
 function codeFrame(text: string, line: number, column: number, colors: Colors): string[] {
-  const all = text.split(/\r?\n/);
+  // The line breaks TypeScript counts (U+2028 and a lone CR too), so frame lines agree with diagnostic lines.
+  const all = text.split(/\r\n|\r|\n|\u2028|\u2029/);
   const first = Math.max(1, line - 1);
   const last = Math.min(all.length, line + 1);
   const width = String(last).length;

@@ -6,6 +6,7 @@
 import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { closest, type SpecFinding } from './findings.js';
+import { findRefCycle } from './ref-cycles.js';
 
 // ajv-formats is CommonJS with a default export; under NodeNext its typing is the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -201,7 +202,7 @@ export function compileSpecSchema(schema: unknown, at: Path, compile?: SchemaCom
   if (!ajv.validateSchema(schema as object)) {
     return { findings: groupedFindings(ajv.errors, at, 'CG120', (errors, path) => schemaProblem(errors, path, valueBelow(schema, path.slice(at.length)))) };
   }
-  const external = findExternalRef(schema, at);
+  const external = findExternalRef(schema, at) ?? findRefCycle(schema, at);
   if (external) return { findings: [external] };
   try {
     return { validate: (compile ?? ((s: object) => compileSpecSchemaWith(specSchemaAjv(), s)))(schema as object), findings: [] };

@@ -11,6 +11,6 @@ export declare function schemaRows(schema: unknown, example: unknown, options?: 
     redact?: boolean;
 }): SchemaRow[];
 /** A short human label: `string`, `"a" \| "b"`, `string[]`, `one of: text, media`. */
-export declare function typeLabel(node: Schema, root: Schema): string;
+export declare function typeLabel(node: Schema, root: Schema, depth?: number): string;
 export {};
 //# sourceMappingURL=schema-rows.d.ts.map

@@ -1,5 +1,7 @@
 /** Rows of a docs table for an object schema: one per property, nested objects flattened with dots. */
 import { mdCodeCell } from './escape.js';
+/** How deep a type label follows nested lists and alternatives (`string[][]`) before naming the type. */
+const MAX_LABEL_DEPTH = 4;
 export function schemaRows(schema, example, options = {}) {
     const rows = [];
     const walk = (node, value, prefix, depth) => {
@@ -41,19 +43,21 @@ function resolve(node, root) {
     return target && typeof target === 'object' ? { ...target, description: node.description ?? target.description } : node;
 }
 /** A short human label: `string`, `"a" \| "b"`, `string[]`, `one of: text, media`. */
-export function typeLabel(node, root) {
+export function typeLabel(node, root, depth = 0) {
     if (node.const !== undefined)
         return JSON.stringify(node.const);
     if (Array.isArray(node.enum))
         return node.enum.map((v) => JSON.stringify(v)).join(' | ');
     for (const keyword of ['oneOf', 'anyOf']) {
         if (Array.isArray(node[keyword])) {
-            return node[keyword].map((option) => refName(option) ?? typeLabel(resolve(option, root), root)).join(' | ');
+            return node[keyword].map((option) => refName(option) ?? typeLabel(resolve(option, root), root, depth + 1)).join(' | ');
         }
     }
     const type = Array.isArray(node.type) ? node.type.join(' | ') : typeof node.type === 'string' ? node.type : refName(node) ?? 'any';
+    // A list of itself (`items: { $ref: '#/definitions/list' }`) is labelled by its name, not followed forever.
     if (node.type === 'array' && node.items && typeof node.items === 'object') {
-        return `${typeLabel(resolve(node.items, root), root)}[]`;
+        const items = node.items;
+        return `${depth < MAX_LABEL_DEPTH ? typeLabel(resolve(items, root), root, depth + 1) : (refName(items) ?? 'any')}[]`;
     }
     const format = typeof node.format === 'string' ? ` (${node.format})` : '';
     const pattern = typeof node.pattern === 'string' ? ` matching ${node.pattern}` : '';

@@ -8,7 +8,7 @@ export interface Colors {
 export declare const noColors: Colors;
 /**
  * Text from input (source lines, spec strings quoted in messages, file names) as a terminal shows
- * it safely: control characters (an ESC starts a terminal command) and bidirectional controls
+ * it safely: control characters (an ESC starts a terminal command), line separators and bidirectional controls
  * become visible `\uXXXX`, tabs two spaces; line feeds stay (a message may span lines).
  */
 export declare function terminalText(text: string): string;

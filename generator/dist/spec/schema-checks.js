@@ -6,6 +6,7 @@
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { closest } from './findings.js';
+import { findRefCycle } from './ref-cycles.js';
 // ajv-formats is CommonJS with a default export; under NodeNext its typing is the module object.
 const addFormats = addFormatsModule;
 let shared;
@@ -176,7 +177,7 @@ export function compileSpecSchema(schema, at, compile) {
     if (!ajv.validateSchema(schema)) {
         return { findings: groupedFindings(ajv.errors, at, 'CG120', (errors, path) => schemaProblem(errors, path, valueBelow(schema, path.slice(at.length)))) };
     }
-    const external = findExternalRef(schema, at);
+    const external = findExternalRef(schema, at) ?? findRefCycle(schema, at);
     if (external)
         return { findings: [external] };
     try {
