@@ -27,7 +27,7 @@ function integration(): string {
 // A comment with raw controls, quoted in code frames: ${CONTROLS}
 export const oddValues = defineIntegration({
   // Raw controls inside the declaration itself, in this comment and the domain string: ${CONTROLS}
-  meta: { key: 'odd.values', version: '1.0.0', category: 'sms', title: ${lit(CONTROLS)}, description: ${lit(CONTROLS)}, domain: '${CONTROLS}', owners: [${lit(CONTROLS)}], tags: [${lit(CONTROLS)}], stability: 'beta' },
+  meta: { key: 'odd.values', version: '1.0.0', category: 'sms', title: ${lit(CONTROLS)}, description: ${lit(CONTROLS)}, domain: '${CONTROLS}\u2028', owners: [${lit(CONTROLS)}], tags: [${lit(CONTROLS)}], stability: 'beta' },
   supportedModes: ['byok'],
   capabilities: { provides: [{ key: 'sms.outbound', version: '1.0.0' }] },
   configSchema: {
@@ -84,7 +84,7 @@ describe('odd but valid spec values generate, and come out escaped', () => {
     for (const { path, text } of files) expect(RAW_CONTROL.exec(text)?.[0].charCodeAt(0).toString(16), path).toBeUndefined();
     const doc = files.find((f) => f.path.endsWith('integrations/odd.values.md'))!.text;
     // The Source Definition stays the exact source, with each raw control shown as its escape.
-    expect(doc).toContain("domain: 'a\\u0000b\\u0007c\\u001b[31md\\u007fe\\u0085f\\u009bg\\u202eh'");
+    expect(doc).toContain("domain: 'a\\u0000b\\u0007c\\u001b[31md\\u007fe\\u0085f\\u009bg\\u202eh\\u2028'");
   });
 
   it('every generated .ts file still parses', () => {
@@ -111,6 +111,29 @@ describe('odd but valid spec values generate, and come out escaped', () => {
     expect(isOddValuesConfig({ toString: 1 })).toBe(false);
     expect(isOddValuesConfig({ tree: { tree: { tree: {} } } })).toBe(true);
     expect(isOddValuesConfig({ tree: { tree: { [CONTROLS]: 'not in the enum' } } })).toBe(false);
+  });
+});
+
+describe('schemas the libraries cannot take are located diagnostics, not exceptions (found by the fuzzer)', () => {
+  const checked = async (label: string, configSchema: string) => {
+    const root = scratchDir(label);
+    scratch.push(root);
+    const spec = integration().replace(/configSchema: \{[\s\S]*?\n  \},\n  secretSchema/, `configSchema: ${configSchema},\n  secretSchema`);
+    writeFiles(root, { 'specs/capability.ts': capability, 'specs/integration.ts': spec });
+    const result = await generate({ root, adapters: 'none', mode: 'validate' });
+    return { result, spec };
+  };
+
+  it('a key named hasOwnProperty (json-schema-to-typescript calls that method on every object)', async () => {
+    const { result, spec } = await checked('has-own-property', "{ schema: { type: 'object', properties: { hasOwnProperty: { type: 'string' } } }, example: {} }");
+    // Lines as TypeScript counts them: the raw U+2028 in the domain string starts one.
+    const line = spec.split(/\n|\u2028/).findIndex((l) => l.includes('hasOwnProperty: {')) + 1;
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'CG120', line, message: expect.stringContaining('configSchema.schema.properties.hasOwnProperty is a key the type generator') })]);
+  });
+
+  it('enum objects with their own toString (ajv\'s deep-equal calls it)', async () => {
+    const { result } = await checked('enum-to-string', "{ schema: { type: 'object', properties: { mode: { enum: [{ toString: 1 }, { toString: 2 }] } } }, example: {} }");
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'CG120', message: expect.stringContaining('configSchema.schema cannot be checked') })]);
   });
 });
 

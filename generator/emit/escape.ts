@@ -107,9 +107,9 @@ export function mdFence(content: string): string {
   return '`'.repeat(Math.max(3, longest + 1));
 }
 
-/** The content of a fenced code block (the spec's own source): exact, except that control characters show as `\uXXXX`. */
+/** The content of a fenced code block (the spec's own source): exact, except that control characters and line separators show as `\uXXXX`. */
 export function mdCodeBlockText(content: string): string {
-  return content.replace(CONTROL_OR_BIDI, unicodeEscape);
+  return content.replace(INVISIBLE, unicodeEscape);
 }
 
 /** A URL as Markdown autolink text: what would end it (`>`, whitespace, a pipe in a table) or hide in it, percent-encoded (the same URL). */

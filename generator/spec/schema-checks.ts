@@ -199,7 +199,15 @@ export type SchemaCompiler = (schema: object) => ValidateFunction;
 
 export function compileSpecSchema(schema: unknown, at: Path, compile?: SchemaCompiler): { validate?: ValidateFunction; findings: SpecFinding[] } {
   const ajv = specAjv();
-  if (!ajv.validateSchema(schema as object)) {
+  const unsupported = findShadowingKey(schema, at);
+  if (unsupported) return { findings: [unsupported] };
+  let valid: boolean;
+  try {
+    valid = ajv.validateSchema(schema as object) as boolean;
+  } catch (error) {
+    return { findings: [uncheckable('CG120', at, error)] };
+  }
+  if (!valid) {
     return { findings: groupedFindings(ajv.errors, at, 'CG120', (errors, path) => schemaProblem(errors, path, valueBelow(schema, path.slice(at.length)))) };
   }
   const external = findExternalRef(schema, at) ?? findRefCycle(schema, at);
@@ -238,6 +246,38 @@ function schemaProblem(errors: readonly ErrorObject[], path: Path, value: unknow
   // A list of types that is itself wrong (empty, repeated): the "not a type name" alternative is noise.
   const relevant = typeName ? errors.filter((e) => e.schemaPath !== TYPE_NAME_ENUM) : errors;
   return { message: `is not valid JSON Schema: ${describeGroup(relevant)}` };
+}
+
+/**
+ * ajv compares objects with fast-deep-equal, which calls a value's own `toString`/`valueOf` when
+ * it has one: an `enum` or `const` object with such a key (not a function) throws instead of
+ * comparing. Reported where it happens, as a finding, never as an exception.
+ */
+export function uncheckable(code: 'CG120' | 'CG121', path: Path, error: unknown): SpecFinding {
+  return {
+    code,
+    severity: 'error',
+    path,
+    message: `cannot be checked: ajv failed with "${(error as Error).message}"`,
+    hint: 'an object compared by enum, const or uniqueItems may not have a key named toString, valueOf or constructor',
+  };
+}
+
+/**
+ * A key named `hasOwnProperty` anywhere in a schema: json-schema-to-typescript calls
+ * `node.hasOwnProperty(...)` on every object of the schema, and the key shadows the method.
+ */
+function findShadowingKey(root: unknown, at: Path): SpecFinding | undefined {
+  const pending: [unknown, Path][] = [[root, at]];
+  while (pending.length > 0) {
+    const [node, path] = pending.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (!Array.isArray(node) && Object.hasOwn(node, 'hasOwnProperty')) {
+      return { code: 'CG120', severity: 'error', path: [...path, 'hasOwnProperty'], message: 'is a key the type generator (json-schema-to-typescript) cannot read: it hides the method of that name', hint: 'rename the property or value' };
+    }
+    for (const [key, value] of Object.entries(node)) pending.push([value, [...path, Array.isArray(node) ? Number(key) : key]]);
+  }
+  return undefined;
 }
 
 /** Only local `#/...` references: the generator never reads files or the network a spec points at. */

@@ -5,7 +5,7 @@
  */
 import { closest, formatPath } from './findings.js';
 import { capabilityModelSchema, integrationModelSchema } from './model-schema.js';
-import { ajvMessage, compileSpecSchema, findingsFromAjv, groupedFindings, specAjv } from './schema-checks.js';
+import { ajvMessage, compileSpecSchema, findingsFromAjv, groupedFindings, specAjv, uncheckable } from './schema-checks.js';
 /** Lower-case dotted/dashed words: safe as a folder name on every OS, never `..` or a separator. */
 export const KEY_PATTERN = /^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/;
 export const MAX_KEY_LENGTH = 80;
@@ -121,8 +121,13 @@ function schemaAndExample(spec, field, compile) {
     if (!isObject(block) || !isObject(block.schema) || !isObject(block.example))
         return [];
     const { validate, findings } = compileSpecSchema(block.schema, [field, 'schema'], compile);
-    if (validate && !validate(block.example))
-        findings.push(...groupedFindings(validate.errors, [field, 'example'], 'CG121'));
+    try {
+        if (validate && !validate(block.example))
+            findings.push(...groupedFindings(validate.errors, [field, 'example'], 'CG121'));
+    }
+    catch (error) {
+        findings.push(uncheckable('CG121', [field, 'example'], error));
+    }
     if (field === 'secretSchema')
         findings.push(...secretShape(block));
     return findings;

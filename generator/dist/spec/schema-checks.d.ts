@@ -48,5 +48,11 @@ export declare function compileSpecSchema(schema: unknown, at: Path, compile?: S
     validate?: ValidateFunction;
     findings: SpecFinding[];
 };
+/**
+ * ajv compares objects with fast-deep-equal, which calls a value's own `toString`/`valueOf` when
+ * it has one: an `enum` or `const` object with such a key (not a function) throws instead of
+ * comparing. Reported where it happens, as a finding, never as an exception.
+ */
+export declare function uncheckable(code: 'CG120' | 'CG121', path: Path, error: unknown): SpecFinding;
 export {};
 //# sourceMappingURL=schema-checks.d.ts.map
