@@ -12,8 +12,10 @@ import { ts } from 'ts-morph';
 import type { GenerateResult } from '../../generator/index.js';
 import { formatDiagnostic } from '../../generator/report/format.js';
 
-/** Raw in a generated file or on a terminal: control characters (tab, line feed, carriage return aside), line separators, bidi controls. */
+/** Raw in generated code or on a terminal: control characters (tab, line feed, carriage return aside), line separators, bidi controls. */
 const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+/** The same for Markdown, where U+2028/U+2029 end no line (the docs quote the spec's source as written). */
+const RAW_CONTROL_IN_MARKDOWN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** Where contractgen may write in a project: its output folder, and its build cache. */
 const MAY_CHANGE = [`generated${sep}`, join('node_modules', '.cache') + sep];
@@ -73,7 +75,7 @@ function outputProblems(out: string): string[] {
   for (const file of readdirSync(out, { recursive: true, encoding: 'utf8' })) {
     if (!/\.(ts|md)$/.test(file)) continue;
     const text = readFileSync(join(out, file), 'utf8');
-    const raw = RAW_CONTROL.exec(text);
+    const raw = (file.endsWith('.md') ? RAW_CONTROL_IN_MARKDOWN : RAW_CONTROL).exec(text);
     if (raw) problems.push(`generated ${file} holds a raw U+${raw[0].charCodeAt(0).toString(16).padStart(4, '0')}`);
     if (file.endsWith('.ts')) {
       const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);

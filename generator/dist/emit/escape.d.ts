@@ -26,7 +26,11 @@ export declare function mdCell(text: string | undefined | null): string;
 export declare function mdCodeCell(text: string): string;
 /** A fenced code block's fence: longer than any backtick run in the content. */
 export declare function mdFence(content: string): string;
-/** The content of a fenced code block (the spec's own source): exact, except that control characters and line separators show as `\uXXXX`. */
+/**
+ * The content of a fenced code block (the spec's own source): exact, except that control
+ * characters show as `\uXXXX`. U+2028/U+2029 stay: Markdown ends no line there, and the block
+ * quotes the source as written.
+ */
 export declare function mdCodeBlockText(content: string): string;
 /** A URL as Markdown autolink text: what would end it (`>`, whitespace, a pipe in a table) or hide in it, percent-encoded (the same URL). */
 export declare function mdUrlText(url: string): string;

@@ -99,9 +99,13 @@ export function mdFence(content) {
     const longest = Math.max(0, ...(content.match(/`{3,}/g) ?? []).map((run) => run.length));
     return '`'.repeat(Math.max(3, longest + 1));
 }
-/** The content of a fenced code block (the spec's own source): exact, except that control characters and line separators show as `\uXXXX`. */
+/**
+ * The content of a fenced code block (the spec's own source): exact, except that control
+ * characters show as `\uXXXX`. U+2028/U+2029 stay: Markdown ends no line there, and the block
+ * quotes the source as written.
+ */
 export function mdCodeBlockText(content) {
-    return content.replace(INVISIBLE, unicodeEscape);
+    return content.replace(CONTROL_OR_BIDI, unicodeEscape);
 }
 /** A URL as Markdown autolink text: what would end it (`>`, whitespace, a pipe in a table) or hide in it, percent-encoded (the same URL). */
 export function mdUrlText(url) {
