@@ -132,6 +132,11 @@ describe('schemas the libraries cannot take are located diagnostics, not excepti
     expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'CG120', line, message: expect.stringContaining('configSchema.schema.properties.hasOwnProperty is a key the type generator') })]);
   });
 
+  it('`$ref: "#/"`, which ajv reads as the root and json-schema-to-typescript as the key ""', async () => {
+    const { result } = await checked('empty-pointer', "{ schema: { type: 'object', properties: { self: { $ref: '#/' } } }, example: {} }");
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'CG120', message: expect.stringContaining('configSchema.schema.properties.self.$ref has an empty segment') })]);
+  });
+
   it('enum objects with their own toString (ajv\'s deep-equal calls it)', async () => {
     const { result } = await checked('enum-to-string', "{ schema: { type: 'object', properties: { mode: { enum: [{ toString: 1 }, { toString: 2 }] } } }, example: {} }");
     expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'CG120', message: expect.stringContaining('configSchema.schema cannot be checked') })]);

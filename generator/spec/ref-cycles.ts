@@ -76,8 +76,7 @@ function* allSchemas(node: unknown, path: Path): Generator<[Schema, Path]> {
 function resolvePointer(root: unknown, ref: string): Schema | undefined {
   if (ref !== '#' && !ref.startsWith('#/')) return undefined;
   let node: unknown = root;
-  // ajv takes `#/` for the root, as it takes `#`.
-  for (const raw of ref === '#' || ref === '#/' ? [] : ref.slice(2).split('/')) {
+  for (const raw of ref === '#' ? [] : ref.slice(2).split('/')) {
     let part: string;
     try {
       part = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');

@@ -210,7 +210,7 @@ export function compileSpecSchema(schema: unknown, at: Path, compile?: SchemaCom
   if (!valid) {
     return { findings: groupedFindings(ajv.errors, at, 'CG120', (errors, path) => schemaProblem(errors, path, valueBelow(schema, path.slice(at.length)))) };
   }
-  const external = findExternalRef(schema, at) ?? findRefCycle(schema, at);
+  const external = findExternalRef(schema, at) ?? findEmptyPointerSegment(schema, at) ?? findRefCycle(schema, at);
   if (external) return { findings: [external] };
   try {
     return { validate: (compile ?? ((s: object) => compileSpecSchemaWith(specSchemaAjv(), s)))(schema as object), findings: [] };
@@ -300,6 +300,27 @@ function findExternalRef(node: unknown, at: Path): SpecFinding | undefined {
       }
       const found = findExternalRef(value, [...at, key]);
       if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A local `$ref` with an empty segment (`#/`, `#/definitions//a`): ajv reads `#/` as the whole
+ * schema, while JSON Pointer (and json-schema-to-typescript, which emits the types) reads the key
+ * "": the check and the generated types would disagree, so neither is guessed.
+ */
+function findEmptyPointerSegment(node: unknown, at: Path): SpecFinding | undefined {
+  const pending: [unknown, Path][] = [[node, at]];
+  while (pending.length > 0) {
+    const [current, path] = pending.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    for (const [key, value] of Object.entries(current)) {
+      const here = [...path, Array.isArray(current) ? Number(key) : key];
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/') && value.slice(2).split('/').includes('')) {
+        return { code: 'CG120', severity: 'error', path: here, message: 'has an empty segment, which tools resolve differently', hint: 'write "#" for the whole schema, or name the definition: "#/definitions/phone"' };
+      }
+      pending.push([value, here]);
     }
   }
   return undefined;

@@ -74,8 +74,7 @@ function resolvePointer(root, ref) {
     if (ref !== '#' && !ref.startsWith('#/'))
         return undefined;
     let node = root;
-    // ajv takes `#/` for the root, as it takes `#`.
-    for (const raw of ref === '#' || ref === '#/' ? [] : ref.slice(2).split('/')) {
+    for (const raw of ref === '#' ? [] : ref.slice(2).split('/')) {
         let part;
         try {
             part = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
