@@ -60,7 +60,7 @@ function unchangedResult(options: ResolvedOptions, inputs: ProjectInputs, cache:
     diagnostics: cache.result.diagnostics,
     specs: cache.result.specs,
     files: options.mode === 'validate' ? [] : outputs.map((path) => ({ path, status: 'unchanged' as const })),
-    sourceText: maskedSourceText(new Set(Object.values(cache.specs).flatMap((entry) => entry.secrets))),
+    sourceText: maskedSourceText(new Set(Object.values(cache.specs).flatMap((entry) => entry.secrets)), inputs.boundary),
   };
 }
 

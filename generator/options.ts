@@ -43,7 +43,7 @@ export interface GenerateOptions {
    * this thread. Output is the same either way.
    */
   readonly workers?: number;
-  /** A run that finds no spec is an error (CG104: it would remove every generated file) unless this is true. */
+  /** A run that finds no spec is an error (CG108: it would remove every generated file) unless this is true. */
   readonly allowEmpty?: boolean;
 }
 

@@ -74,7 +74,7 @@ describe('strings from a spec cannot break or inject into generated code or docs
   });
 
   it('the spec constants round-trip every string exactly', async () => {
-    const loaded = loadSpecs(discoverSpecFiles(join(root, 'specs')));
+    const loaded = loadSpecs(discoverSpecFiles(join(root, "specs")).files);
     const byKey = new Map(loaded.specs.map((s) => [(s.value as { meta: { key: string } }).meta.key, s.value]));
     const integration = await import(pathToFileURL(join(root, 'generated/integrations/nasty.provider/spec.ts')).href);
     const capability = await import(pathToFileURL(join(root, 'generated/capabilities/nasty.cap/spec.ts')).href);

@@ -22,14 +22,14 @@ async function generatedProject(config: object = {}): Promise<string> {
 }
 
 describe('no spec found', () => {
-  it('an emptied specs folder is CG104, exit 1, and nothing is removed', async () => {
+  it('an emptied specs folder is CG108, exit 1, and nothing is removed', async () => {
     const root = await generatedProject();
     const before = snapshot(join(root, 'generated'));
     rmSync(join(root, 'specs'), { recursive: true });
     mkdirSync(join(root, 'specs'));
     const run = runCli(['generate'], root);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/error CG104: no spec files found, so every generated file would be removed/);
+    expect(run.stderr).toMatch(/error CG108: no spec files found, so every generated file would be removed/);
     expect(run.stderr).toMatch(/hint: .*allowEmpty: true/);
     expect(snapshot(join(root, 'generated'))).toEqual(before);
   });

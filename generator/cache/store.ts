@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ResolvedOptions } from '../options.js';
+import { readRegularFile } from '../load/read-input.js';
 import { PACKAGE_ROOT } from '../package.js';
 import { CACHE_FORMAT, isCacheData, type CacheData } from './format.js';
 
@@ -107,7 +108,8 @@ export class InputHashes {
     if (!this.known.has(file)) {
       let hash: string | undefined;
       try {
-        hash = sha1(readFileSync(file));
+        // A regular file only: an input replaced by a FIFO since the last run must not block the run.
+        hash = sha1(readRegularFile(file));
       } catch {
         hash = undefined;
       }

@@ -52,7 +52,7 @@ export interface ContractgenConfig {
   /**
    * Allow a run that finds no spec at all (default false). A run with no spec would remove every
    * generated file, which is almost always a mistyped or emptied specs folder, so it is an error
-   * (CG104) unless this says that an empty project is meant.
+   * (CG108) unless this says that an empty project is meant.
    */
   readonly allowEmpty?: boolean;
 }

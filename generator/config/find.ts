@@ -4,10 +4,12 @@
  * a run from any folder of a package writes the same bytes, and never picks up the config of an
  * enclosing package (a monorepo root) by accident.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SourcePosition } from '../diagnostics.js';
+import { InputBoundary } from '../load/input-boundary.js';
+import { InputFileError, readInputText } from '../load/read-input.js';
 import { configProblems, type ContractgenConfig } from './config.js';
 
 export const CONFIG_NAMES = ['contractgen.config.ts', 'contractgen.config.mjs', 'contractgen.config.json'];
@@ -40,11 +42,18 @@ export function findProject(from: string): { root: string; configFile?: string }
 export async function loadConfigFile(file: string, fresh = false): Promise<ContractgenConfig> {
   let config: unknown;
   try {
-    if (file.endsWith('.json')) config = JSON.parse(readFileSync(file, 'utf8'));
+    // Read (or, for .mjs, checked) like every input first: a regular file inside the project, in
+    // UTF-8. A config linked to /proc/self/environ must not end up quoted in a JSON parse error.
+    const text = readInputText(file, new InputBoundary([dirname(file)], []));
+    if (file.endsWith('.json')) config = JSON.parse(text);
     else if (file.endsWith('.ts')) config = (await import('./read-ts.js')).readTsConfig(file);
     else config = pickConfig((await import(pathToFileURL(file).href + (fresh ? `?reload=${Date.now()}` : ''))) as ConfigModule);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
+    if (error instanceof InputFileError) {
+      const { message, line, column } = error.diagnostic;
+      throw new ConfigError(file, message, line === undefined ? undefined : { line, column: column ?? 1 });
+    }
     throw new ConfigError(file, `cannot load the config: ${(error as Error).message.split('\n')[0]}`);
   }
   const problems = configProblems(config);

@@ -3,23 +3,32 @@
  * export), optionally wrapped in `defineConfig(...)`, evaluated statically like a spec. Plain node
  * cannot import TypeScript, and a config has no reason to compute anything.
  */
+import { dirname } from 'node:path';
 import { ts, type TS } from '../load/typescript.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { StaticEvaluator, type EvaluationSink } from '../load/evaluate.js';
-import { ModuleGraph } from '../load/modules.js';
+import { InputBoundary } from '../load/input-boundary.js';
+import { isModule, ModuleGraph } from '../load/modules.js';
 import { ConfigError } from './find.js';
 
 export function readTsConfig(file: string): unknown {
-  const graph = new ModuleGraph();
-  const module = graph.get(file);
-  const [syntax] = module.syntaxErrors;
-  if (syntax) throw new ConfigError(file, `syntax error: ${syntax.message}`, syntax.position);
+  // The project is the config's folder: what the config imports must be inside it too.
+  const graph = new ModuleGraph(new InputBoundary([dirname(file)], []));
+  const module = graph.tryGet(file);
+  if (!isModule(module)) throw configError(file, module);
+  const [unparsable] = module.problems;
+  if (unparsable) throw configError(file, unparsable);
   const exported = configExpression(module.sourceFile);
   if (!exported) throw new ConfigError(file, 'no config found: write `export default defineConfig({ ... })`');
   const sink: EvaluationSink = { positions: new Map(), diagnostics: [] };
   const value = new StaticEvaluator(graph).evaluate(unwrap(exported), module, [], sink);
   const [problem] = sink.diagnostics;
-  if (problem) throw new ConfigError(file, `${problem.message}${problem.hint ? ` (${problem.hint})` : ''}`, problem.line === undefined ? undefined : { line: problem.line, column: problem.column ?? 1 });
+  if (problem) throw configError(file, { ...problem, message: `${problem.message}${problem.hint ? ` (${problem.hint})` : ''}` });
   return value;
+}
+
+function configError(file: string, problem: Diagnostic): ConfigError {
+  return new ConfigError(file, problem.message, problem.line === undefined ? undefined : { line: problem.line, column: problem.column ?? 1 });
 }
 
 function configExpression(sourceFile: TS.SourceFile): TS.Expression | undefined {

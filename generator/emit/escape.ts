@@ -1,11 +1,42 @@
 /**
  * The only ways spec text enters generated files. Every string from a spec goes through one of
- * these, so no quote, backtick, `${`, `*​/`, newline or U+2028 can break out of where it is put.
+ * these, so no quote, backtick, `${`, `*​/`, newline or U+2028 can break out of where it is put,
+ * and no control character (NUL, ESC, DEL, C1) or bidirectional override reaches a file raw: in
+ * code they become `\uXXXX` escapes, in comments and Markdown the same six characters, visibly.
  */
 
-/** A TypeScript/JavaScript string literal (JSON escaping plus the line separators JSON leaves raw). */
+/** Control characters other than tab, line feed and carriage return (which each helper handles itself). */
+const CONTROL = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f';
+/** Bidirectional controls: they reorder how code reads without changing what it does ("Trojan Source"). */
+const BIDI = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+const CONTROL_OR_BIDI = new RegExp(`[${CONTROL}${BIDI}]`, 'g');
+/** What may never appear raw in code: the above, and the line separators JavaScript once took for line ends. */
+const INVISIBLE = new RegExp(`[${CONTROL}${BIDI}\\u2028\\u2029]`, 'g');
+/** The same, line breaks included: for text that must stay on one line. */
+const INVISIBLE_OR_BREAK = new RegExp(`[${CONTROL}${BIDI}\\u2028\\u2029\\n\\r]`, 'g');
+
+/** `\u0000` for NUL: the JavaScript escape, and a visible stand-in in comments and Markdown. */
+function unicodeEscape(character: string): string {
+  return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/** A TypeScript/JavaScript string literal (JSON escaping, plus what JSON leaves raw: DEL, C1, line separators, bidi controls). */
 export function tsString(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value).replace(INVISIBLE, unicodeEscape);
+}
+
+/**
+ * TypeScript code a library wrote from spec data (json-schema-to-typescript, ajv's standalone
+ * code): a raw control character there can only be inside a string literal, where the escape
+ * means the same, or inside a comment, where it is inert text.
+ */
+export function tsCodeText(code: string): string {
+  return code.replace(INVISIBLE, unicodeEscape);
+}
+
+/** Text for inside a `//` comment: one line, no control characters. */
+export function lineCommentText(text: string): string {
+  return text.replace(INVISIBLE_OR_BREAK, unicodeEscape);
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -26,7 +57,8 @@ export function tsLiteral(value: unknown, indent = ''): string {
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
     if (entries.length === 0) return '{}';
-    const key = (k: string) => (IDENTIFIER.test(k) && k !== '__proto__' ? k : tsString(k));
+    // `__proto__: x` and `"__proto__": x` in an object literal both set the prototype; only a computed key is data.
+    const key = (k: string) => (k === '__proto__' ? `[${tsString(k)}]` : IDENTIFIER.test(k) ? k : tsString(k));
     return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${tsLiteral(v, inner)}`).join(',\n')},\n${indent}}`;
   }
   throw new Error(`cannot emit a ${typeof value} as a literal`);
@@ -38,12 +70,14 @@ export function docCommentText(text: string, indent = ''): string {
     .replace(/\*\//g, '*\\/')
     .split(/\r\n|\r|\n|\u2028|\u2029/)
     .map((line, i) => (i === 0 ? line : `${indent} * ${line}`.trimEnd()))
-    .join('\n');
+    .join('\n')
+    .replace(CONTROL_OR_BIDI, unicodeEscape);
 }
 
 /** Markdown inline text: no HTML, no stray emphasis/links, one line. */
 export function mdText(text: string): string {
   return text
+    .replace(CONTROL_OR_BIDI, unicodeEscape)
     .replace(/\\/g, '\\\\')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -59,7 +93,7 @@ export function mdCell(text: string | undefined | null): string {
 
 /** Inline code for a table cell, surviving backticks and pipes inside (code spans cannot escape, so pick a longer fence). */
 export function mdCodeCell(text: string): string {
-  const flat = text.replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ');
+  const flat = text.replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ').replace(CONTROL_OR_BIDI, unicodeEscape);
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
@@ -71,4 +105,18 @@ export function mdCodeCell(text: string): string {
 export function mdFence(content: string): string {
   const longest = Math.max(0, ...(content.match(/`{3,}/g) ?? []).map((run) => run.length));
   return '`'.repeat(Math.max(3, longest + 1));
+}
+
+/**
+ * The content of a fenced code block (the spec's own source): exact, except that control
+ * characters show as `\uXXXX`. U+2028/U+2029 stay: Markdown ends no line there, and the block
+ * quotes the source as written.
+ */
+export function mdCodeBlockText(content: string): string {
+  return content.replace(CONTROL_OR_BIDI, unicodeEscape);
+}
+
+/** A URL as Markdown autolink text: what would end it (`>`, whitespace, a pipe in a table) or hide in it, percent-encoded (the same URL). */
+export function mdUrlText(url: string): string {
+  return url.replace(new RegExp(`[<>\\s|\`\\\\${CONTROL}${BIDI}]`, 'g'), (c) => encodeURIComponent(c));
 }

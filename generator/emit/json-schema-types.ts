@@ -5,6 +5,7 @@
 import type { Options } from 'json-schema-to-typescript';
 import type { JSONSchema4 } from 'json-schema';
 import { pascalCase } from '../plan/identifiers.js';
+import { tsCodeText } from './escape.js';
 
 /** Loaded on first use: the main thread of a big run renders project files and never converts a schema. */
 let library: Promise<typeof import('json-schema-to-typescript')> | undefined;
@@ -41,7 +42,8 @@ export async function schemaToTypeScript(schema: object, typeName: string): Prom
       return title === undefined || title.startsWith(typeName) ? title : typeName + pascalCase(title);
     },
   });
-  return indentByBraces(code.trim());
+  // Descriptions become doc comments and enums string literal types: no control character may stay raw.
+  return tsCodeText(indentByBraces(code.trim()));
 }
 
 function indentByBraces(code: string): string {

@@ -3,6 +3,9 @@ import { mdCodeCell } from './escape.js';
 
 type Schema = Record<string, unknown>;
 
+/** How deep a type label follows nested lists and alternatives (`string[][]`) before naming the type. */
+const MAX_LABEL_DEPTH = 4;
+
 export interface SchemaRow {
   readonly name: string;
   readonly type: string;
@@ -18,7 +21,8 @@ export function schemaRows(schema: unknown, example: unknown, options: { redact?
     const required = new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
     for (const [name, child] of Object.entries((node.properties as Record<string, Schema> | undefined) ?? {})) {
       const resolved = resolve(child, schema as Schema);
-      const childValue = value && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined;
+      // Own fields only: an example without `constructor` has none, not Object's.
+      const childValue = value && typeof value === 'object' && Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
       const path = prefix + name;
       rows.push({
         name: path,
@@ -49,17 +53,19 @@ function resolve(node: Schema, root: Schema): Schema {
 }
 
 /** A short human label: `string`, `"a" \| "b"`, `string[]`, `one of: text, media`. */
-export function typeLabel(node: Schema, root: Schema): string {
+export function typeLabel(node: Schema, root: Schema, depth = 0): string {
   if (node.const !== undefined) return JSON.stringify(node.const);
   if (Array.isArray(node.enum)) return node.enum.map((v) => JSON.stringify(v)).join(' | ');
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     if (Array.isArray(node[keyword])) {
-      return (node[keyword] as Schema[]).map((option) => refName(option) ?? typeLabel(resolve(option, root), root)).join(' | ');
+      return (node[keyword] as Schema[]).map((option) => refName(option) ?? typeLabel(resolve(option, root), root, depth + 1)).join(' | ');
     }
   }
   const type = Array.isArray(node.type) ? (node.type as string[]).join(' | ') : typeof node.type === 'string' ? node.type : refName(node) ?? 'any';
+  // A list of itself (`items: { $ref: '#/definitions/list' }`) is labelled by its name, not followed forever.
   if (node.type === 'array' && node.items && typeof node.items === 'object') {
-    return `${typeLabel(resolve(node.items as Schema, root), root)}[]`;
+    const items = node.items as Schema;
+    return `${depth < MAX_LABEL_DEPTH ? typeLabel(resolve(items, root), root, depth + 1) : (refName(items) ?? 'any')}[]`;
   }
   const format = typeof node.format === 'string' ? ` (${node.format})` : '';
   const pattern = typeof node.pattern === 'string' ? ` matching ${node.pattern}` : '';

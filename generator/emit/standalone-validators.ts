@@ -4,13 +4,13 @@
  * check stage compiles it (to validate the spec's example) through `ValidatorCompiler`, which
  * keeps the code for the emit stage.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv, ValidateFunction } from 'ajv';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { BoundedCache } from './bounded-cache.js';
 import { schemaKey } from './schema-key.js';
+import { compileSpecSchemaWith, specSchemaAjv } from '../spec/schema-checks.js';
+import { tsCodeText } from './escape.js';
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const standaloneCode = ((standaloneCodeModule as { default?: unknown }).default ?? standaloneCodeModule) as (ajv: Ajv, refsOrFunc: ValidateFunction) => string;
 
 /**
@@ -44,10 +44,8 @@ export class ValidatorCompiler {
       // fast as ajv's default output (the validator rows of `npm run bench`, BENCHMARKS.md). A fresh
       // instance per schema keeps ajv's generated names (validate10, schema11) the same whatever
       // was compiled before, so the output does not depend on the order of work.
-      const ajv = new Ajv({ allErrors: true, strict: false, meta: false, validateSchema: false, addUsedSchema: false, code: { source: true, esm: false, optimize: false } });
-      addFormats(ajv);
-      const { $id: _id, ...withoutId } = schema as { $id?: unknown };
-      return { ajv, validate: ajv.compile(withoutId) };
+      const ajv = specSchemaAjv({ code: { source: true, esm: false, optimize: false } });
+      return { ajv, validate: compileSpecSchemaWith(ajv, schema) };
     });
   }
 }
@@ -65,5 +63,6 @@ export function standaloneValidators(schemas: Readonly<Record<string, object>>, 
       .replace(/require\("([^"]+)"\)/g, (_match, module: string) => `__ajvRuntime[${JSON.stringify(module)}]`);
     return `export const ${exportName}: PrecompiledValidate = /* @__PURE__ */ (() => {const module = { exports: {} };${code}\nreturn module.exports;})();`;
   });
-  return `${parts.join('\n')}\n`;
+  // ajv quotes schema strings with JSON.stringify, which leaves DEL and C1 controls raw.
+  return tsCodeText(`${parts.join('\n')}\n`);
 }

@@ -3,13 +3,14 @@
  * name (`integration/spec.ts`) in a list of folders, later folders overriding earlier ones, so a
  * user can replace any template or partial without forking.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics.js';
+import { InputBoundary } from '../load/input-boundary.js';
+import { listInputFiles } from '../load/list-inputs.js';
+import { InputFileError, readInputText } from '../load/read-input.js';
 import { DEFAULT_TEMPLATES_DIR } from '../package.js';
-import { docCommentText, mdCell, mdCodeCell, mdText, tsLiteral, tsString } from './escape.js';
-
+import { docCommentText, lineCommentText, mdCell, mdCodeCell, mdText, mdUrlText, tsLiteral, tsString } from './escape.js';
 
 export class TemplateError extends Error {
   constructor(
@@ -40,9 +41,11 @@ export class TemplateSet {
 
   constructor(dirs: readonly string[] = [DEFAULT_TEMPLATES_DIR]) {
     for (const dir of dirs) {
+      // Like spec folders: regular files inside the folder only, in UTF-8 (list-inputs.ts, read-input.ts).
+      const boundary = new InputBoundary([dir], []);
       for (const file of listTemplates(dir)) {
         const name = relative(dir, file).split(sep).join('/').replace(/\.hbs$/, '');
-        this.sources.set(name, { file, text: readFileSync(file, 'utf8') });
+        this.sources.set(name, { file, text: readTemplate(file, boundary) });
       }
     }
     registerHelpers(this.handlebars);
@@ -75,23 +78,27 @@ export class TemplateSet {
   }
 }
 
+/** The templates below a folder (none when it cannot be read); a refused file is a TemplateError. */
 function listTemplates(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (d: string) => {
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.hbs')) found.push(path);
-    }
-  };
-  walk(dir);
-  return found.sort();
+  let listing;
+  try {
+    listing = listInputFiles(dir, { wanted: (name) => name.endsWith('.hbs'), skipUnreadable: true });
+  } catch {
+    return [];
+  }
+  const [refused] = listing.refused;
+  if (refused) throw new TemplateError(refused.file!, refused.message);
+  return listing.files.sort();
+}
+
+function readTemplate(file: string, boundary: InputBoundary): string {
+  try {
+    return readInputText(file, boundary);
+  } catch (error) {
+    if (!(error instanceof InputFileError)) throw error;
+    const { message, line, column } = error.diagnostic;
+    throw new TemplateError(file, message, line, column);
+  }
 }
 
 /** Handlebars reports "Parse error on line N" or a `loc` on its exceptions: turn either into file:line. */
@@ -158,12 +165,12 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('tsString', (value: unknown) => tsString(text(value)));
   hb.registerHelper('tsLiteral', (value: unknown) => tsLiteral(value));
   hb.registerHelper('docComment', (value: unknown, indent: unknown) => docCommentText(text(value), typeof indent === 'string' ? indent : ''));
+  hb.registerHelper('lineComment', (value: unknown) => lineCommentText(text(value)));
   hb.registerHelper('mdText', (value: unknown) => mdText(text(value)));
   hb.registerHelper('mdCell', (value: unknown) => mdCell(value === undefined || value === null ? undefined : String(value)));
   hb.registerHelper('mdCodeCell', (value: unknown) => mdCodeCell(text(value)));
   hb.registerHelper('mdInlineCode', (value: unknown) => mdCodeCell(text(value)).replace(/\\\|/g, '|'));
-  // Autolinks end at '>' and whitespace, and a pipe ends a table cell: percent-encode them (same URL).
-  hb.registerHelper('mdUrl', (value: unknown) => text(value).replace(/[<>\s|`\\]/g, (c) => encodeURIComponent(c)));
+  hb.registerHelper('mdUrl', (value: unknown) => mdUrlText(text(value)));
   hb.registerHelper('mdLinkTarget', (value: unknown) => encodeURIComponent(text(value)));
   hb.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.map(text).join(typeof separator === 'string' ? separator : ', ') : ''));
 }

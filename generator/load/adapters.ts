@@ -4,7 +4,7 @@
  */
 import { ts, type TS } from './typescript.js';
 import type { Diagnostic, SourcePosition } from '../diagnostics.js';
-import { positionOfNode, type ModuleGraph } from './modules.js';
+import { isModule, positionOfNode, type ModuleGraph } from './modules.js';
 
 export interface AdapterBinding {
   readonly integration: string;
@@ -20,7 +20,11 @@ export function findAdapters(files: readonly string[], graph: ModuleGraph): { ad
   const adapters: AdapterBinding[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
-    const module = graph.get(file);
+    const module = graph.tryGet(file);
+    if (!isModule(module)) {
+      diagnostics.push(module);
+      continue;
+    }
     if (!module.text.includes('defineAdapter')) continue;
     for (const statement of module.sourceFile.statements) {
       if (!ts.isVariableStatement(statement) || !ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;

@@ -4,6 +4,7 @@
  */
 import { ts, type TS } from './typescript.js';
 import type { Diagnostic, SourcePosition } from '../diagnostics.js';
+import { MAX_EXPRESSION_DEPTH, MAX_VALUE_DEPTH } from './limits.js';
 import { pathKey, type ValuePath } from './model.js';
 import { positionOfNode, type Binding, type ModuleGraph, type ParsedModule } from './modules.js';
 
@@ -14,11 +15,15 @@ export interface EvaluationSink {
 }
 
 const NOT_STATIC = Symbol('not static');
+const TOO_DEEP_HINT = 'a spec is data a person reads: flatten it';
 type Value = unknown;
 
 export class StaticEvaluator {
   /** Declarations being evaluated right now: a const that reaches itself is a cycle, not a stack overflow. */
   private readonly active = new Set<TS.Node>();
+  /** Objects and arrays open right now, and expressions: both bounded (limits.ts), so evaluation never overflows the stack. */
+  private valueDepth = 0;
+  private expressionDepth = 0;
 
   constructor(private readonly graph: ModuleGraph) {}
 
@@ -29,8 +34,20 @@ export class StaticEvaluator {
   }
 
   private value(node: TS.Expression, module: ParsedModule, path: ValuePath, sink: EvaluationSink): Value {
+    if (this.expressionDepth >= MAX_EXPRESSION_DEPTH) {
+      return this.fail(node, sink, `this expression is nested more than ${MAX_EXPRESSION_DEPTH} levels deep (values, constants referring to constants, parentheses)`, TOO_DEEP_HINT, 'CG105');
+    }
+    this.expressionDepth++;
+    try {
+      return this.expression(node, module, path, sink);
+    } finally {
+      this.expressionDepth--;
+    }
+  }
+
+  private expression(node: TS.Expression, module: ParsedModule, path: ValuePath, sink: EvaluationSink): Value {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-    if (ts.isNumericLiteral(node)) return Number(node.text);
+    if (ts.isNumericLiteral(node)) return this.finite(Number(node.text), node, sink);
     if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
     if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
     if (node.kind === ts.SyntaxKind.NullKeyword) return null;
@@ -42,8 +59,15 @@ export class StaticEvaluator {
       if (typeof operand === 'number') return node.operator === ts.SyntaxKind.MinusToken ? -operand : operand;
       return operand === NOT_STATIC ? NOT_STATIC : this.fail(node, sink, 'a sign applies only to numbers');
     }
-    if (ts.isArrayLiteralExpression(node)) return this.array(node, module, path, sink);
-    if (ts.isObjectLiteralExpression(node)) return this.object(node, module, path, sink);
+    if (ts.isArrayLiteralExpression(node) || ts.isObjectLiteralExpression(node)) {
+      if (this.valueDepth >= MAX_VALUE_DEPTH) return this.fail(node, sink, `objects and arrays nest more than ${MAX_VALUE_DEPTH} levels deep here`, TOO_DEEP_HINT, 'CG105');
+      this.valueDepth++;
+      try {
+        return ts.isArrayLiteralExpression(node) ? this.array(node, module, path, sink) : this.object(node, module, path, sink);
+      } finally {
+        this.valueDepth--;
+      }
+    }
     if (ts.isIdentifier(node)) return this.identifier(node, module, path, sink);
     if (ts.isPropertyAccessExpression(node)) return this.propertyAccess(node, module, path, sink);
     if (ts.isTemplateExpression(node)) {
@@ -141,7 +165,7 @@ export class StaticEvaluator {
       case 'namespace':
         return this.fail(at, sink, 'a module namespace is not a value; use one of its exports');
       case 'other':
-        return this.fail(at, sink, `${binding.why} and cannot be read statically`);
+        return binding.code ? this.fail(at, sink, binding.why, undefined, binding.code) : this.fail(at, sink, `${binding.why} and cannot be read statically`);
     }
   }
 
@@ -150,7 +174,8 @@ export class StaticEvaluator {
     const target = this.reference(node.expression, module);
     if (target?.kind === 'enum') {
       const value = enumMember(target.declaration, member);
-      return value === undefined ? this.fail(node.name, sink, `enum ${target.declaration.name.text} has no static member "${member}"`) : value;
+      if (value === undefined) return this.fail(node.name, sink, `enum ${target.declaration.name.text} has no static member "${member}"`);
+      return typeof value === 'number' ? this.finite(value, node, sink) : value;
     }
     if (target?.kind === 'namespace') {
       const exported = this.graph.lookupExport(target.module, member);
@@ -196,8 +221,14 @@ export class StaticEvaluator {
     };
   }
 
-  private fail(node: TS.Node, sink: EvaluationSink, message: string, hint?: string): typeof NOT_STATIC {
-    sink.diagnostics.push({ code: 'CG101', severity: 'error', message, hint, ...positionOfNode(node) });
+  /** A number no generated file or JSON can hold (`1e400` is Infinity) is refused where it is written. */
+  private finite(value: number, node: TS.Node, sink: EvaluationSink): Value {
+    if (Number.isFinite(value)) return value;
+    return this.fail(node, sink, `${node.getText().slice(0, 40)} is not a finite number (beyond ±1.8e308, it would be ${value})`, 'write a number within range', 'CG106');
+  }
+
+  private fail(node: TS.Node, sink: EvaluationSink, message: string, hint?: string, code = 'CG101'): typeof NOT_STATIC {
+    sink.diagnostics.push({ code, severity: 'error', message, hint, ...positionOfNode(node) });
     return NOT_STATIC;
   }
 }

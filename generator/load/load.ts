@@ -8,7 +8,11 @@ import { collectSecretValues, maskedSourceText, secretExampleOf } from '../repor
 import { StaticEvaluator, type EvaluationSink } from './evaluate.js';
 import { DEFINE_FUNCTIONS } from './kinds.js';
 import { createLoadedSpec, type LoadedSpec, type SpecKind } from './model.js';
-import { ModuleGraph, positionOfNode, type ParsedModule } from './modules.js';
+import { isModule, ModuleGraph, positionOfNode, type ParsedModule } from './modules.js';
+import { InputFileError } from './read-input.js';
+import { strayDefineCalls } from './stray-calls.js';
+
+const DEFINE_CALLEES: ReadonlySet<string> = new Set(Object.keys(DEFINE_FUNCTIONS));
 
 
 /** One spec file, loaded: what a worker returns for it (plain data but for the specs' position lookups). */
@@ -63,7 +67,7 @@ export function loadSpecs(files: readonly string[], graph = new ModuleGraph()): 
   }
   const isSpec = new Set(files);
   diagnostics.push(...importedSyntaxErrors(graph, graph.files().filter((file) => !isSpec.has(file))));
-  return { specs, diagnostics, files: graph.files(), sourceText: maskedSourceText(secrets) };
+  return { specs, diagnostics, files: graph.files(), sourceText: maskedSourceText(secrets, graph.boundary) };
 }
 
 /**
@@ -73,7 +77,9 @@ export function loadSpecs(files: readonly string[], graph = new ModuleGraph()): 
 export function importedSyntaxErrors(graph: ModuleGraph, imported: Iterable<string>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const file of imported) {
-    for (const { position, message } of graph.get(file).syntaxErrors) diagnostics.push({ code: 'CG100', severity: 'error', message: `syntax error: ${message}`, ...position });
+    const module = graph.tryGet(file);
+    if (isModule(module)) diagnostics.push(...module.problems);
+    else diagnostics.push(module);
   }
   return diagnostics;
 }
@@ -83,17 +89,23 @@ function loadFile(file: string, graph: ModuleGraph, evaluator: StaticEvaluator, 
   try {
     module = graph.get(file);
   } catch (error) {
-    diagnostics.push({ code: 'CG100', severity: 'error', file, message: `cannot read spec file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+    if (error instanceof InputFileError) diagnostics.push(error.diagnostic);
+    else diagnostics.push({ code: 'CG100', severity: 'error', file, message: `cannot read spec file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
     return;
   }
   const exportedLocals = localExports(module.sourceFile);
+  const read = new Set<TS.Node>();
   for (const statement of module.sourceFile.statements) {
-    for (const found of specCalls(statement, exportedLocals)) collectSecretLiterals(found.call, secrets);
+    for (const found of specCalls(statement, exportedLocals)) {
+      collectSecretLiterals(found.call, secrets);
+      read.add(found.call);
+    }
   }
-  if (module.syntaxErrors.length > 0) {
-    for (const { position, message } of module.syntaxErrors) diagnostics.push({ code: 'CG100', severity: 'error', message: `syntax error: ${message}`, ...position });
+  if (module.problems.length > 0) {
+    diagnostics.push(...module.problems);
     return;
   }
+  diagnostics.push(...strayDefineCalls(module.sourceFile, DEFINE_CALLEES, read));
   for (const statement of module.sourceFile.statements) {
     for (const found of specCalls(statement, exportedLocals)) {
       const kind = DEFINE_FUNCTIONS[found.callee]!;
@@ -190,7 +202,7 @@ function specCalls(statement: TS.Statement, exportedLocals: ReadonlyMap<string, 
   const asCall = (expression: TS.Expression | undefined): TS.CallExpression | undefined => {
     let node = expression;
     while (node && (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node))) node = node.expression;
-    return node && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text in DEFINE_FUNCTIONS ? node : undefined;
+    return node && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && DEFINE_CALLEES.has(node.expression.text) ? node : undefined;
   };
   if (ts.isVariableStatement(statement)) {
     const exported = ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;

@@ -1,28 +1,28 @@
 /**
  * Parsed spec modules and the names they bind. Parsing uses the TypeScript compiler bundled
- * with ts-morph directly (`ts.createSourceFile`): specs are read node by node, never type-checked
- * or executed, and skipping ts-morph's wrapper objects keeps a 1,000-spec parse cheap.
+ * with ts-morph directly (parse.ts): skipping ts-morph's wrapper objects keeps a 1,000-spec parse
+ * cheap. Every file is read through the run's input boundary: an import can no more read outside
+ * the project, or block on a FIFO, than a spec file can.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ts, type TS } from './typescript.js';
-import type { SourcePosition } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { PACKAGE_ROOT } from '../package.js';
+import { InputBoundary } from './input-boundary.js';
+import { parseModule, type ParsedModule } from './parse.js';
+import { InputFileError, readInput } from './read-input.js';
 
-export interface ParsedModule {
-  readonly file: string;
-  readonly text: string;
-  readonly sourceFile: TS.SourceFile;
-  readonly syntaxErrors: readonly { position: SourcePosition; message: string }[];
-}
+export type { ParsedModule } from './parse.js';
+export { positionAt, positionOfNode } from './positions.js';
 
 /** What an identifier in a module refers to, as far as static evaluation cares. */
 export type Binding =
   | { kind: 'const'; module: ParsedModule; declaration: TS.VariableDeclaration }
   | { kind: 'enum'; module: ParsedModule; declaration: TS.EnumDeclaration }
   | { kind: 'namespace'; module: ParsedModule }
-  | { kind: 'other'; module: ParsedModule; node: TS.Node; why: string };
+  /** `code`: the diagnostic to report when the name is used (default CG101, not static). */
+  | { kind: 'other'; module: ParsedModule; node: TS.Node; why: string; code?: string };
 
 const compilerOptions: TS.CompilerOptions = {
   module: ts.ModuleKind.NodeNext,
@@ -38,7 +38,7 @@ export class ModuleGraph {
   /** Content hash of the exact bytes each file was parsed from (the cache's record of what a spec was made from). */
   private readonly hashes = new Map<string, string>();
 
-  constructor(private readonly readBytes: (file: string) => Buffer = (f) => readFileSync(f)) {}
+  constructor(readonly boundary: InputBoundary = InputBoundary.workingDirectory()) {}
 
   hashOf(file: string): string | undefined {
     return this.hashes.get(file);
@@ -59,28 +59,29 @@ export class ModuleGraph {
     }
   }
 
+  /** Throws an InputFileError for a file that may not be read (or is not UTF-8), and read errors as they are. */
   get(file: string): ParsedModule {
-    this.recording?.add(file);
     let module = this.modules.get(file);
     if (!module) {
-      const bytes = this.readBytes(file);
+      const { text, bytes } = readInput(file, this.boundary);
       this.hashes.set(file, createHash('sha1').update(bytes).digest('hex'));
-      const text = bytes.toString('utf8');
-      const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-      const parseDiagnostics = (sourceFile as unknown as { parseDiagnostics: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-      module = {
-        file,
-        text,
-        sourceFile,
-        syntaxErrors: parseDiagnostics.map((d) => ({
-          position: positionAt(sourceFile, d.start),
-          message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
-        })),
-      };
+      module = parseModule(file, text);
       this.modules.set(file, module);
       this.seen.add(file);
     }
+    // Recorded once read: a file that was refused is never hashed or watched either.
+    this.recording?.add(file);
     return module;
+  }
+
+  /** The module, or why it cannot be read as a diagnostic (for imports, which must not throw out of evaluation). */
+  tryGet(file: string): ParsedModule | Diagnostic {
+    try {
+      return this.get(file);
+    } catch (error) {
+      if (error instanceof InputFileError) return error.diagnostic;
+      return { code: 'CG100', severity: 'error', file, message: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    }
   }
 
   /** Every file parsed so far: the spec files and whatever they import. */
@@ -129,21 +130,21 @@ export class ModuleGraph {
       return { kind: 'other', module, node: statement, why: `"${name}" is a ${ts.isClassDeclaration(statement) ? 'class' : 'function'}` };
     } else if (ts.isImportDeclaration(statement) && statement.importClause && !statement.importClause.isTypeOnly) {
       const clause = statement.importClause;
-      const target = () => this.importTarget(statement, module);
+      const target = () => this.moduleOf(statement, module);
       if (clause.name?.text === name) {
         const resolved = target();
-        return resolved ? this.lookupExport(resolved, 'default', seen) : unresolved(module, statement);
+        return isModule(resolved) ? this.lookupExport(resolved, 'default', seen) : resolved;
       }
       const bindings = clause.namedBindings;
       if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === name) {
         const resolved = target();
-        return resolved ? { kind: 'namespace', module: resolved } : unresolved(module, statement);
+        return isModule(resolved) ? { kind: 'namespace', module: resolved } : resolved;
       }
       if (bindings && ts.isNamedImports(bindings)) {
         const element = bindings.elements.find((e) => e.name.text === name);
         if (element) {
           const resolved = target();
-          return resolved ? this.lookupExport(resolved, (element.propertyName ?? element.name).text, seen) : unresolved(module, statement);
+          return isModule(resolved) ? this.lookupExport(resolved, (element.propertyName ?? element.name).text, seen) : resolved;
         }
       }
     }
@@ -167,16 +168,15 @@ export class ModuleGraph {
           : { kind: 'other', module, node: statement.expression, why: 'a default export that is not a named constant' };
       }
       if (ts.isExportDeclaration(statement) && !statement.isTypeOnly) {
-        const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? this.resolveImport(statement.moduleSpecifier.text, module.file) : undefined;
-        const target = from ? this.get(from) : undefined;
+        const target = statement.moduleSpecifier ? this.moduleOf(statement, module) : undefined;
         if (!statement.exportClause) {
-          const found = target && this.lookupExport(target, name, seen);
+          const found = isModule(target) && this.lookupExport(target, name, seen);
           if (found) return found;
         } else if (ts.isNamedExports(statement.exportClause)) {
           for (const element of statement.exportClause.elements) {
             if (element.name.text !== name) continue;
             const local = (element.propertyName ?? element.name).text;
-            if (statement.moduleSpecifier) return target ? this.lookupExport(target, local, seen) : unresolved(module, statement);
+            if (target) return isModule(target) ? this.lookupExport(target, local, seen) : target;
             return this.lookupLocal(module, local, seen);
           }
         }
@@ -185,26 +185,20 @@ export class ModuleGraph {
     return undefined;
   }
 
-  private importTarget(statement: TS.ImportDeclaration, module: ParsedModule): ParsedModule | undefined {
-    const file = this.resolveImport((statement.moduleSpecifier as TS.StringLiteral).text, module.file);
-    return file ? this.get(file) : undefined;
+  /** The module an import or re-export names, or the binding that says why it cannot be used (unresolved, refused, unreadable). */
+  private moduleOf(statement: TS.ImportDeclaration | TS.ExportDeclaration, module: ParsedModule): ParsedModule | Binding {
+    const specifier = statement.moduleSpecifier;
+    const text = specifier && ts.isStringLiteral(specifier) ? specifier.text : undefined;
+    const file = text === undefined ? undefined : this.resolveImport(text, module.file);
+    if (!file) return { kind: 'other', module, node: statement, why: `module "${text ?? '?'}" could not be resolved to a TypeScript source file` };
+    const target = this.tryGet(file);
+    if (isModule(target)) return target;
+    // Reported at the import, where the spec asks for the file: a refused file is never shown.
+    const where = target.line === undefined ? '' : ` (line ${target.line}, column ${target.column ?? 1} of that file)`;
+    return { kind: 'other', module, node: statement, why: `module "${text}" cannot be used: ${target.message}${where}`, code: target.code };
   }
 }
 
-function unresolved(module: ParsedModule, statement: TS.Statement): Binding {
-  const specifier = ((statement as TS.ImportDeclaration | TS.ExportDeclaration).moduleSpecifier as TS.StringLiteral).text;
-  return { kind: 'other', module, node: statement, why: `module "${specifier}" could not be resolved to a TypeScript source file` };
-}
-
-export function positionAt(sourceFile: TS.SourceFile, offset: number): SourcePosition {
-  const { line, character } = sourceFile.getLineAndCharacterOfPosition(offset);
-  return { file: sourceFile.fileName, line: line + 1, column: character + 1 };
-}
-
-export function positionOfNode(node: TS.Node): SourcePosition {
-  const sourceFile = node.getSourceFile();
-  let start = node.getStart(sourceFile);
-  // An empty node (an array hole) starts right after the previous token: point at what follows it, not at the whitespace.
-  if (start === node.getEnd()) while (start < sourceFile.text.length && /\s/.test(sourceFile.text[start]!)) start++;
-  return positionAt(sourceFile, start);
+export function isModule(value: ParsedModule | Binding | Diagnostic | undefined): value is ParsedModule {
+  return value !== undefined && 'sourceFile' in value;
 }

@@ -57,7 +57,8 @@ export function resolvePackages(names: readonly string[], root: string, configFi
   return { packages, diagnostics };
 }
 
-function findManifest(name: string, root: string): string | undefined {
+/** An installed package's package.json, found the way Node does (node_modules folders from `root` up), symlinks resolved. */
+export function findManifest(name: string, root: string): string | undefined {
   for (let dir = root; ; dir = dirname(dir)) {
     const candidate = join(dir, 'node_modules', name, 'package.json');
     try {

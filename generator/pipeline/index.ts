@@ -21,6 +21,7 @@ import { enabledArtifacts } from '../config/config.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { templateDiagnostic, TemplateError, type OutputFile } from '../emit/index.js';
 import type { ProjectInputs } from '../load/discover.js';
+import { projectRoots } from '../load/input-boundary.js';
 import { specKindsIn } from '../load/kinds.js';
 import type { SpecKind } from '../load/model.js';
 import { outputTargets, type FileStatus, type GenerateResult, type ListedSpec, type ResolvedOptions } from '../options.js';
@@ -178,7 +179,7 @@ export async function runPipeline(options: ResolvedOptions, inputs: ProjectInput
   }
 
   function result(ok: boolean, specs: ListedSpec[], statuses: { path: string; status: FileStatus }[]): GenerateResult {
-    return { ok: ok && !hasErrors(diagnostics), diagnostics: dedupe(sortDiagnostics(diagnostics)), specs, files: statuses, timings, sourceText: maskedSourceText(secrets) };
+    return { ok: ok && !hasErrors(diagnostics), diagnostics: dedupe(sortDiagnostics(diagnostics)), specs, files: statuses, timings, sourceText: maskedSourceText(secrets, inputs.boundary) };
   }
   function fail(specs: ListedSpec[] = []): PipelineOutcome {
     output?.abort();
@@ -287,7 +288,7 @@ function taskSettings(options: ResolvedOptions, inputs: ProjectInputs, specFiles
   const artifacts = [...enabledArtifacts(options.artifacts)];
   const plan = { root: options.root, packages: inputs.packages.map(({ name, dir }) => ({ name, dir })), artifacts, outDir: options.outDir };
   const emit = options.mode === 'validate' ? undefined : { templateDirs: [DEFAULT_TEMPLATES_DIR, ...options.templateDirs], runtimeImport: options.runtimeImport, artifacts };
-  return { plan, ...(emit && { emit }), specFiles };
+  return { plan, ...(emit && { emit }), specFiles, inputRoots: projectRoots(options, inputs.packages.map((p) => p.dir)) };
 }
 
 /** Input files whose bytes now differ from those parsed: their output would be stale the moment it is written. */

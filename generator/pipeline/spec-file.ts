@@ -15,6 +15,7 @@ import { findAdapters, type AdapterBinding } from '../load/adapters.js';
 import { StaticEvaluator } from '../load/evaluate.js';
 import { importedSyntaxErrors, loadSpecFile } from '../load/load.js';
 import type { SpecKind } from '../load/model.js';
+import { InputBoundary } from '../load/input-boundary.js';
 import { ModuleGraph } from '../load/modules.js';
 import { planIntegrationFiles, type FilesSettings } from '../plan/integration-files.js';
 import type { CapabilitySummary, RenderJob, SpecSummary } from '../plan/model.js';
@@ -27,6 +28,8 @@ export interface TaskSettings {
   readonly emit?: EmitSettings;
   /** Every spec file of the run: a spec file imported by another reports its own syntax errors. */
   readonly specFiles: readonly string[];
+  /** The folders files may be read from (input-boundary.ts). */
+  readonly inputRoots: readonly string[];
 }
 
 export interface SpecFileResult {
@@ -55,8 +58,8 @@ export interface AdapterScan {
 
 /** One thread's task runner: keeps parsed imports, compiled validators and templates between tasks. */
 export class SpecFileProcessor {
-  private readonly graph = new ModuleGraph();
-  private readonly evaluator = new StaticEvaluator(this.graph);
+  private readonly graph: ModuleGraph;
+  private readonly evaluator: StaticEvaluator;
   private readonly validators = new ValidatorCompiler();
   private readonly specFiles: ReadonlySet<string>;
   private emitContext?: EmitContext;
@@ -64,6 +67,8 @@ export class SpecFileProcessor {
 
   constructor(private readonly settings: TaskSettings) {
     this.specFiles = new Set(settings.specFiles);
+    this.graph = new ModuleGraph(new InputBoundary(settings.inputRoots));
+    this.evaluator = new StaticEvaluator(this.graph);
   }
 
   /** The capabilities and adapters integrations are checked and bound against. */

@@ -8,7 +8,7 @@ import { displayPath } from '../report/format.js';
 import type { LoadedSpec, ValuePath } from '../load/model.js';
 import { packageLabel, type SpecPackage } from '../load/packages.js';
 import { pathKey } from '../load/model.js';
-import { mdFence } from '../emit/escape.js';
+import { mdCodeBlockText, mdFence } from '../emit/escape.js';
 import { redactSource, redactSpec } from '../emit/redact.js';
 import { schemaRows } from '../emit/schema-rows.js';
 import { camelCase, pascalCase } from './identifiers.js';
@@ -133,7 +133,7 @@ function planIntegration(loaded: LoadedSpec, spec: IntegrationSpec, settings: Pl
       modes: spec.supportedModes,
       docsUrl: spec.docsUrl,
       file,
-      source: redactSource(loaded.source, spec),
+      source: mdCodeBlockText(redactSource(loaded.source, spec)),
       fence: mdFence(loaded.source),
       requires: spec.capabilities.requires ?? [],
       configType: `${name}Config`,

@@ -15,6 +15,15 @@ export interface Colors {
 
 export const noColors: Colors = { red: (s) => s, yellow: (s) => s, cyan: (s) => s, dim: (s) => s };
 
+/**
+ * Text from input (source lines, spec strings quoted in messages, file names) as a terminal shows
+ * it safely: control characters (an ESC starts a terminal command), line separators and bidirectional controls
+ * become visible `\uXXXX`, tabs two spaces; line feeds stay (a message may span lines).
+ */
+export function terminalText(text: string): string {
+  return text.replace(/\t/g, '  ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Relative to the project root (`../` included), `/`-separated: the same on every machine. */
 export function displayPath(file: string, root: string): string {
   const rel = relative(root, file);
@@ -29,26 +38,28 @@ export function formatDiagnostic(
   const colors = options.colors ?? noColors;
   const severity = diagnostic.severity === 'error' ? colors.red('error') : colors.yellow('warning');
   const where = diagnostic.file
-    ? `${colors.cyan(displayPath(diagnostic.file, options.root))}${diagnostic.line ? `:${diagnostic.line}:${diagnostic.column ?? 1}` : ''} - `
+    ? `${colors.cyan(terminalText(displayPath(diagnostic.file, options.root)))}${diagnostic.line ? `:${diagnostic.line}:${diagnostic.column ?? 1}` : ''} - `
     : '';
-  const lines = [`${where}${severity} ${colors.dim(diagnostic.code + ':')} ${diagnostic.message}`];
+  const lines = [`${where}${severity} ${colors.dim(diagnostic.code + ':')} ${terminalText(diagnostic.message)}`];
   const text = diagnostic.file && diagnostic.line ? options.sourceText?.(diagnostic.file) : undefined;
   if (text !== undefined && diagnostic.line) lines.push('', ...codeFrame(text, diagnostic.line, diagnostic.column ?? 1, colors));
-  if (diagnostic.hint) lines.push(`  ${colors.dim('hint:')} ${diagnostic.hint}`);
+  if (diagnostic.hint) lines.push(`  ${colors.dim('hint:')} ${terminalText(diagnostic.hint)}`);
   return lines.join('\n');
 }
 
 /** The offending line with one line of context either side and a caret under the column. */
 function codeFrame(text: string, line: number, column: number, colors: Colors): string[] {
-  const all = text.split(/\r?\n/);
+  // The line breaks TypeScript counts (U+2028 and a lone CR too), so frame lines agree with diagnostic lines.
+  const all = text.split(/\r\n|\r|\n|\u2028|\u2029/);
   const first = Math.max(1, line - 1);
   const last = Math.min(all.length, line + 1);
   const width = String(last).length;
   const frame: string[] = [];
   for (let n = first; n <= last; n++) {
-    const content = (all[n - 1] ?? '').replace(/\t/g, '  ');
-    frame.push(`${colors.dim(String(n).padStart(width) + ' |')} ${content}`);
-    if (n === line) frame.push(`${' '.repeat(width)} ${colors.dim('|')} ${' '.repeat(Math.max(0, column - 1))}${colors.red('^')}`);
+    const source = all[n - 1] ?? '';
+    frame.push(`${colors.dim(String(n).padStart(width) + ' |')} ${terminalText(source)}`);
+    // The caret sits under the column as displayed: after tabs and escapes widened the text before it.
+    if (n === line) frame.push(`${' '.repeat(width)} ${colors.dim('|')} ${' '.repeat(terminalText(source.slice(0, Math.max(0, column - 1))).length)}${colors.red('^')}`);
   }
   return frame;
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import type { InputBoundary } from '../load/input-boundary.js';
+import { readInputText } from '../load/read-input.js';
 
 /**
  * Code frames quote spec sources, and a spec's `secretSchema.example` may hold something that
@@ -25,14 +26,17 @@ export function secretExampleOf(spec: unknown): unknown {
   return (spec as { secretSchema?: { example?: unknown } } | undefined)?.secretSchema?.example;
 }
 
-/** Source text for code frames: every secret example string masked, same length, so columns stay right. */
-export function maskedSourceText(secrets: ReadonlySet<string>): (file: string) => string | undefined {
+/**
+ * Source text for code frames: every secret example string masked, same length, so columns stay
+ * right. Read through the run's input boundary, like the loader: never a byte from outside the project.
+ */
+export function maskedSourceText(secrets: ReadonlySet<string>, boundary: InputBoundary): (file: string) => string | undefined {
   const masked = new Map<string, string>();
   return (file) => {
     let text = masked.get(file);
     if (text === undefined) {
       try {
-        text = maskSecrets(readFileSync(file, 'utf8'), secrets);
+        text = maskSecrets(readInputText(file, boundary, { lossy: true }), secrets);
       } catch {
         return undefined;
       }

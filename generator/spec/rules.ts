@@ -6,7 +6,7 @@
 import { rateLimitProblems } from '@contractgen/runtime';
 import { closest, formatPath, type SpecFinding } from './findings.js';
 import { capabilityModelSchema, integrationModelSchema } from './model-schema.js';
-import { ajvMessage, compileSpecSchema, findingsFromAjv, groupedFindings, specAjv, type SchemaCompiler } from './schema-checks.js';
+import { ajvMessage, compileSpecSchema, findingsFromAjv, groupedFindings, specAjv, uncheckable, type SchemaCompiler } from './schema-checks.js';
 
 type Path = readonly (string | number)[];
 type Obj = Record<string, unknown>;
@@ -133,7 +133,11 @@ function schemaAndExample(spec: Obj, field: 'configSchema' | 'secretSchema', com
   // A block, schema or example of the wrong type is a structural finding (CG111) already.
   if (!isObject(block) || !isObject(block.schema) || !isObject(block.example)) return [];
   const { validate, findings } = compileSpecSchema(block.schema, [field, 'schema'], compile);
-  if (validate && !validate(block.example)) findings.push(...groupedFindings(validate.errors, [field, 'example'], 'CG121'));
+  try {
+    if (validate && !validate(block.example)) findings.push(...groupedFindings(validate.errors, [field, 'example'], 'CG121'));
+  } catch (error) {
+    findings.push(uncheckable('CG121', [field, 'example'], error));
+  }
   if (field === 'secretSchema') findings.push(...secretShape(block));
   return findings;
 }

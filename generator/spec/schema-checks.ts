@@ -3,9 +3,10 @@
  * ajv is the one JSON Schema engine of the project (build time and spec-time checks here,
  * precompiled standalone validators in generated code).
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { closest, type SpecFinding } from './findings.js';
+import { findRefCycle } from './ref-cycles.js';
 
 // ajv-formats is CommonJS with a default export; under NodeNext its typing is the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -20,6 +21,25 @@ export function specAjv(): Ajv {
     addFormats(shared);
   }
   return shared;
+}
+
+/**
+ * How a spec's own schemas compile: for checking its examples and for the generated validators
+ * alike, so the rules accept exactly what the runtime accepts. `ownProperties`: a config without
+ * a `toString` field is not checked against Object.prototype.toString (nor a polluted prototype's
+ * fields). The schema is registered (ajv's default), so `$ref: '#'` finds the root. No
+ * meta-schema: schemas are validated against it separately, first.
+ */
+export function specSchemaAjv(options: Options = {}): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: false, meta: false, validateSchema: false, ownProperties: true, ...options });
+  addFormats(ajv);
+  return ajv;
+}
+
+/** Compiles a spec schema without its `$id`: an id names nothing the generator resolves, and two specs may share one. */
+export function compileSpecSchemaWith(ajv: Ajv, schema: object): ValidateFunction {
+  const { $id: _id, ...withoutId } = schema as { $id?: unknown };
+  return ajv.compile(withoutId);
 }
 
 /** The JSON Schema (draft-07) type names. */
@@ -179,13 +199,21 @@ export type SchemaCompiler = (schema: object) => ValidateFunction;
 
 export function compileSpecSchema(schema: unknown, at: Path, compile?: SchemaCompiler): { validate?: ValidateFunction; findings: SpecFinding[] } {
   const ajv = specAjv();
-  if (!ajv.validateSchema(schema as object)) {
+  const unsupported = findShadowingKey(schema, at);
+  if (unsupported) return { findings: [unsupported] };
+  let valid: boolean;
+  try {
+    valid = ajv.validateSchema(schema as object) as boolean;
+  } catch (error) {
+    return { findings: [uncheckable('CG120', at, error)] };
+  }
+  if (!valid) {
     return { findings: groupedFindings(ajv.errors, at, 'CG120', (errors, path) => schemaProblem(errors, path, valueBelow(schema, path.slice(at.length)))) };
   }
-  const external = findExternalRef(schema, at);
+  const external = findExternalRef(schema, at) ?? findEmptyPointerSegment(schema, at) ?? findRefCycle(schema, at);
   if (external) return { findings: [external] };
   try {
-    return { validate: (compile ?? ((s: object) => ajv.compile(s)))(schema as object), findings: [] };
+    return { validate: (compile ?? ((s: object) => compileSpecSchemaWith(specSchemaAjv(), s)))(schema as object), findings: [] };
   } catch (error) {
     const missing = (error as { missingRef?: unknown }).missingRef;
     const ref = typeof missing === 'string' ? findLocalRef(schema, at, missing) : undefined;
@@ -220,6 +248,38 @@ function schemaProblem(errors: readonly ErrorObject[], path: Path, value: unknow
   return { message: `is not valid JSON Schema: ${describeGroup(relevant)}` };
 }
 
+/**
+ * ajv compares objects with fast-deep-equal, which calls a value's own `toString`/`valueOf` when
+ * it has one: an `enum` or `const` object with such a key (not a function) throws instead of
+ * comparing. Reported where it happens, as a finding, never as an exception.
+ */
+export function uncheckable(code: 'CG120' | 'CG121', path: Path, error: unknown): SpecFinding {
+  return {
+    code,
+    severity: 'error',
+    path,
+    message: `cannot be checked: ajv failed with "${(error as Error).message}"`,
+    hint: 'an object compared by enum, const or uniqueItems may not have a key named toString, valueOf or constructor',
+  };
+}
+
+/**
+ * A key named `hasOwnProperty` anywhere in a schema: json-schema-to-typescript calls
+ * `node.hasOwnProperty(...)` on every object of the schema, and the key shadows the method.
+ */
+function findShadowingKey(root: unknown, at: Path): SpecFinding | undefined {
+  const pending: [unknown, Path][] = [[root, at]];
+  while (pending.length > 0) {
+    const [node, path] = pending.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (!Array.isArray(node) && Object.hasOwn(node, 'hasOwnProperty')) {
+      return { code: 'CG120', severity: 'error', path: [...path, 'hasOwnProperty'], message: 'is a key the type generator (json-schema-to-typescript) cannot read: it hides the method of that name', hint: 'rename the property or value' };
+    }
+    for (const [key, value] of Object.entries(node)) pending.push([value, [...path, Array.isArray(node) ? Number(key) : key]]);
+  }
+  return undefined;
+}
+
 /** Only local `#/...` references: the generator never reads files or the network a spec points at. */
 function findExternalRef(node: unknown, at: Path): SpecFinding | undefined {
   if (Array.isArray(node)) {
@@ -240,6 +300,27 @@ function findExternalRef(node: unknown, at: Path): SpecFinding | undefined {
       }
       const found = findExternalRef(value, [...at, key]);
       if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A local `$ref` with an empty segment (`#/`, `#/definitions//a`): ajv reads `#/` as the whole
+ * schema, while JSON Pointer (and json-schema-to-typescript, which emits the types) reads the key
+ * "": the check and the generated types would disagree, so neither is guessed.
+ */
+function findEmptyPointerSegment(node: unknown, at: Path): SpecFinding | undefined {
+  const pending: [unknown, Path][] = [[node, at]];
+  while (pending.length > 0) {
+    const [current, path] = pending.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    for (const [key, value] of Object.entries(current)) {
+      const here = [...path, Array.isArray(current) ? Number(key) : key];
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/') && value.slice(2).split('/').includes('')) {
+        return { code: 'CG120', severity: 'error', path: here, message: 'has an empty segment, which tools resolve differently', hint: 'write "#" for the whole schema, or name the definition: "#/definitions/phone"' };
+      }
+      pending.push([value, here]);
     }
   }
   return undefined;

@@ -49,12 +49,13 @@ export function snapshot(dir: string): Record<string, { content: string; mtimeMs
   return result;
 }
 
-/** Runs the real CLI, as a user would (`contractgen ...`), in `cwd`. */
-export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}) {
+/** Runs the real CLI, as a user would (`contractgen ...`), in `cwd`; killed after `timeoutMs` (then `code` is null). */
+export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}, timeoutMs?: number) {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...env },
+    ...(timeoutMs !== undefined && { timeout: timeoutMs, killSignal: 'SIGKILL' as const }),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,0 +1,160 @@
+/**
+ * fast-check arbitraries for the fuzzer: whole integration specs built from odd values
+ * (property-based), mutation plans for real specs (mutation-based), and the seeded stream of cases
+ * both make. The same seed gives the same cases, so a failure found in a long run replays.
+ */
+import fc from 'fast-check';
+import { applyByteMutation, applyTokenMutation, BYTE_OPERATIONS, TOKEN_OPERATIONS, type ByteMutation, type TokenMutation } from './mutate.js';
+import { EXTREME_NUMBERS, NESTING_DEPTHS, ODD_KEYS, ODD_PATTERNS, ODD_REFS, ODD_STRINGS, stringSource } from './odd-values.js';
+import { TARGET_PATH, type Seed } from './seeds.js';
+
+/** One run of the pipeline: the text (or bytes) of one spec file of the fuzz project. */
+export interface FuzzCase {
+  /** How the case was made, for a failure report: `mutation #12 of twilio-sms.ts: ...`. */
+  readonly label: string;
+  /** Project-relative path the content is written to. */
+  readonly path: string;
+  readonly content: string | Uint8Array;
+  readonly mode: 'validate' | 'write';
+}
+
+/** Mostly plain text (so specs get far enough to be emitted), often odd, sometimes any code point or control. */
+const text = fc.oneof(
+  { arbitrary: fc.constantFrom('Twilio', 'Send one SMS.', 'platform.messaging'), weight: 4 },
+  { arbitrary: fc.constantFrom(...ODD_STRINGS), weight: 3 },
+  { arbitrary: fc.string({ unit: 'binary', maxLength: 20 }), weight: 1 },
+  { arbitrary: fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 12 }), weight: 1 },
+);
+const key = fc.oneof({ arbitrary: fc.constantFrom('from', 'region', 'apiKey'), weight: 3 }, { arbitrary: fc.constantFrom(...ODD_KEYS), weight: 2 }, { arbitrary: text, weight: 1 });
+/** Numbers as values: any double (NaN and the infinities included), and the extremes as written in source. */
+const number = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(...EXTREME_NUMBERS.map(Number)), fc.constant(3000));
+/** Usually what a valid spec holds, sometimes anything: each field is odd often enough, and whole specs still get through to the emitters. */
+const mostly = <T, U>(valid: fc.Arbitrary<T>, odd: fc.Arbitrary<U>) => fc.oneof({ arbitrary: valid, weight: 7 }, { arbitrary: odd, weight: 1 });
+const count = mostly(fc.integer({ min: 1, max: 100_000 }), number);
+
+const { json } = fc.letrec<{ json: unknown }>((tie) => ({
+  json: fc.oneof(
+    { depthSize: 'small' },
+    text,
+    number,
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('json'), { maxLength: 3 }),
+    fc.dictionary(key, tie('json'), { maxKeys: 3 }),
+  ),
+}));
+
+const { schema } = fc.letrec<{ schema: unknown }>((tie) => ({
+  schema: fc.oneof(
+    { depthSize: 'small' },
+    fc.record({ type: fc.constantFrom('string', 'number', 'integer', 'boolean', 'null'), description: text }, { requiredKeys: ['type'] }),
+    fc.record(
+      { type: fc.constant('object'), properties: fc.dictionary(key, tie('schema'), { maxKeys: 3 }), required: fc.array(key, { maxLength: 2 }), additionalProperties: fc.oneof(fc.boolean(), tie('schema')), definitions: fc.dictionary(key, tie('schema'), { maxKeys: 2 }) },
+      { requiredKeys: ['type'] },
+    ),
+    fc.record({ type: fc.constant('array'), items: tie('schema'), maxItems: number, uniqueItems: fc.boolean() }, { requiredKeys: ['type'] }),
+    fc.record({ type: fc.constant('string'), maxLength: number, minLength: number, pattern: fc.constantFrom(...ODD_PATTERNS), format: fc.constantFrom('uri', 'email', 'date-time', 'nope'), enum: fc.array(json, { minLength: 1, maxLength: 3 }), default: json }, { requiredKeys: ['type'] }),
+    fc.record({ $ref: fc.constantFrom(...ODD_REFS) }),
+    fc.record({ anyOf: fc.array(tie('schema'), { minLength: 1, maxLength: 3 }) }),
+    fc.record({ const: json }),
+    fc.record({ type: fc.constantFrom('strng', 1, null, ['string', 'string']) }),
+    fc.record({ type: fc.constant('number'), minimum: number, maximum: number, multipleOf: number }, { requiredKeys: ['type'] }),
+  ),
+}));
+
+/** A spec value that goes very deep, around and beyond the nesting limits. */
+const deep = (value: fc.Arbitrary<unknown>) => fc.tuple(value, fc.constantFrom(...NESTING_DEPTHS)).map(([inner, depth]) => Array.from({ length: depth }).reduce<unknown>((v) => [v], inner));
+
+const plainSchema = fc.record({ type: fc.constantFrom('string', 'number', 'boolean'), description: text }, { requiredKeys: ['type'] });
+const objectSchema = (property: fc.Arbitrary<unknown>) =>
+  mostly(fc.record({ type: fc.constant('object'), properties: fc.dictionary(key, property, { maxKeys: 4 }), required: mostly(fc.constant([]), fc.array(key, { maxLength: 2 })) }), schema);
+const stringSchema = fc.record({ type: fc.constant('string'), description: text }, { requiredKeys: ['type'] });
+
+const integrationSpec = fc.record(
+  {
+    meta: fc.record({
+      key: mostly(fc.constant('fuzz.target'), text),
+      version: mostly(fc.constant('1.0.0'), text),
+      category: mostly(fc.constantFrom('sms', 'other'), fc.constant('nope')),
+      title: text,
+      description: text,
+      domain: text,
+      owners: fc.array(text, { maxLength: 2 }),
+      tags: fc.array(text, { maxLength: 2 }),
+      stability: mostly(fc.constantFrom('beta', 'stable'), fc.constant('nope')),
+    }),
+    supportedModes: mostly(fc.constantFrom(['byok'], ['managed', 'byok']), fc.array(text, { maxLength: 2 })),
+    capabilities: fc.constantFrom({ provides: [{ key: 'sms.outbound', version: '1.0.0' }] }, { provides: [{ key: 'mail.outbound', version: '2.0.0' }] }, { provides: [] }),
+    configSchema: fc.record({ schema: objectSchema(mostly(plainSchema, schema)), example: fc.oneof({ arbitrary: fc.constant({}), weight: 4 }, { arbitrary: fc.dictionary(key, json, { maxKeys: 4 }), weight: 2 }, { arbitrary: deep(json), weight: 1 }) }),
+    secretSchema: fc.record({ schema: objectSchema(mostly(stringSchema, schema)), example: mostly(fc.constant({}), fc.dictionary(key, text, { maxKeys: 3 })) }),
+    healthCheck: fc.record({ method: mostly(fc.constantFrom('custom', 'ping'), fc.constant('nope')), timeoutMs: count }),
+    docsUrl: mostly(fc.oneof(fc.constant('https://example.com/docs'), text.map((t) => `https://example.com/${t}`)), text),
+    constraints: fc.record({ rateLimit: fc.record({ rpm: count }), quotas: fc.dictionary(key, count, { maxKeys: 2 }) }, { requiredKeys: [] }),
+    byokSetup: fc.record({ setupInstructions: text, requiredScopes: fc.array(text, { maxLength: 2 }), docsUrl: fc.constant('https://example.com/setup') }, { requiredKeys: ['setupInstructions'] }),
+  },
+  { requiredKeys: ['meta', 'supportedModes', 'capabilities', 'configSchema', 'secretSchema', 'healthCheck', 'byokSetup'] },
+);
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** How a value is written as TypeScript: strings raw or escaped, `__proto__` keys quoted (data) or bare. */
+export interface RenderStyle {
+  readonly rawStrings: boolean;
+  readonly bareKeys: boolean;
+}
+
+/** A JSON-like value as TypeScript source; numbers no double can hold are written as `1e400` and `NaN`. */
+export function renderTs(value: unknown, style: RenderStyle, indent = ''): string {
+  if (value === null || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'NaN';
+    if (!Number.isFinite(value)) return value > 0 ? '1e400' : '-1e400';
+    return Object.is(value, -0) ? '-0' : String(value);
+  }
+  if (typeof value === 'string') return stringSource(value, style.rawStrings);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) return `[${value.map((item) => renderTs(item, style, inner)).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => {
+    const name = style.bareKeys && IDENTIFIER.test(k) ? k : stringSource(k, style.rawStrings);
+    return `\n${inner}${name}: ${renderTs(v, style, inner)}`;
+  });
+  return entries.length ? `{${entries.join(',')}\n${indent}}` : '{}';
+}
+
+const propertyCase = fc.record({ spec: integrationSpec, style: fc.record({ rawStrings: fc.boolean(), bareKeys: fc.boolean() }) }).map(({ spec, style }) => ({
+  label: 'generated spec',
+  path: TARGET_PATH,
+  content: `import { defineIntegration } from 'contractgen/spec';\n\nexport const fuzzed = defineIntegration(${renderTs(spec, style)});\n`,
+}));
+
+/** Edits of values keep the syntax (and reach the checks and emitters) more often than edits of tokens: twice as likely. */
+const VALUE_EDITS: readonly TokenMutation['op'][] = ['number', 'string', 'key', 'nest'];
+const operation = fc.oneof({ arbitrary: fc.constantFrom(...TOKEN_OPERATIONS), weight: 1 }, { arbitrary: fc.constantFrom(...VALUE_EDITS), weight: 2 });
+const tokenMutation: fc.Arbitrary<TokenMutation> = fc.record({ op: operation, at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), pick: fc.nat(1000), raw: fc.boolean() });
+const byteMutation: fc.Arbitrary<ByteMutation> = fc.record({ op: fc.constantFrom(...BYTE_OPERATIONS), at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }) });
+
+function mutationCase(seeds: readonly Seed[]) {
+  return fc.record({ seed: fc.constantFrom(...seeds), edits: fc.array(tokenMutation, { minLength: 1, maxLength: 3 }), bytes: fc.option(byteMutation, { freq: 8 }) }).map(({ seed, edits, bytes }) => {
+    const text = edits.reduce(applyTokenMutation, seed.text);
+    const describe = edits.map((e) => `${e.op}@${e.at.toFixed(3)}#${e.pick}${e.raw ? 'r' : ''}`).join(' ');
+    return {
+      label: `mutation of ${seed.name}: ${describe}${bytes ? ` bytes:${bytes.op}@${bytes.at.toFixed(3)}` : ''}`,
+      path: seed.path,
+      content: bytes ? applyByteMutation(text, bytes) : text,
+    };
+  });
+}
+
+/** Cases for one run: 60% mutations of real specs, 40% generated specs; every fourth one writes output (when it gets that far). */
+export function* fuzzCases(seeds: readonly Seed[], seed: number, count: number): Generator<FuzzCase> {
+  const arbitrary = fc.oneof({ arbitrary: mutationCase(seeds), weight: 3 }, { arbitrary: propertyCase, weight: 2 });
+  const CHUNK = 100;
+  for (let start = 0; start < count; start += CHUNK) {
+    // Chunks keep memory flat on long runs; each has a seed derived from the run's, so runs replay.
+    const batch = fc.sample(arbitrary, { seed: seed + start, numRuns: Math.min(CHUNK, count - start) });
+    for (const [i, made] of batch.entries()) {
+      const index = start + i;
+      yield { ...made, label: `#${index} (seed ${seed}) ${made.label}`, mode: index % 4 === 3 ? 'write' : 'validate' };
+    }
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The long fuzz run: `npm run fuzz` (10,000 cases), or `tsx test/fuzz/run.ts --cases N --seed S
+ * --threads T`. Prints progress and a summary; each case that broke an invariant is saved under
+ * test/.tmp/fuzz-findings/ (its label says how to make it again: seed and index). Exit 1 on any finding.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO } from '../support/workspace.js';
+import { fuzzCases } from './arbitraries.js';
+import { runCases } from './pool.js';
+import { loadSeeds } from './seeds.js';
+
+const { values } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: String(Date.now() % 1_000_000) },
+    threads: { type: 'string', default: String(Math.max(1, availableParallelism())) },
+    timeout: { type: 'string', default: '30000' },
+  },
+});
+const [cases, seed, threads, timeout] = [Number(values.cases), Number(values.seed), Number(values.threads), Number(values.timeout)];
+const scratch = join(REPO, 'test', '.tmp', `fuzz-run-${process.pid}`);
+const findingsDir = join(REPO, 'test', '.tmp', 'fuzz-findings');
+
+console.log(`fuzzing: ${cases} cases, seed ${seed}, ${threads} threads, ${timeout} ms per case`);
+let done = 0;
+const report = await runCases(fuzzCases(loadSeeds(), seed, cases), {
+  threads,
+  caseTimeoutMs: timeout,
+  projectsDir: scratch,
+  onOutcome: () => {
+    if (++done % 1000 === 0) console.log(`  ${done} cases`);
+  },
+});
+rmSync(scratch, { recursive: true, force: true });
+
+console.log(`${report.cases} cases in ${(report.ms / 1000).toFixed(1)} s (${(report.ms / report.cases).toFixed(1)} ms per case on ${threads} threads): ${report.ok} generated or validated cleanly, ${report.withErrors} ended in located diagnostics, ${report.written} wrote output`);
+if (report.findings.length === 0) {
+  console.log('no findings');
+  process.exit(0);
+}
+mkdirSync(findingsDir, { recursive: true });
+const byProblem = new Map<string, typeof report.findings>();
+for (const finding of report.findings) {
+  const kind = finding.problem.replace(/"[^"]*"/g, '"…"').slice(0, 160);
+  byProblem.set(kind, [...(byProblem.get(kind) ?? []), finding]);
+}
+for (const [kind, findings] of byProblem) {
+  const first = findings[0]!;
+  const file = join(findingsDir, `${first.fuzzCase.label.match(/^#(\d+)/)?.[1] ?? 'case'}-${seed}.ts`);
+  writeFileSync(file, first.fuzzCase.content);
+  console.log(`FINDING (${findings.length}x): ${kind}\n  first: ${first.fuzzCase.label}\n  ${first.problem.slice(0, 1500)}\n  saved: ${file}`);
+}
+process.exit(1);
