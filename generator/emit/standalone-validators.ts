@@ -5,6 +5,7 @@
  * keeps the code for the emit stage.
  */
 import type { Ajv, ValidateFunction } from 'ajv';
+import { ValueScope } from 'ajv/dist/compile/codegen/index.js';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { BoundedCache } from './bounded-cache.js';
 import { schemaKey } from './schema-key.js';
@@ -21,7 +22,9 @@ export class ValidatorCompiler {
   /** Standalone code by schema content: what emitting needs, kept for the schemas seen most recently. */
   private readonly code = new BoundedCache<string>(16);
   /** The latest compilations: a spec's rules and its emitting ask for the same schemas back to back. */
-  private readonly compiled = new BoundedCache<{ ajv: Ajv; validate: ValidateFunction }>(8);
+  private readonly compiled = new BoundedCache<{ validate: ValidateFunction; scope: ValueScope }>(8);
+  /** One instance for every schema of this thread: creating one (and adding its formats) cost as much as compiling a small schema. */
+  private ajv?: Ajv;
 
   /** A SchemaCompiler for the spec rules. */
   readonly compile = (schema: object): ValidateFunction => this.compilation(schemaKey(schema), schema).validate;
@@ -30,23 +33,34 @@ export class ValidatorCompiler {
   codeFor(schema: object): string {
     const key = schemaKey(schema);
     return this.code.get(key, () => {
-      const { ajv, validate } = this.compilation(key, schema);
+      const { validate, scope } = this.compilation(key, schema);
+      const ajv = this.instance();
+      // Standalone code is written from the scope the function was compiled in.
+      (ajv as { scope: ValueScope }).scope = scope;
       return standaloneCode(ajv, validate);
     });
   }
 
   private compilation(key: string, schema: object) {
     return this.compiled.get(key, () => {
-      // No meta-schema: the check stage has validated the schema against it already, and compiling
-      // the meta-schema was most of the cost of a fresh instance. No codegen optimiser: its name
-      // pass re-walks the code tree at every level (about half of all compile time on nested
-      // schemas), and V8 makes the same simplifications itself: the unoptimised validators run as
-      // fast as ajv's default output (the validator rows of `npm run bench`, BENCHMARKS.md). A fresh
-      // instance per schema keeps ajv's generated names (validate10, schema11) the same whatever
-      // was compiled before, so the output does not depend on the order of work.
-      const ajv = specSchemaAjv({ code: { source: true, esm: false, optimize: false } });
-      return { ajv, validate: compileSpecSchemaWith(ajv, schema) };
+      const ajv = this.instance();
+      // Each schema compiles as if in a fresh instance: no schema from before, and a scope of its
+      // own, so ajv's generated names (validate10, schema11) do not depend on what was compiled
+      // before and the output does not depend on the order of work.
+      ajv.removeSchema();
+      const scope = new ValueScope({ ...ajv.scope.opts, scope: {} });
+      (ajv as { scope: ValueScope }).scope = scope;
+      return { validate: compileSpecSchemaWith(ajv, schema), scope };
     });
+  }
+
+  private instance(): Ajv {
+    // No meta-schema: the check stage has validated the schema against it already, and compiling
+    // the meta-schema was most of the cost of a fresh instance. No codegen optimiser: its name
+    // pass re-walks the code tree at every level (about half of all compile time on nested
+    // schemas), and V8 makes the same simplifications itself: the unoptimised validators run as
+    // fast as ajv's default output (the validator rows of `npm run bench`, BENCHMARKS.md).
+    return (this.ajv ??= specSchemaAjv({ code: { source: true, esm: false, optimize: false } }));
   }
 }
 

@@ -241,7 +241,9 @@ function forget(sink: EvaluationSink, path: ValuePath): void {
 
 /** defineProperty, not assignment: a key named "__proto__" is data here, never a prototype change. */
 function defineData(target: Record<string, Value>, key: string, value: Value): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // Only `__proto__` is an accessor on a plain object; every other key assigns as data (and faster).
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 function propertyName(name: TS.PropertyName): string | undefined {

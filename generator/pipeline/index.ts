@@ -78,25 +78,29 @@ export async function runPipeline(options: ResolvedOptions, inputs: ProjectInput
     // Files to process (an estimate: an integration's context is known only later): worth worker threads?
     const fresh = inputs.specFiles.filter((file) => kinds.get(file)!.some((kind) => !hashes.unchanged(cache?.specs[cacheKey(kind, file)]?.deps ?? { [file]: '' })));
     executor = await createExecutor(settings, workerCount(options.workers, fresh.length));
-    const run = runFiles(executor, cache, cached, addFile, keep, timings);
+    const run = runFiles(executor, cache, cached, hashes, addFile, keep, timings);
 
-    // 1. Capabilities, and the adapters.
+    // 1. Capabilities, and the adapters. Their tasks are queued first: integration tasks, queued
+    // right after, make their own files at once and wait for this context only for the rest.
     const adaptersReusable = cache?.adapters && sameList(cache.adapterFiles, inputs.adapterFiles) && hashes.unchanged(cache.adapters.deps) ? cache.adapters : undefined;
     const adapterScan: Promise<AdapterScan> = adaptersReusable ? Promise.resolve(adaptersReusable) : executor.run({ kind: 'adapters', files: inputs.adapterFiles });
-    const capabilityFiles = await time('capabilities', () => run('capability', byKind('capability')));
-    const adapters = await adapterScan;
-    const capabilityCheck = uniqueSpecs(summariesOf<CapabilitySummary>(capabilityFiles), options.root);
-    const bound = resolveAdapters([...inputs.packages.flatMap((p) => p.adapters), ...adapters.adapters]);
-    diagnostics.push(...adapters.diagnostics, ...capabilityCheck.diagnostics, ...bound.diagnostics);
-    const context: IntegrationContext = {
-      capabilities: capabilityCheck.kept,
-      broken: [...new Set(capabilityFiles.flatMap((f) => f.brokenCapabilities))].sort(),
-      adapters: bound.byKey,
-    };
-    executor.setContext(context);
+    const capabilitiesDone = time('capabilities', () => run('capability', byKind('capability')));
+    const contextKnown = Promise.all([capabilitiesDone, adapterScan]).then(([capabilityFiles, adapters]) => {
+      const capabilityCheck = uniqueSpecs(summariesOf<CapabilitySummary>(capabilityFiles), options.root);
+      const bound = resolveAdapters([...inputs.packages.flatMap((p) => p.adapters), ...adapters.adapters]);
+      diagnostics.push(...adapters.diagnostics, ...capabilityCheck.diagnostics, ...bound.diagnostics);
+      const context: IntegrationContext = {
+        capabilities: capabilityCheck.kept,
+        broken: [...new Set(capabilityFiles.flatMap((f) => f.brokenCapabilities))].sort(),
+        adapters: bound.byKey,
+      };
+      executor!.setContext(context);
+      return { context, capabilityFiles, capabilities: capabilityCheck.kept, adapters, bound };
+    });
 
     // 2. Integrations, against the capabilities.
-    const integrationFiles = await time('integrations', () => run('integration', byKind('integration'), context));
+    const integrationFiles = await time('integrations', () => run('integration', byKind('integration'), contextKnown.then(({ context }) => context)));
+    const { capabilityFiles, capabilities, adapters, bound } = await contextKnown;
     await executor.close();
     executor = undefined;
     const files = [...capabilityFiles, ...integrationFiles];
@@ -108,7 +112,7 @@ export async function runPipeline(options: ResolvedOptions, inputs: ProjectInput
     // 3. The project: the rules across integrations, and the files made from every spec.
     const integrationCheck = uniqueSpecs(summariesOf<IntegrationSummary>(integrationFiles), options.root);
     diagnostics.push(...integrationCheck.diagnostics, ...unknownAdapterKeys(bound.byKey, integrationCheck.kept.map((i) => i.key)));
-    const project: CheckedProject = { capabilities: capabilityCheck.kept, integrations: integrationCheck.kept };
+    const project: CheckedProject = { capabilities, integrations: integrationCheck.kept };
     const specs = listed(project);
     if (!output) return { result: result(!hasErrors(diagnostics), specs, []), project };
     if (hasErrors(diagnostics)) return fail(specs);
@@ -189,35 +193,41 @@ export async function runPipeline(options: ResolvedOptions, inputs: ProjectInput
 
 /**
  * Processes (or takes from the cache) each file of one kind, in file order; files go to the
- * output as each task finishes. For integrations, `context` (what they are checked and bound
- * against) is part of what a cached result must match.
+ * output as each task finishes. For integrations, what they are checked and bound against
+ * (`context`, known once the capabilities are) is part of what a cached result must match.
  */
 function runFiles(
   executor: Executor,
   cache: CacheData | undefined,
   cached: (kind: SpecKind, file: string, context?: string) => CachedSpecFile | undefined,
+  hashes: InputHashes,
   addFile: (file: OutputFile) => void,
   keep: (path: string, hash: string) => void,
   timings: Record<string, number>,
 ) {
-  return (kind: SpecKind, files: readonly string[], context?: IntegrationContext): Promise<FileOutcome[]> =>
-    Promise.all(
+  return (kind: SpecKind, files: readonly string[], context?: Promise<IntegrationContext>): Promise<FileOutcome[]> => {
+    const fingerprinted = context?.then(contextFingerprints);
+    return Promise.all(
       files.map(async (file): Promise<FileOutcome> => {
         const previous = cache?.specs[cacheKey(kind, file)];
-        const fingerprint = context && previous ? contextFingerprint(previous.summaries, context) : undefined;
-        const reused = cached(kind, file, fingerprint);
-        if (reused) {
-          for (const path of reused.outputs) keep(path, cache!.outputs[path]![0]);
-          return { file, kind, ...reused };
+        // Only a file whose bytes are unchanged can be reused, and only then is its context worth waiting for.
+        if (previous && hashes.unchanged(previous.deps)) {
+          const fingerprint = fingerprinted && (await fingerprinted)(previous.summaries);
+          const reused = cached(kind, file, fingerprint);
+          if (reused) {
+            for (const path of reused.outputs) keep(path, cache!.outputs[path]![0]);
+            return { file, kind, ...reused };
+          }
         }
         const result = await executor.run({ kind: 'spec', file, specKind: kind }).catch((error: unknown) => failedFile(file, kind, error));
         for (const produced of result.files) addFile(produced);
         // Per-stage time summed over files (on worker threads, time spent in parallel).
         for (const [stage, ms] of Object.entries(result.timings)) timings[stage] = (timings[stage] ?? 0) + ms;
         const { files: produced, timings: _timings, ...rest } = result;
-        return { ...rest, outputs: produced.map((f) => f.path), ...(context && { context: contextFingerprint(rest.summaries, context) }) };
+        return { ...rest, outputs: produced.map((f) => f.path), ...(fingerprinted && { context: (await fingerprinted)(rest.summaries) }) };
       }),
     );
+  };
 }
 
 /** The spec kinds each file may define, from its text (a file that defines none is not a spec file). */
@@ -243,13 +253,17 @@ function cacheKey(kind: SpecKind, file: string): string {
 /**
  * What an integration file's results depend on besides its own bytes: the capabilities its
  * integrations provide (their summaries), every capability key (an unknown one's hint names the
- * closest), the broken ones, and the adapters bound to its keys.
+ * closest), the broken ones, and the adapters bound to its keys. Each capability is fingerprinted
+ * once per run.
  */
-function contextFingerprint(summaries: readonly SpecSummary[], context: IntegrationContext): string {
-  const capabilities = new Map(context.capabilities.map((c) => [c.key, c]));
-  const used = summaries.flatMap((s) => (s.kind === 'integration' ? s.provides.map((ref) => capabilities.get(ref.key) ?? null) : []));
-  const adapters = summaries.map((s) => (Object.hasOwn(context.adapters, s.key) ? context.adapters[s.key] : null));
-  return sha1(JSON.stringify([used, [...capabilities.keys()], context.broken, adapters]));
+function contextFingerprints(context: IntegrationContext): (summaries: readonly SpecSummary[]) => string {
+  const capabilities = new Map(context.capabilities.map((c) => [c.key, sha1(JSON.stringify(c))]));
+  const shared = sha1(JSON.stringify([[...capabilities.keys()], context.broken]));
+  return (summaries) => {
+    const used = summaries.flatMap((s) => (s.kind === 'integration' ? s.provides.map((ref) => capabilities.get(ref.key) ?? null) : []));
+    const adapters = summaries.map((s) => (Object.hasOwn(context.adapters, s.key) ? context.adapters[s.key] : null));
+    return sha1(JSON.stringify([shared, used, adapters]));
+  };
 }
 
 /** A cached result whose inputs are byte-identical, whose context matches, and whose outputs are still on disk as written. */

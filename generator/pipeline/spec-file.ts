@@ -14,11 +14,11 @@ import { ValidatorCompiler } from '../emit/standalone-validators.js';
 import { findAdapters, type AdapterBinding } from '../load/adapters.js';
 import { StaticEvaluator } from '../load/evaluate.js';
 import { importedSyntaxErrors, loadSpecFile } from '../load/load.js';
-import type { SpecKind } from '../load/model.js';
+import type { LoadedSpec, SpecKind } from '../load/model.js';
 import { InputBoundary } from '../load/input-boundary.js';
 import { ModuleGraph } from '../load/modules.js';
 import { planIntegrationFiles, type FilesSettings } from '../plan/integration-files.js';
-import type { CapabilitySummary, RenderJob, SpecSummary } from '../plan/model.js';
+import type { CapabilitySummary, SpecSummary } from '../plan/model.js';
 import { planSpec, type LocalPlan } from '../plan/spec.js';
 
 /** What every task of a run shares (sent once to each worker). */
@@ -56,6 +56,12 @@ export interface AdapterScan {
   readonly deps: Readonly<Record<string, string>>;
 }
 
+interface LoadedContext {
+  readonly capabilities: ReadonlyMap<string, CapabilitySummary>;
+  readonly broken: ReadonlySet<string>;
+  readonly adapters: IntegrationContext['adapters'];
+}
+
 /** One thread's task runner: keeps parsed imports, compiled validators and templates between tasks. */
 export class SpecFileProcessor {
   private readonly graph: ModuleGraph;
@@ -63,7 +69,9 @@ export class SpecFileProcessor {
   private readonly validators = new ValidatorCompiler();
   private readonly specFiles: ReadonlySet<string>;
   private emitContext?: EmitContext;
-  private context?: { capabilities: Map<string, CapabilitySummary>; broken: Set<string>; adapters: IntegrationContext['adapters'] };
+  private resolveContext!: (context: LoadedContext) => void;
+  /** Set once the capabilities are known: what integrations are checked and bound against. */
+  private readonly context = new Promise<LoadedContext>((resolve) => (this.resolveContext = resolve));
 
   constructor(private readonly settings: TaskSettings) {
     this.specFiles = new Set(settings.specFiles);
@@ -73,9 +81,13 @@ export class SpecFileProcessor {
 
   /** The capabilities and adapters integrations are checked and bound against. */
   setContext(context: IntegrationContext): void {
-    this.context = { capabilities: new Map(context.capabilities.map((c) => [c.key, c])), broken: new Set(context.broken), adapters: context.adapters };
+    this.resolveContext({ capabilities: new Map(context.capabilities.map((c) => [c.key, c])), broken: new Set(context.broken), adapters: context.adapters });
   }
 
+  /**
+   * An integration's own files need nothing from other specs, so they are made at once; only its
+   * references, client and docs page wait for the capabilities (which go first in the queue).
+   */
   async process(file: string, kind: SpecKind): Promise<SpecFileResult> {
     const timings = { load: 0, check: 0, plan: 0, emit: 0 };
     let mark = performance.now();
@@ -88,49 +100,51 @@ export class SpecFileProcessor {
     const imported = Object.keys(loaded.deps).filter((dep) => !this.specFiles.has(dep));
     const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...importedSyntaxErrors(this.graph, imported)];
     lap('load');
-    const summaries: SpecSummary[] = [];
     const brokenCapabilities: string[] = [];
-    const planned: { plan: LocalPlan; provides: readonly CapabilitySummary[] }[] = [];
+    const planned: { spec: LoadedSpec; plan: LocalPlan; files: OutputFile[] }[] = [];
     for (const spec of loaded.specs) {
       const found = checkSpec(spec, { compile: this.validators.compile });
       diagnostics.push(...found);
+      lap('check');
       if (hasErrors(found)) {
         const key = (spec.value as { meta?: { key?: unknown } } | undefined)?.meta?.key;
         if (spec.kind === 'capability' && typeof key === 'string') brokenCapabilities.push(key);
-        lap('check');
         continue;
       }
-      let provides: readonly CapabilitySummary[] = [];
-      if (spec.kind === 'integration') {
-        if (!this.context) throw new Error('internal error: integrations processed before the capabilities');
-        const references = checkReferences(spec, this.context.capabilities, this.context.broken);
-        diagnostics.push(...references.diagnostics);
-        lap('check');
-        if (!references.provides) continue;
-        provides = references.provides;
-      } else lap('check');
-      const plan = planSpec(spec, this.settings.plan);
-      planned.push({ plan, provides });
-      summaries.push(plan.summary);
+      planned.push({ spec, plan: planSpec(spec, this.settings.plan), files: [] });
       lap('plan');
     }
-    const files: OutputFile[] = [];
-    if (this.settings.emit && !hasErrors(diagnostics)) {
+    const emit = async (make: () => Promise<OutputFile[]> | OutputFile[], into: OutputFile[]) => {
+      if (!this.settings.emit || hasErrors(diagnostics)) return;
       try {
         this.emitContext ??= createEmitContext(this.settings.emit, this.validators);
-        for (const { plan, provides } of planned) {
-          files.push(...(await emitSpecFiles(plan, this.emitContext)));
-          for (const job of this.integrationJobs(plan, provides)) files.push(renderJob(job, this.emitContext));
-        }
+        into.push(...(await make()));
       } catch (error) {
         // A broken template override: reported at the template (every file reports the same one once).
         if (!(error instanceof TemplateError)) throw error;
         diagnostics.push(templateDiagnostic(error));
-        files.length = 0;
       }
+      lap('emit');
+    };
+    for (const entry of planned) await emit(() => emitSpecFiles(entry.plan, this.emitContext!), entry.files);
+    const kept = [];
+    for (const entry of planned) {
+      if (entry.plan.kind === 'integration') {
+        const context = await this.context;
+        const references = checkReferences(entry.spec, context.capabilities, context.broken);
+        diagnostics.push(...references.diagnostics);
+        lap('check');
+        if (!references.provides) continue;
+        const provides = references.provides;
+        const adapter = Object.hasOwn(context.adapters, entry.plan.summary.key) ? context.adapters[entry.plan.summary.key] : undefined;
+        const jobs = planIntegrationFiles(entry.plan, provides, adapter, this.settings.plan);
+        lap('plan');
+        await emit(() => jobs.map((job) => renderJob(job, this.emitContext!)), entry.files);
+      }
+      kept.push(entry);
     }
-    lap('emit');
-    return { file, kind, deps: loaded.deps, diagnostics, summaries, brokenCapabilities, secrets: loaded.secrets, files, timings };
+    const files = hasErrors(diagnostics) ? [] : kept.flatMap((entry) => entry.files);
+    return { file, kind, deps: loaded.deps, diagnostics, summaries: kept.map((entry) => entry.plan.summary), brokenCapabilities, secrets: loaded.secrets, files, timings };
   }
 
   /** The adapters the project's adapter files declare (read statically, like specs). */
@@ -142,12 +156,5 @@ export class SpecFileProcessor {
       if (hash !== undefined) deps[file] = hash;
     }
     return { ...result, deps };
-  }
-
-  private integrationJobs(plan: LocalPlan, provides: readonly CapabilitySummary[]): RenderJob[] {
-    if (plan.kind !== 'integration') return [];
-    const adapters = this.context!.adapters;
-    const adapter = Object.hasOwn(adapters, plan.summary.key) ? adapters[plan.summary.key] : undefined;
-    return planIntegrationFiles(plan, provides, adapter, this.settings.plan);
   }
 }
