@@ -38,7 +38,7 @@ export interface GenerateOptions {
    */
   readonly cache?: boolean;
   /**
-   * Worker threads for the per-spec work (rules and emitting). Default: one per core (up to 4) for
+   * Worker threads for the per-spec work (rules and emitting). Default: one per core but one (up to 4) for
    * runs with many specs to process, none for small or incremental runs; 0 keeps everything in
    * this thread. Output is the same either way.
    */

@@ -79,11 +79,11 @@ describe('a run on worker threads', () => {
 });
 
 describe('workerCount', () => {
-  it('uses no thread for small runs, one per core for big ones, and what it is told otherwise', () => {
+  it('uses no thread for small runs, one per core but one for big ones, and what it is told otherwise', () => {
     expect(workerCount('auto', 5)).toBe(0);
     expect(workerCount('auto', 100)).toBe(0);
     const cores = availableParallelism();
-    expect(workerCount('auto', 1000)).toBe(cores > 1 ? Math.min(cores, 4) : 0);
+    expect(workerCount('auto', 1000)).toBe(cores > 1 ? Math.min(cores - 1, 4) : 0);
     expect(workerCount('auto', 0)).toBe(0);
     expect(workerCount(3, 1)).toBe(3);
     expect(workerCount(0, 1000)).toBe(0);

@@ -22,12 +22,17 @@ export interface Executor {
 const MIN_WORK = 400;
 const MAX_WORKERS = 4;
 
-/** Worker threads for a run of `work` files: `requested` when given, else by core count (none on one core). */
+/**
+ * Worker threads for a run of `work` files: `requested` when given, else one per core but one
+ * (none on one core). The main thread is busy too: it hashes, compares and writes every file the
+ * workers return, and on two cores one worker finished as fast as two (BENCHMARKS.md) with a
+ * third less memory: each worker holds its own parser, ajv and type converter, about 90 MB.
+ */
 export function workerCount(requested: number | 'auto', work: number): number {
   if (work <= 0) return 0;
   if (requested !== 'auto') return Math.max(0, Math.floor(requested));
   const cores = availableParallelism();
-  return work >= MIN_WORK && cores > 1 ? Math.min(cores, MAX_WORKERS) : 0;
+  return work >= MIN_WORK && cores > 1 ? Math.min(cores - 1, MAX_WORKERS) : 0;
 }
 
 export async function createExecutor(settings: TaskSettings, workers: number): Promise<Executor> {

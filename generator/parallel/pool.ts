@@ -20,9 +20,11 @@ const PER_WORKER = 8;
 /**
  * Each worker's heap, kept small: V8 otherwise lets a busy heap grow to hundreds of MB before it
  * collects, and the process's memory is every thread's together. A spec file's work needs a few
- * MB; what stays live is the parser, ajv, the type converter and the templates (about 50 MB).
+ * MB; what stays live is the parser, ajv, the type converter and the templates (about 50 MB). The
+ * young generation is where ajv's and the type converter's garbage dies: at 8 MB a quarter of a
+ * large run went to scavenges, at 16 MB a fifth less time for 12 MB more (BENCHMARKS.md).
  */
-const WORKER_HEAP = { maxOldGenerationSizeMb: Number(process.env.CG_OLD ?? 96), maxYoungGenerationSizeMb: Number(process.env.CG_YOUNG ?? 8) };
+const WORKER_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
 
 interface Queued {
   readonly id: number;
