@@ -3,7 +3,7 @@
  * `node -e 0`, run alternately as fresh processes (so both see the same machine load) after one
  * warm-up run each. Prints the medians and their ratio (the bar: <= 3x).
  *
- *   npx tsx bench/startup.ts [--runs 21]
+ *   npx tsx bench/startup.ts [--runs 21] [--json]   (--json: one JSON line, for bench/run.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -32,6 +32,9 @@ for (let i = 0; i < runs; i++) {
   check.push(timed([CLI, 'check']));
 }
 const ratio = median(check) / median(node);
-process.stdout.write(
-  `| CLI start-up: \`contractgen check\`, nothing to do (${runs} runs each, alternating) | ${median(check).toFixed(0)} ms | \`node -e 0\` ${median(node).toFixed(0)} ms | ${ratio.toFixed(2)}x | <= 3x | ${ratio <= 3 ? 'yes' : 'no'} |\n`,
-);
+if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify({ checkMs: median(check), nodeMs: median(node), runs })}\n`);
+else {
+  process.stdout.write(
+    `| CLI start-up: \`contractgen check\`, nothing to do (${runs} runs each, alternating) | ${median(check).toFixed(0)} ms | \`node -e 0\` ${median(node).toFixed(0)} ms | ${ratio.toFixed(2)}x | <= 3x | ${ratio <= 3 ? 'yes' : 'no'} |\n`,
+  );
+}

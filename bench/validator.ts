@@ -4,16 +4,19 @@
  * its example with the repo's generated validator; `--spec F --validators F` takes them from any
  * spec file and its generated validators.ts instead (the harness uses a rich corpus spec). ajv
  * compiles the schema once (`new Ajv().compile(schema)`, formats added), as an application using
- * ajv directly would.
+ * ajv directly would; `ajvSame` is ajv with the options the generated validators are compiled
+ * with (every error, own properties only: a config's inherited fields are never read), the
+ * like-for-like baseline.
  *
  * Usage: node --import tsx bench/validator.ts [--spec F --validators F] [--rounds 7] [--ms 250]
- * Prints one JSON line: { generatedIs, generatedValidate, ajv } in ops/sec (medians of the rounds).
+ * Prints one JSON line: { generatedIs, generatedValidate, ajv, ajvSame } in ops/sec (medians of the rounds).
  */
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Validator } from '../runtime/validation/validator.js';
+import { specSchemaAjv } from '../generator/spec/schema-checks.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -26,7 +29,7 @@ const roundMs = Number(option('ms') ?? 250);
 const url = (file: string) => pathToFileURL(isAbsolute(file) ? file : resolve(file)).href;
 
 type SpecLike = { configSchema: { schema: object; example: unknown } };
-const specModule = (await import(url(option('spec') ?? 'specs/integrations/twilio-sms.ts'))) as Record<string, unknown>;
+const specModule = (await import(url(option('spec') ?? 'adapters/twilio/specs/integrations/twilio-sms.ts'))) as Record<string, unknown>;
 const spec = Object.values(specModule).find((v): v is SpecLike => typeof v === 'object' && v !== null && 'configSchema' in v);
 const validatorsModule = (await import(url(option('validators') ?? 'generated/integrations/sms.twilio/validators.ts'))) as Record<string, unknown>;
 const configValidatorName = Object.keys(validatorsModule).find((name) => name.endsWith('ConfigValidator'));
@@ -39,11 +42,13 @@ const value: unknown = structuredClone(spec.configSchema.example);
 const ajv = new Ajv();
 addFormats(ajv);
 const ajvValidate = ajv.compile(schema);
+const ajvSameValidate = specSchemaAjv().compile(schema);
 
 const contenders: Record<string, (v: unknown) => boolean> = {
   generatedIs: (v) => configValidator.is(v),
   generatedValidate: (v) => configValidator.validate(v).ok,
   ajv: (v) => ajvValidate(v),
+  ajvSame: (v) => ajvSameValidate(v),
 };
 
 /** Calls per second for `ms` milliseconds; throws if the value is ever rejected. */
