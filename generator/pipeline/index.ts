@@ -33,6 +33,7 @@ import type { CheckedProject } from '../plan/project.js';
 import { maskedSourceText } from '../report/mask.js';
 import { OutputSession } from '../write/write.js';
 import { renderProject, type ProjectFiles } from './project.js';
+import { pauseForTests } from './test-hooks.js';
 import type { AdapterScan, SpecFileResult, TaskSettings } from './spec-file.js';
 
 /** Times `run` under `stage` (until its promise settles, for async work). */
@@ -139,6 +140,7 @@ export async function runPipeline(options: ResolvedOptions, inputs: ProjectInput
       return fail(specs);
     }
     if (hasErrors(diagnostics)) return fail(specs);
+    pauseForTests();
     const changedInputs = inputsChangedDuringRun(files, inputs);
     if (changedInputs.length > 0) {
       diagnostics.push({ code: 'CG306', severity: 'error', file: changedInputs[0], message: `changed while contractgen was reading it${changedInputs.length > 1 ? ` (and ${changedInputs.length - 1} more input files)` : ''}: nothing was written`, hint: 'run contractgen again' });

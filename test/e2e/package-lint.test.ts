@@ -1,0 +1,69 @@
+/**
+ * The packed tarballs as a registry would serve them: publint (package.json fields, exports,
+ * files) and Are the Types Wrong (how TypeScript resolves every entry point's types) find nothing,
+ * and a tarball holds only what the current build and its sources make (a stale dist/ file from
+ * an earlier build, a test, build info or a source map without its source would ship otherwise).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { packPackages, WORKSPACE_PACKAGES, type PackageName, type PackedPackages } from '../support/packed-packages.js';
+import { REPO } from '../support/workspace.js';
+
+const execFileAsync = promisify(execFile);
+const ATTW = join(REPO, 'node_modules', '.bin', 'attw');
+/**
+ * The packages are ESM only (DESIGN.md): Are the Types Wrong's `esm-only` profile leaves out the
+ * CommonJS and node10 resolutions, where an ESM-only package is expected not to resolve.
+ */
+const ESM_ONLY_IGNORED = new Set(['node10', 'node16-cjs']);
+
+let packs: PackedPackages;
+beforeAll(async () => {
+  packs = await packPackages();
+}, 120_000);
+
+const names = Object.keys(WORKSPACE_PACKAGES) as PackageName[];
+
+async function tarballFiles(tarball: string): Promise<string[]> {
+  const { stdout } = await execFileAsync('tar', ['-tzf', tarball]);
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((entry) => entry.replace(/^package\//, ''));
+}
+
+describe.each(names)('%s, packed', (name) => {
+  it('has no publint message, suggestions included, in strict mode', async () => {
+    const tarball = readFileSync(packs[name]);
+    const { messages, pkg } = await publint({ pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) }, level: 'suggestion', strict: true });
+    expect(messages.map((message) => `${message.type} ${message.code}: ${formatMessage(message, pkg)}`)).toEqual([]);
+  });
+
+  it('has types that resolve for every entry point (Are the Types Wrong, esm-only profile)', async () => {
+    // attw exits 1 on a problem: the JSON report is read either way, so a failure lists them.
+    const { stdout } = await execFileAsync(ATTW, ['--profile', 'esm-only', '--format', 'json', packs[name]]).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    const report = JSON.parse(stdout) as { analysis: { entrypoints: Record<string, unknown>; problems: { kind: string; entrypoint?: string; resolutionKind?: string }[] } };
+    expect(Object.keys(report.analysis.entrypoints).length).toBeGreaterThan(1);
+    const problems = report.analysis.problems.filter((problem) => !problem.resolutionKind || !ESM_ONLY_IGNORED.has(problem.resolutionKind));
+    expect(problems).toEqual([]);
+  });
+
+  it('holds only files the current build and the package folder make', async () => {
+    const folder = join(REPO, WORKSPACE_PACKAGES[name]);
+    const files = await tarballFiles(packs[name]);
+    expect(files).toContain('package.json');
+    const strays = files.filter((file) => {
+      if (file.endsWith('.tsbuildinfo') || /(^|\/)test\//.test(file)) return true;
+      if (!file.startsWith('dist/')) return !existsSync(join(folder, file));
+      // Every compiled file has its TypeScript source in the package folder.
+      const source = file.slice('dist/'.length).replace(/\.d\.ts(\.map)?$|\.js(\.map)?$/, '.ts');
+      return !existsSync(join(folder, source));
+    });
+    expect(strays).toEqual([]);
+  });
+});
