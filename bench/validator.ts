@@ -51,9 +51,14 @@ const contenders: Record<string, (v: unknown) => boolean> = {
   ajvSame: (v) => ajvSameValidate(v),
 };
 
-/** Calls per second for `ms` milliseconds; throws if the value is ever rejected. */
-function rate(check: (v: unknown) => boolean, ms: number): number {
-  const batch = 10_000;
+/**
+ * Calls per second for `ms` milliseconds; throws if the value is ever rejected. Each contender
+ * gets its own copy of the loop (compiled from source per contender): with one shared loop, the
+ * call site sees every contender, V8 stops inlining at it, and whichever contender it happened to
+ * inline first looked up to 1.4x faster than the same code compiled the same way.
+ */
+const RATE_SOURCE = `
+  const batch = 10000;
   let calls = 0;
   let passed = 0;
   const start = performance.now();
@@ -64,8 +69,10 @@ function rate(check: (v: unknown) => boolean, ms: number): number {
     now = performance.now();
   } while (now - start < ms);
   if (passed !== calls) throw new Error('the valid config was rejected');
-  return calls / ((now - start) / 1000);
-}
+  return calls / ((now - start) / 1000);`;
+type Rate = (check: (v: unknown) => boolean, value: unknown, ms: number) => number;
+const rates = new Map(Object.keys(contenders).map((name) => [name, new Function('check', 'value', 'ms', RATE_SOURCE) as Rate]));
+const rate = (name: string, ms: number) => rates.get(name)!(contenders[name]!, value, ms);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -73,13 +80,13 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-for (const check of Object.values(contenders)) rate(check, roundMs); // warm-up: JIT every contender
+for (const name of Object.keys(contenders)) rate(name, roundMs); // warm-up: JIT every contender
 const samples: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
 for (let round = 0; round < rounds; round++) {
   // Alternate the order so no contender always runs first (or last) in a round.
   const names = Object.keys(contenders);
   if (round % 2) names.reverse();
-  for (const name of names) samples[name]!.push(rate(contenders[name]!, roundMs));
+  for (const name of names) samples[name]!.push(rate(name, roundMs));
 }
 process.stdout.write(
   JSON.stringify({ ...Object.fromEntries(Object.entries(samples).map(([name, xs]) => [name, median(xs)])), samples, rounds, roundMs, validator: configValidatorName, schemaBytes: JSON.stringify(schema).length }) + '\n',

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAND_IN_ACCOUNT_SID } from '@contractgen/twilio/testing';
 import { importSpecifiers } from '../support/import-specifiers.js';
 import { contractgen, installedPackageNames, jsonLine, npmInstall, readJson, removeProjectDir, run, runOk, tempProjectDir, tsc, writeJson } from '../support/npm-project.js';
-import { packPackages, tarballSpecs, type PackedPackages } from '../support/packed-packages.js';
+import { packPackages, tarballSpecs, WORKSPACE_PACKAGES, type PackedPackages } from '../support/packed-packages.js';
 import { REPO } from '../support/workspace.js';
 
 const FIXTURE = join(REPO, 'test', 'fixtures', 'consumer-app');
@@ -164,6 +164,31 @@ describe.concurrent('apps that install contractgen from its tarballs', () => {
       expect(readFileSync(join(dist, 'src/main.js'), 'utf8')).toContain('require("../generated/integrations/sms.twilio/client.js")');
       expect(readFileSync(join(dist, 'generated/integrations/sms.twilio/client.js'), 'utf8')).toContain('require("@contractgen/twilio/sms")');
       expectSentThroughBothProviders(output, 'commonjs');
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'CommonJS: require() of every entry point of every installed package works (no top-level await in their module graphs)',
+    async () => {
+      // Before the production install, which removes contractgen (a devDependency).
+      await cjs.generated();
+      const script = [
+        'const { readFileSync } = require("node:fs");',
+        'const loaded = {};',
+        `for (const name of ${JSON.stringify(Object.keys(WORKSPACE_PACKAGES))}) {`,
+        '  const manifest = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8"));',
+        '  for (const entry of Object.keys(manifest.exports)) {',
+        '    const specifier = name + entry.slice(1);',
+        '    loaded[specifier] = Object.keys(require(specifier)).length;',
+        '  }',
+        '}',
+        'process.stdout.write(JSON.stringify(loaded));',
+      ].join('\n');
+      const result = await runOk(process.execPath, ['-e', script], appDir('cjs'));
+      const loaded = JSON.parse(result.stdout) as Record<string, number>;
+      expect(Object.keys(loaded)).toEqual(expect.arrayContaining(['contractgen', 'contractgen/spec', '@contractgen/runtime', '@contractgen/twilio/sms', '@contractgen/twilio/testing']));
+      for (const [specifier, exportCount] of Object.entries(loaded)) expect(exportCount, specifier).toBeGreaterThan(0);
     },
     STEP_TIMEOUT,
   );
