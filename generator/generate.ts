@@ -33,14 +33,15 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // Without the cache the run starts from scratch, and still leaves a cache for the next one.
   const read = resolved.cache ? readCache(file) : undefined;
   const cache = read?.tool === tool ? read : undefined;
-  const upToDate = cache && unchangedResult(resolved, inputs, cache);
+  const hashes = new InputHashes();
+  const upToDate = cache && unchangedResult(resolved, inputs, cache, hashes);
   timings.cache = performance.now() - cacheStart;
   if (upToDate) return { ...upToDate, timings };
 
   const { runPipeline } = await import('./pipeline/index.js');
   let outcome;
   try {
-    outcome = await runPipeline(resolved, inputs, cache, tool, timings);
+    outcome = await runPipeline(resolved, inputs, cache, tool, timings, hashes);
   } catch (error) {
     if (error instanceof OutputBlockedError) return failedRun([error.diagnostic], timings);
     throw error;
@@ -50,9 +51,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 }
 
 /** The previous run's result, if no input changed and every output is still as that run left it. */
-function unchangedResult(options: ResolvedOptions, inputs: ProjectInputs, cache: CacheData): Omit<GenerateResult, 'timings'> | undefined {
+function unchangedResult(options: ResolvedOptions, inputs: ProjectInputs, cache: CacheData, hashes: InputHashes): Omit<GenerateResult, 'timings'> | undefined {
   if (inputs.diagnostics.length > 0 || !sameList(inputs.specFiles, cache.specFiles) || !sameList(inputs.adapterFiles, cache.adapterFiles)) return undefined;
-  if (!new InputHashes().unchanged(cache.inputs)) return undefined;
+  if (!hashes.unchanged(cache.inputs)) return undefined;
   const outputs = Object.keys(cache.outputs);
   if (options.mode !== 'validate' && !outputs.every((path) => stampHolds(absoluteOutputPath(options, path), cache.outputs[path]!))) return undefined;
   return {

@@ -50,9 +50,16 @@ export interface PipelineOutcome {
 /** One spec file's part of the run, for one kind of spec: processed now, or taken from the cache. */
 type FileOutcome = Omit<SpecFileResult, 'files' | 'timings'> & { readonly outputs: readonly string[]; readonly context?: string };
 
-export async function runPipeline(options: ResolvedOptions, inputs: ProjectInputs, cache: CacheData | undefined, tool: string, timings: Record<string, number>): Promise<PipelineOutcome> {
+/** The run after discovery; `hashes`: the input hashes the caller took already (each input is read once per run). */
+export async function runPipeline(
+  options: ResolvedOptions,
+  inputs: ProjectInputs,
+  cache: CacheData | undefined,
+  tool: string,
+  timings: Record<string, number>,
+  hashes = new InputHashes(),
+): Promise<PipelineOutcome> {
   const time = timer(timings);
-  const hashes = new InputHashes();
   const writing = options.mode !== 'validate';
   const output = writing ? new OutputSession(outputTargets(options), options.mode === 'write') : undefined;
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
@@ -66,8 +73,11 @@ export async function runPipeline(options: ResolvedOptions, inputs: ProjectInput
     emitted.add(file.path);
     output?.add(file);
   };
+  /** Outputs kept from the cache: their stamps were checked against the disk in this run. */
+  const kept = new Set<string>();
   const keep = (path: string, hash: string) => {
     emitted.add(path);
+    kept.add(path);
     output?.keep(path, hash);
   };
   let executor: Executor | undefined;
@@ -175,7 +185,9 @@ export async function runPipeline(options: ResolvedOptions, inputs: ProjectInput
       if (status === 'removed') continue;
       const previous = cache?.outputs[path];
       const hash = output.hashes.get(path)!;
-      const stamp = previous && previous[0] === hash && status === 'unchanged' && stampHolds(output.absolute(path), previous) ? previous : stampOf(output.absolute(path), hash);
+      // A kept output's stamp held moments ago (a change since moves its ctime, and the next run compares content).
+      const holds = previous && previous[0] === hash && status === 'unchanged' && (kept.has(path) || stampHolds(output.absolute(path), previous));
+      const stamp = holds ? previous : stampOf(output.absolute(path), hash);
       if (stamp) outputs[path] = stamp;
     }
     return { result: done, cache: cacheData(tool, inputs, files, adapters, projectFiles.fingerprints, outputs, done) };
