@@ -41,8 +41,9 @@ export function requireWithCodeCache(file: string): unknown {
 /** Where the code cache of `file` lives: under the node_modules folder that holds it, named for the file, its version on disk and this engine. */
 function codeCacheFile(file: string): string | undefined {
   const at = file.lastIndexOf(`${sep}node_modules${sep}`);
-  if (at < 0) return undefined;
-  const { size, mtimeMs } = statSync(file);
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (at < 0 || !stat) return undefined;
+  const { size, mtimeMs } = stat;
   const key = createHash('sha1').update(JSON.stringify([file, size, mtimeMs, process.version, process.arch])).digest('hex').slice(0, 16);
   return join(file.slice(0, at), 'node_modules', '.cache', 'contractgen', 'v8', `${basename(file, '.js')}-${key}.bin`);
 }
