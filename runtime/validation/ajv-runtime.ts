@@ -4,10 +4,10 @@
  * the generator rewrites each call to a lookup here: generated validators then depend on
  * contractgen's runtime only, and run wherever ESM runs.
  */
-import * as equal from 'ajv/dist/runtime/equal.js';
 import * as ucs2length from 'ajv/dist/runtime/ucs2length.js';
 import * as uri from 'ajv/dist/runtime/uri.js';
 import * as formats from 'ajv-formats/dist/formats.js';
+import { jsonEqual } from './json-equal.js';
 
 /**
  * What `require(name).default` gives: a CommonJS module's `exports.default`. Through ESM interop it
@@ -19,7 +19,8 @@ function defaultFunction(namespace: { default?: unknown }): unknown {
 }
 
 export const ajvRuntime: Readonly<Record<string, unknown>> = {
-  'ajv/dist/runtime/equal': { default: defaultFunction(equal) },
+  // Not ajv's own (fast-deep-equal): it calls the data's own `toString`/`valueOf` (json-equal.ts).
+  'ajv/dist/runtime/equal': { default: jsonEqual },
   'ajv/dist/runtime/ucs2length': { default: defaultFunction(ucs2length) },
   'ajv/dist/runtime/uri': { default: defaultFunction(uri) },
   'ajv-formats/dist/formats': { fullFormats: formats.fullFormats },
