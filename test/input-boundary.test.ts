@@ -7,7 +7,7 @@
  * regression fails the test instead of hanging it.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -190,5 +190,51 @@ describe('code frames, template overrides and the config file', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/contractgen\.config\.json - error CG160: the file is a symlink to .*, outside the project/);
     expect(run.stdout + run.stderr).not.toContain(MARKER);
+  });
+});
+
+describe('outputs: something other than a regular file where an output goes never blocks a run', () => {
+  /** A generated project with its own node_modules, so its build cache is inside it too. */
+  function generated(label: string): string {
+    const { root } = project(label);
+    writeFiles(root, { 'contractgen.config.json': JSON.stringify({ adapters: 'none' }) });
+    mkdirSync(join(root, 'node_modules'));
+    const first = runCli(['generate'], root, {}, CLI_LIMIT_MS);
+    expect(first.code, first.stderr).toBe(0);
+    return root;
+  }
+  const fifoAt = (path: string) => {
+    rmSync(path, { force: true });
+    execFileSync('mkfifo', [path]);
+  };
+  const diagnosticsOf = (run: { stdout: string }) => (JSON.parse(run.stdout) as { diagnostics: { code: string; file?: string; message: string }[] }).diagnostics;
+
+  it('a FIFO in place of a generated file: CG301, never read nor replaced, by generate and check (real CLI, time-limited)', () => {
+    const root = generated('fifo-output');
+    const output = join(root, 'generated/integrations/sms.twilio/client.ts');
+    fifoAt(output);
+    for (const command of ['generate', 'check']) {
+      const run = runCli([command, '--reporter', 'json'], root, {}, CLI_LIMIT_MS);
+      expect(run.code, `${command}: killed after ${CLI_LIMIT_MS} ms?\n${run.stderr}`).toBe(1);
+      expect(diagnosticsOf(run)).toEqual([expect.objectContaining({ code: 'CG301', file: 'generated/integrations/sms.twilio/client.ts', message: expect.stringContaining('FIFO') })]);
+      expect(statSync(output).isFIFO()).toBe(true);
+    }
+  });
+
+  it('a FIFO in place of the manifest or the build cache does not block the run (real CLI, time-limited)', () => {
+    const root = generated('fifo-manifest');
+    const cacheFolder = join(root, 'node_modules/.cache/contractgen');
+    const [cache] = readdirSync(cacheFolder).filter((name) => name.endsWith('.json'));
+    fifoAt(join(cacheFolder, cache!));
+    fifoAt(join(root, 'generated/.contractgen-manifest.json'));
+    const run = runCli(['generate', '--reporter', 'json'], root, {}, CLI_LIMIT_MS);
+    expect(run.code, `killed after ${CLI_LIMIT_MS} ms?\n${run.stderr}`).toBe(1);
+    expect(diagnosticsOf(run)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'CG302', message: expect.stringContaining('not a regular file') }),
+        expect.objectContaining({ code: 'CG301', file: 'generated/.contractgen-manifest.json' }),
+      ]),
+    );
+    expect(statSync(join(root, 'generated/.contractgen-manifest.json')).isFIFO()).toBe(true);
   });
 });

@@ -24,7 +24,7 @@ export function stampHolds(file: string, stamp: OutputStamp): boolean {
   } catch {
     return false;
   }
-  if (Number(stat.size) !== stamp[1]) return false;
+  if (!stat.isFile() || Number(stat.size) !== stamp[1]) return false;
   const coarse = stamp[2].endsWith('000000000') && stamp[3].endsWith('000000000');
   if (!coarse && String(stat.mtimeNs) === stamp[2] && String(stat.ctimeNs) === stamp[3]) return true;
   try {

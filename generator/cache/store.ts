@@ -26,7 +26,8 @@ export function cacheFile(options: ResolvedOptions): string | undefined {
 export function readCache(file: string | undefined): CacheData | undefined {
   if (!file) return undefined;
   try {
-    const text = readFileSync(file, 'utf8');
+    // A regular file only (a FIFO in its place would block the run); anything else is no cache.
+    const text = readRegularFile(file).toString('utf8');
     const newline = text.indexOf('\n');
     const content = text.slice(newline + 1);
     if (newline !== 40 || sha1(content) !== text.slice(0, 40)) return undefined;

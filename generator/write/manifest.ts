@@ -2,8 +2,8 @@
  * The manifest: which files in the output folder contractgen wrote. Only files listed here are ever
  * removed, so a file placed by hand in the output folder is never deleted.
  */
-import { readFileSync } from 'node:fs';
 import { isAbsolute, join, normalize } from 'node:path';
+import { InputFileError, readRegularFile } from '../load/read-input.js';
 
 export const MANIFEST_NAME = '.contractgen-manifest.json';
 
@@ -15,9 +15,10 @@ export function manifestContent(paths: readonly string[]): string {
 export function readManifest(outDir: string): { files: string[]; problem?: string } {
   let text: string;
   try {
-    text = readFileSync(join(outDir, MANIFEST_NAME), 'utf8');
-  } catch {
-    return { files: [] };
+    // A regular file only: a FIFO put in its place would block the run forever.
+    text = readRegularFile(join(outDir, MANIFEST_NAME)).toString('utf8');
+  } catch (error) {
+    return error instanceof InputFileError ? { files: [], problem: `ignored ${MANIFEST_NAME}: it is not a regular file; no stale file will be removed this run` } : { files: [] };
   }
   try {
     const parsed = JSON.parse(text) as { generator?: unknown; files?: unknown };

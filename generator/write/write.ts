@@ -9,11 +9,12 @@
  * locks (lock.ts) from its start, where it also recovers what a killed run left (recover.ts),
  * until it commits or aborts.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { sha1 } from '../cache/store.js';
 import type { OutputFile } from '../emit/context.js';
+import { describeSpecialFile, InputFileError, readRegularFile } from '../load/read-input.js';
 import { applySteps, removeJournal, writeJournal, type Step } from './journal.js';
 import { OutputLocks } from './lock.js';
 import { isInside, manifestContent, MANIFEST_NAME, readManifest } from './manifest.js';
@@ -119,7 +120,8 @@ export class OutputSession {
         this.compare(state, MANIFEST_NAME, manifestContent(state.produced), true);
         for (const old of state.previous) {
           const onDisk = join(state.target.dir, old);
-          if (!producedOnDisk.has(onDisk) && readIfExists(onDisk) !== undefined) this.stale.push(state.target.prefix + old);
+          // Only a regular file can be what an earlier run wrote: a FIFO or a folder put there since is left alone.
+          if (!producedOnDisk.has(onDisk) && readIfExists(onDisk) instanceof Buffer) this.stale.push(state.target.prefix + old);
         }
       }
     } catch (error) {
@@ -196,6 +198,10 @@ export class OutputSession {
     const content = typeof text === 'string' ? Buffer.from(text) : text;
     this.hashes.set(path, sha1(content));
     const existing = readIfExists(onDisk);
+    if (existing instanceof SpecialFile) {
+      this.diagnostics.push({ code: 'CG301', severity: 'error', file: onDisk, message: `is ${existing.what}, not a file contractgen generated, and is not replaced`, hint: 'move it away, or choose another output folder' });
+      return;
+    }
     if (existing?.equals(content)) {
       this.unchanged.push(path);
       return;
@@ -238,10 +244,28 @@ export class OutputSession {
   }
 }
 
-function readIfExists(path: string): Buffer | undefined {
+/** What stands at an output path that is not a regular file (a FIFO, a folder, a device). */
+class SpecialFile {
+  constructor(readonly what: string) {}
+}
+
+/**
+ * The bytes at an output path: undefined when nothing is there, a SpecialFile when something other
+ * than a regular file is. Never reads such a thing: opening a FIFO would block the run forever.
+ */
+function readIfExists(path: string): Buffer | SpecialFile | undefined {
   try {
-    return readFileSync(path);
+    return readRegularFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') return new SpecialFile('a folder');
+    return error instanceof InputFileError ? new SpecialFile(specialFileKind(path)) : undefined;
+  }
+}
+
+function specialFileKind(path: string): string {
+  try {
+    return describeSpecialFile(statSync(path));
   } catch {
-    return undefined;
+    return 'a special file';
   }
 }
