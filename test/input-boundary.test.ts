@@ -237,4 +237,20 @@ describe('outputs: something other than a regular file where an output goes neve
     );
     expect(statSync(join(root, 'generated/.contractgen-manifest.json')).isFIFO()).toBe(true);
   });
+
+  it('a FIFO in place of the lock or the journal does not block the run (real CLI, time-limited)', () => {
+    const root = generated('fifo-run-folder');
+    const runFolder = join(root, 'generated/.contractgen-run');
+    mkdirSync(runFolder);
+    fifoAt(join(runFolder, 'lock.json'));
+    // Not a lock any run wrote: taken over, and the run goes through.
+    const locked = runCli(['generate', '--reporter', 'json'], root, {}, CLI_LIMIT_MS);
+    expect(locked.code, `killed after ${CLI_LIMIT_MS} ms?\n${locked.stderr}`).toBe(0);
+    mkdirSync(runFolder, { recursive: true });
+    fifoAt(join(runFolder, 'journal.json'));
+    // An unreadable journal: a located error (what it would have completed cannot be known), not a hang.
+    const journaled = runCli(['generate', '--reporter', 'json'], root, {}, CLI_LIMIT_MS);
+    expect(journaled.code, `killed after ${CLI_LIMIT_MS} ms?\n${journaled.stderr}`).toBe(1);
+    expect(diagnosticsOf(journaled)).toEqual([expect.objectContaining({ code: 'CG304' })]);
+  });
 });

@@ -11,9 +11,10 @@
  * Only the journal is fsynced (a cold run must not pay a sync per file): this holds for a killed
  * process, whose written files the OS keeps; a power cut may lose staged contents.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { journalFileOf, runFolderOf } from './run-folder.js';
+import { readRegularFile } from '../load/read-input.js';
 
 /** Paths are absolute here; in the file they are relative to the journal's folder, so a moved checkout still recovers. */
 export type Step = { readonly rename: string; readonly to: string } | { readonly remove: string; readonly within: string };
@@ -40,7 +41,8 @@ export function writeJournal(folder: string, stagingFolder: string, steps: reado
 export function readJournal(folder: string): Step[] | undefined {
   let text: string;
   try {
-    text = readFileSync(journalFileOf(folder), 'utf8');
+    // A regular file only: a FIFO in its place would block the run (it is reported, as any unreadable journal).
+    text = readRegularFile(journalFileOf(folder)).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

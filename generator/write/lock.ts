@@ -5,11 +5,12 @@
  * left it, and the next run takes it over. A live one is waited for, up to a timeout
  * (CONTRACTGEN_LOCK_TIMEOUT_MS, default two minutes), then the run fails naming the owner (CG305).
  */
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { OutputBlockedError } from './blocked.js';
 import { lockFileOf, runFolderOf } from './run-folder.js';
+import { InputFileError, readRegularFile } from '../load/read-input.js';
 
 export interface LockOwner {
   readonly pid: number;
@@ -129,9 +130,10 @@ type LockState = { kind: 'free' } | { kind: 'live'; owner?: LockOwner } | { kind
 function lockState(file: string): LockState {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return { kind: 'free' };
+    text = readLockText(file);
+  } catch (error) {
+    // Not a regular file (a FIFO would block the run): not a lock any run wrote, so it is taken over.
+    return error instanceof InputFileError ? { kind: 'stale', text: '' } : { kind: 'free' };
   }
   const owner = parseOwner(text);
   if (!owner) {
@@ -160,7 +162,7 @@ function takeOver(file: string, staleText: string, run: string): void {
     throw error;
   }
   try {
-    if (readFileSync(aside, 'utf8') !== staleText) linkSync(aside, file);
+    if (readLockText(aside) !== staleText) linkSync(aside, file);
   } catch {
     // Could not be put back: the loop sees whatever is there now.
   }
@@ -180,10 +182,14 @@ function lockedError(file: string, owner: LockOwner | undefined, why: string): O
 
 function readOwner(file: string): LockOwner | undefined {
   try {
-    return parseOwner(readFileSync(file, 'utf8'));
+    return parseOwner(readLockText(file));
   } catch {
     return undefined;
   }
+}
+
+function readLockText(file: string): string {
+  return readRegularFile(file).toString('utf8');
 }
 
 function parseOwner(text: string): LockOwner | undefined {
