@@ -6,9 +6,10 @@ import type { Options } from 'json-schema-to-typescript';
 import type { JSONSchema4 } from 'json-schema';
 import { pascalCase } from '../plan/identifiers.js';
 import { tsCodeText } from './escape.js';
+import { loadJsonSchemaToTypeScript } from './json2ts-without-prettier.js';
 
 /** Loaded on first use: the main thread of a big run renders project files and never converts a schema. */
-let library: Promise<typeof import('json-schema-to-typescript')> | undefined;
+let library: typeof import('json-schema-to-typescript') | undefined;
 
 const baseOptions: Partial<Options> = {
   bannerComment: '',
@@ -34,7 +35,7 @@ export async function schemaToTypeScript(schema: object, typeName: string): Prom
   for (const [key, definition] of Object.entries((root.definitions as Record<string, Record<string, unknown>> | undefined) ?? {})) {
     if (definition && typeof definition === 'object') definition.title = typeName + pascalCase(typeof definition.title === 'string' ? definition.title : key);
   }
-  const { compile } = await (library ??= import('json-schema-to-typescript'));
+  const { compile } = (library ??= loadJsonSchemaToTypeScript());
   const code = await compile(root as JSONSchema4, typeName, {
     ...baseOptions,
     customName: (node) => {
