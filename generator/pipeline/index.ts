@@ -33,7 +33,7 @@ import type { CheckedProject } from '../plan/project.js';
 import { maskedSourceText } from '../report/mask.js';
 import { OutputSession } from '../write/write.js';
 import { renderProject, type ProjectFiles } from './project.js';
-import { pauseForTests } from './test-hooks.js';
+import { pauseForTests } from '../test-hooks.js';
 import type { AdapterScan, SpecFileResult, TaskSettings } from './spec-file.js';
 
 /** Times `run` under `stage` (until its promise settles, for async work). */

@@ -15,6 +15,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, ren
 import { dirname, join, relative, resolve } from 'node:path';
 import { journalFileOf, runFolderOf } from './run-folder.js';
 import { readRegularFile } from '../load/read-input.js';
+import { killAfterRenamesForTests } from '../test-hooks.js';
 
 /** Paths are absolute here; in the file they are relative to the journal's folder, so a moved checkout still recovers. */
 export type Step = { readonly rename: string; readonly to: string } | { readonly remove: string; readonly within: string };
@@ -77,21 +78,6 @@ export function applySteps(steps: readonly Step[]): void {
     }
     killAfter?.(index + 1);
   });
-}
-
-/**
- * For test/crash.test.ts only: CONTRACTGEN_TEST_KILL_AFTER_RENAMES=k makes a run kill itself
- * (SIGKILL: nothing of ours runs after it) once k renames/deletions are done, its journal being
- * written (k = 0: right after the commit point). It applies to completing a killed run as well, so
- * a test can stop a real run at any point of its write phase, and again while it recovers.
- */
-function killAfterRenamesForTests(): ((done: number) => void) | undefined {
-  const setting = process.env.CONTRACTGEN_TEST_KILL_AFTER_RENAMES;
-  if (setting === undefined) return undefined;
-  const limit = Number(setting);
-  return (done) => {
-    if (done === limit) process.kill(process.pid, 'SIGKILL');
-  };
 }
 
 /** Folders for new files are made only now, so a run rolled back leaves no empty folder behind. */
