@@ -10,6 +10,7 @@ import { absoluteOutputPath, outputTargets, resolveOptions, type GenerateOptions
 import { maskedSourceText } from './report/mask.js';
 import { OutputBlockedError } from './write/blocked.js';
 import { foldersWithRunFolder, outputFolders } from './write/run-folder.js';
+import { sameList } from './values.js';
 
 export type { FileStatus, GenerateMode, GenerateOptions, GenerateResult, ListedSpec } from './options.js';
 
@@ -68,8 +69,4 @@ function unchangedResult(options: ResolvedOptions, inputs: ProjectInputs, cache:
 /** A run stopped before it read anything: the output folders are locked, or a killed run's leftovers stand in the way. */
 function failedRun(diagnostics: Diagnostic[], timings: Record<string, number>): GenerateResult {
   return { ok: false, diagnostics, specs: [], files: [], timings, sourceText: () => undefined };
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
 }

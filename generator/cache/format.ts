@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { AdapterBinding } from '../load/adapters.js';
 import type { ListedSpec } from '../options.js';
 import type { SpecSummary } from '../plan/model.js';
+import { isRecord } from '../values.js';
 
 export const CACHE_FORMAT = 6;
 
@@ -82,10 +83,6 @@ function isCachedSpecFile(entry: unknown): entry is CachedSpecFile {
 
 function isStamp(stamp: unknown): stamp is OutputStamp {
   return Array.isArray(stamp) && stamp.length === 4 && typeof stamp[0] === 'string' && typeof stamp[1] === 'number' && typeof stamp[2] === 'string' && typeof stamp[3] === 'string';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function isStringList(value: unknown): value is string[] {

@@ -6,6 +6,7 @@ import type { Diagnostic, SourcePosition } from '../diagnostics.js';
 import { pathKey } from '../load/model.js';
 import type { SpecSummary } from '../plan/model.js';
 import { displayPath } from '../report/format.js';
+import { compareStrings } from '../values.js';
 
 /** The specs kept (the first of each key, in file order), sorted by key, and why the others were not. */
 export function uniqueSpecs<T extends SpecSummary>(specs: readonly T[], root: string): { kept: T[]; diagnostics: Diagnostic[] } {
@@ -35,5 +36,5 @@ export function uniqueSpecs<T extends SpecSummary>(specs: readonly T[], root: st
     names.set(spec.name, spec);
     kept.push(spec);
   }
-  return { kept: kept.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)), diagnostics };
+  return { kept: kept.sort((a, b) => compareStrings(a.key, b.key)), diagnostics };
 }

@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { AdapterBinding } from './adapters.js';
 import { isInsideFolder } from './inside.js';
+import { isRecord } from '../values.js';
 
 export interface SpecPackage {
   readonly name: string;
@@ -128,9 +129,6 @@ function exportedSubpaths(exports: unknown): Set<string> {
   return new Set(keys.filter((key) => key.startsWith('.') && !key.includes('*') && key !== './package.json'));
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** How a file inside a package is named in generated headers and docs: `@scope/name/specs/x.ts`. */
 export function packageLabel(file: string, packages: readonly Pick<SpecPackage, 'name' | 'dir'>[]): string | undefined {

@@ -14,7 +14,6 @@
  * Spec files unchanged since the cached run (and whose context is unchanged) are not processed
  * again. A failed run writes nothing, and a run stopped by SIGINT/SIGTERM leaves the output as it was.
  */
-import { readFileSync } from 'node:fs';
 import { type CacheData, type CachedSpecFile, InputHashes, type OutputStamp, sha1, stampHolds, stampOf } from '../cache/index.js';
 import { resolveAdapters, uniqueSpecs, unknownAdapterKeys, type IntegrationContext } from '../check/index.js';
 import { enabledArtifacts } from '../config/config.js';
@@ -35,6 +34,8 @@ import { OutputSession } from '../write/write.js';
 import { renderProject, type ProjectFiles } from './project.js';
 import { pauseForTests } from '../test-hooks.js';
 import type { AdapterScan, SpecFileResult, TaskSettings } from './spec-file.js';
+import { compareStrings, sameList } from '../values.js';
+import { readRegularFile } from '../load/read-input.js';
 
 /** Times `run` under `stage` (until its promise settles, for async work). */
 export type Timer = <T>(stage: string, run: () => T) => T;
@@ -185,9 +186,9 @@ export async function runPipeline(
       if (status === 'removed') continue;
       const previous = cache?.outputs[path];
       const hash = output.hashes.get(path)!;
-      // A kept output's stamp held moments ago (a change since moves its ctime, and the next run compares content).
-      const holds = previous && previous[0] === hash && status === 'unchanged' && (kept.has(path) || stampHolds(output.absolute(path), previous));
-      const stamp = holds ? previous : stampOf(output.absolute(path), hash);
+      // A kept output's stamp held moments ago (a change since moves its ctime, and the next run
+      // compares content); any other output was just compared or written: stamp it as it is now.
+      const stamp = previous && kept.has(path) ? previous : stampOf(output.absolute(path), hash);
       if (stamp) outputs[path] = stamp;
     }
     return { result: done, cache: cacheData(tool, inputs, files, adapters, projectFiles.fingerprints, outputs, done) };
@@ -250,7 +251,8 @@ function specKindsOf(files: readonly string[]): Map<string, SpecKind[]> {
   for (const file of files) {
     let text = '';
     try {
-      text = readFileSync(file, 'utf8');
+      // Through the one reading path for inputs: a regular file only.
+      text = readRegularFile(file).toString('utf8');
     } catch {
       // Unreadable: the task reports why.
       text = 'defineIntegration defineCapability';
@@ -401,13 +403,9 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
 }
 
 function sortByPath<T extends { path: string }>(items: T[]): T[] {
-  return items.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return items.sort((a, b) => compareStrings(a.path, b.path));
 }
 
 function sortedRecord(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
 }

@@ -5,6 +5,7 @@
  * A reference under `properties`, `items` and the like is fine: it recurses into a smaller value.
  */
 import type { SpecFinding } from './findings.js';
+import { isRecord } from '../values.js';
 
 type Path = readonly (string | number)[];
 type Schema = Record<string, unknown>;
@@ -89,6 +90,4 @@ function resolvePointer(root: unknown, ref: string): Schema | undefined {
   return isSchema(node) ? node : undefined;
 }
 
-function isSchema(value: unknown): value is Schema {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+const isSchema: (value: unknown) => value is Schema = isRecord;

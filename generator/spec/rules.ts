@@ -7,6 +7,7 @@ import { rateLimitProblems } from '@contractgen/runtime';
 import { closest, formatPath, type SpecFinding } from './findings.js';
 import { capabilityModelSchema, integrationModelSchema } from './model-schema.js';
 import { ajvMessage, compileSpecSchema, findingsFromAjv, groupedFindings, specAjv, uncheckable, type SchemaCompiler } from './schema-checks.js';
+import { isRecord } from '../values.js';
 
 type Path = readonly (string | number)[];
 type Obj = Record<string, unknown>;
@@ -49,9 +50,7 @@ function structuralFindings(spec: unknown, model: object): SpecFinding[] {
   });
 }
 
-function isObject(value: unknown): value is Obj {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+const isObject: (value: unknown) => value is Obj = isRecord;
 
 function schemaAt(root: object, schemaPath: string): Obj | undefined {
   // schemaPath looks like "#/properties/meta/additionalProperties": the object owning the keyword.
