@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import twilio from 'twilio';
 import { createLoopbackHttpClient } from '../adapters/twilio/loopback-http-client.js';
 import { STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN, startTwilioStandIn } from '../adapters/twilio/testing/stand-in.js';
-import { MemoryRateLimitStore, type BucketSpec, type RateLimitStore } from '../runtime/client/rate-limit.js';
+import { MemoryRateLimitStore, type BucketSpec, type RateLimitStore } from '../runtime/client/index.js';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);

@@ -9,7 +9,7 @@ import { systemClock, type Clock } from './clock.js';
 import { ConfigurationError, InvalidInputError, isIntegrationError, TimeoutError, type Issue } from './errors.js';
 import { createKernel, type Kernel } from './kernel.js';
 import { checkedOutput, type OutputAssertion } from './output-check.js';
-import type { RateLimitStore } from './rate-limit.js';
+import type { RateLimitStore } from './rate-limit/store.js';
 import { redactError } from './redact-error.js';
 import type { RetryPolicy } from './retry.js';
 import { resolveSecrets, Secret, type SecretProvider } from './secrets.js';

@@ -12,7 +12,9 @@
  */
 import { systemClock, type Clock } from './clock.js';
 import { ConfigurationError, IntegrationError, ProviderError, TimeoutError } from './errors.js';
-import { RateLimiter, rateLimitProblems, type RateLimitStore, type RateLimits } from './rate-limit.js';
+import { rateLimitProblems, type RateLimits } from './rate-limit/buckets.js';
+import { RateLimiter } from './rate-limit/limiter.js';
+import type { RateLimitStore } from './rate-limit/store.js';
 import { redactError } from './redact-error.js';
 import { withRetry, type RetryPolicy } from './retry.js';
 import { SecretRedactor, type Secret } from './secrets.js';
