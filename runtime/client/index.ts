@@ -12,4 +12,5 @@ export * from './redact-error.js';
 export * from './output-check.js';
 export * from './kernel.js';
 export * from './adapter.js';
+export * from './duplicate-filter.js';
 export * from './integration-client.js';
