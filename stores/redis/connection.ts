@@ -29,11 +29,17 @@ export interface RedisConnectionOptions {
   readonly client?: RedisClientLike;
   /** Longest wait for one answer from Redis before it counts as unavailable, in ms. Default 1,000. */
   readonly commandTimeoutMs?: number;
+  /**
+   * Longest wait for the first connection (an owned client's), in ms: calls made while the
+   * process starts wait this long for Redis before it counts as unavailable. Default 5,000.
+   */
+  readonly connectTimeoutMs?: number;
 }
 
 export const DEFAULT_COMMAND_TIMEOUT_MS = 1_000;
-/** Reconnect backoff: 50 ms doubling up to 2 s, so a restarted Redis is found again within about 2 s. */
-const MAX_RECONNECT_DELAY_MS = 2_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+/** Reconnect backoff: 50 ms doubling up to 500 ms, so a restarted Redis is found again within about half a second. */
+const MAX_RECONNECT_DELAY_MS = 500;
 
 /** Redis did not answer: down, unreachable, too slow, or closed. `cause` says which. */
 export class RedisUnavailableError extends Error {
@@ -65,30 +71,31 @@ export function openRedis(options: RedisConnectionOptions, owner: string): Redis
   if ((options.url === undefined) === (options.client === undefined)) {
     throw new TypeError(`${owner}: pass either \`url\` or \`client\``);
   }
-  const timeoutMs = options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-  if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) throw new RangeError(`${owner}: commandTimeoutMs must be a finite number > 0`);
-  const owned = options.url !== undefined ? ownedClient(options.url) : undefined;
+  const timeoutMs = positive(options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS, 'commandTimeoutMs', owner);
+  const connectTimeoutMs = positive(options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, 'connectTimeoutMs', owner);
+  const owned = options.url !== undefined ? ownedClient(options.url, connectTimeoutMs) : undefined;
   const client: RedisClientLike = owned?.client ?? options.client!;
   let closed = false;
 
-  // After a command ran out of time, Redis is taken as unavailable for as long again without
-  // asking: a caller queue must not pay a full timeout per caller while Redis hangs or is down.
+  // After a wait for Redis ran out of time, Redis is taken as unavailable for as long again
+  // without asking: a caller queue must not pay a full timeout per caller while Redis hangs or is down.
   let failFastUntil = 0;
 
   async function send(args: string[]): Promise<unknown> {
     if (closed) throw new RedisUnavailableError(`${owner} is closed`);
-    if (Date.now() < failFastUntil) throw new RedisUnavailableError(`Redis gave no answer within ${timeoutMs} ms a moment ago`);
+    if (Date.now() < failFastUntil) throw new RedisUnavailableError('Redis gave no answer in time a moment ago');
+    // Until the first connection is made, calls wait for it (up to connectTimeoutMs): a process
+    // that starts with Redis should not fail its first calls. Once connected, a client that
+    // loses the connection rejects at once (no offline queue) until it has reconnected.
+    const waitMs = owned && !owned.everReady ? connectTimeoutMs : timeoutMs;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        failFastUntil = Date.now() + timeoutMs;
-        reject(new RedisUnavailableError(`Redis gave no answer within ${timeoutMs} ms`));
-      }, timeoutMs);
+        failFastUntil = Date.now() + waitMs;
+        reject(new RedisUnavailableError(`Redis gave no answer within ${waitMs} ms`));
+      }, waitMs);
     });
     try {
-      // Until the first connection is made, wait for it (within the deadline): a process that
-      // starts with Redis should not fail its first calls. Once connected, a client that loses
-      // the connection rejects at once (no offline queue) until it has reconnected.
       if (owned && !owned.everReady) await Promise.race([owned.connected(), deadline]);
       return await Promise.race([client.sendCommand(args), deadline]);
     } catch (error) {
@@ -120,6 +127,11 @@ export function openRedis(options: RedisConnectionOptions, owner: string): Redis
 }
 
 /** node-redis reports the server's error replies as `SimpleError` / `BlobError` (ErrorReply in v4). */
+function positive(value: number, name: string, owner: string): number {
+  if (!(value > 0 && Number.isFinite(value))) throw new RangeError(`${owner}: ${name} must be a finite number > 0`);
+  return value;
+}
+
 function isServerError(error: unknown): boolean {
   const name = (error as { constructor?: { name?: string } } | null)?.constructor?.name;
   return name === 'SimpleError' || name === 'BlobError' || name === 'ErrorReply';
@@ -139,12 +151,12 @@ interface OwnedClient {
   close(): Promise<void>;
 }
 
-function ownedClient(url: string): OwnedClient {
+function ownedClient(url: string, connectTimeoutMs: number): OwnedClient {
   const client = createClient({
     url,
     disableOfflineQueue: true,
     socket: {
-      connectTimeout: 5_000,
+      connectTimeout: connectTimeoutMs,
       reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, MAX_RECONNECT_DELAY_MS) + Math.floor(Math.random() * 50),
     },
   });

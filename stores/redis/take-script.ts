@@ -8,6 +8,9 @@
  * is gone but the caller had seen an epoch (Redis restarted without persistence, or the data was
  * flushed or evicted), the buckets start empty. The lost state may have held a full window of
  * grants that the provider has not forgotten; starting full would let a burst through on top.
+ * A process whose first take comes after the loss cannot tell a lost budget from a new one: for
+ * it the buckets start full (one burst, 10% of the limit by default). Redis with persistence
+ * (appendonly) loses nothing in a restart.
  *
  * A take may first pay a debit: grants a caller made on its own while Redis was unreachable (the
  * `local` policy), which the shared buckets then owe (they may go below zero; the wait says so).
