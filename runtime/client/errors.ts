@@ -43,6 +43,11 @@ export class IntegrationError extends Error {
   // becoming an own `undefined` property that clutters logs and `toJSON`.
   /** Mutable only so the kernel can attribute an adapter's error to its integration. */
   declare integration?: string;
+  /**
+   * The provider's id for the failed request (Twilio's `Twilio-Request-Id`), set by the client
+   * when the adapter reported one: what the provider's support asks for. Safe to log.
+   */
+  declare requestId?: string;
   readonly retryable: boolean;
 
   constructor(

@@ -11,6 +11,8 @@ export * from './retry.js';
 export * from './redact-error.js';
 export * from './output-check.js';
 export * from './kernel.js';
+export * from './hooks.js';
+export { responseOf, type ProviderResponse } from './provider-response.js';
 export * from './adapter.js';
 export * from './duplicate-filter.js';
 export * from './integration-client.js';

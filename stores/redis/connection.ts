@@ -67,7 +67,16 @@ export interface RedisConnection {
   close(): Promise<void>;
 }
 
-export function openRedis(options: RedisConnectionOptions, owner: string): RedisConnection {
+export interface ConnectionBehaviour {
+  /**
+   * After a wait for Redis ran out of time, take Redis as unavailable for as long again without
+   * asking: right for a queue of callers (the rate limiter), which must not pay a full timeout
+   * per caller while Redis hangs or is down; wrong for a write that must not be lost.
+   */
+  readonly failFast: boolean;
+}
+
+export function openRedis(options: RedisConnectionOptions, owner: string, behaviour: ConnectionBehaviour): RedisConnection {
   if ((options.url === undefined) === (options.client === undefined)) {
     throw new TypeError(`${owner}: pass either \`url\` or \`client\``);
   }
@@ -77,8 +86,6 @@ export function openRedis(options: RedisConnectionOptions, owner: string): Redis
   const client: RedisClientLike = owned?.client ?? options.client!;
   let closed = false;
 
-  // After a wait for Redis ran out of time, Redis is taken as unavailable for as long again
-  // without asking: a caller queue must not pay a full timeout per caller while Redis hangs or is down.
   let failFastUntil = 0;
 
   async function send(args: string[]): Promise<unknown> {
@@ -90,10 +97,17 @@ export function openRedis(options: RedisConnectionOptions, owner: string): Redis
     const waitMs = owned && !owned.everReady ? connectTimeoutMs : timeoutMs;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        failFastUntil = Date.now() + waitMs;
-        reject(new RedisUnavailableError(`Redis gave no answer within ${waitMs} ms`));
-      }, waitMs);
+      timer = setTimeout(
+        () =>
+          // One more turn of the event loop first: after the loop was blocked for longer than the
+          // deadline, timers run before pending socket reads, and an answer that did arrive in
+          // time would lose the race to the timer.
+          setImmediate(() => {
+            if (behaviour.failFast) failFastUntil = Date.now() + waitMs;
+            reject(new RedisUnavailableError(`Redis gave no answer within ${waitMs} ms`));
+          }),
+        waitMs,
+      );
     });
     try {
       if (owned && !owned.everReady) await Promise.race([owned.connected(), deadline]);

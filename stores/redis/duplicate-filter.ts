@@ -10,8 +10,9 @@
  * delivery was handled, so answer the provider with an error and let it redeliver.
  */
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_CLAIM_LEASE_MS, DEFAULT_DUPLICATE_TTL_MS, type ClaimResult, type DuplicateFilter, type DuplicateFilterOptions } from '@contractgen/runtime';
-import { defineScript, openRedis, type RedisConnectionOptions } from './connection.js';
+import { defineScript, openRedis, RedisUnavailableError, type RedisConnectionOptions } from './connection.js';
 
 export type RedisDuplicateFilterOptions = RedisConnectionOptions &
   DuplicateFilterOptions & {
@@ -53,7 +54,9 @@ export function createRedisDuplicateFilter(options: RedisDuplicateFilterOptions)
   ] as const) {
     if (!(Number.isSafeInteger(value) && value >= 1)) throw new RangeError(`${name} must be a whole number of ms >= 1, got ${value}`);
   }
-  const redis = openRedis(options, 'the Redis duplicate filter');
+  // No fail-fast: each delivery is its own request, and a completion skipped because an earlier
+  // command was slow would let the delivery be handled again once its lease lapses.
+  const redis = openRedis(options, 'the Redis duplicate filter', { failFast: false });
   const prefix = options.prefix ?? DEFAULT_DELIVERY_PREFIX;
   return {
     async claim(key): Promise<ClaimResult> {
@@ -62,9 +65,22 @@ export function createRedisDuplicateFilter(options: RedisDuplicateFilterOptions)
       const status = String(await redis.run(CLAIM, [redisKey], [owner, String(leaseMs)]));
       if (status === 'duplicate' || status === 'in-progress') return { status };
       if (status !== 'claimed') throw new TypeError(`unexpected reply from the claim script: ${status}`);
+      const claimedAt = Date.now();
       return {
         status,
-        complete: async () => void (await redis.run(COMPLETE, [redisKey], [owner, String(ttlMs)])),
+        // Recording "handled" is what keeps a redelivery from being handled again: it is tried
+        // again while the lease holds (the claim is worthless after), if Redis does not answer.
+        async complete() {
+          for (;;) {
+            try {
+              await redis.run(COMPLETE, [redisKey], [owner, String(ttlMs)]);
+              return;
+            } catch (error) {
+              if (!(error instanceof RedisUnavailableError) || Date.now() - claimedAt > leaseMs / 2) throw error;
+              await sleep(100);
+            }
+          }
+        },
         release: async () => void (await redis.run(RELEASE, [redisKey], [owner])),
       };
     },

@@ -55,7 +55,7 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
   if (!(typeof fleetSize === 'number' && Number.isSafeInteger(fleetSize) && fleetSize >= 1)) {
     throw new RangeError(`onUnavailable 'local' needs fleetSize: the most processes sharing the budget, a whole number >= 1 (got ${String(fleetSize)})`);
   }
-  const redis = openRedis(options, 'the Redis rate-limit store');
+  const redis = openRedis(options, 'the Redis rate-limit store', { failFast: true });
   const prefix = options.prefix ?? DEFAULT_RATE_LIMIT_PREFIX;
   // The braces make the key its own hash tag, so a Redis Cluster keeps each budget on one node.
   const hashKey = (key: string) => `${prefix}{${key}}`;

@@ -248,13 +248,18 @@ async function webhookRun(members: Member[], ports: readonly number[], eventCoun
   async function deliver(params: Record<string, string>): Promise<boolean> {
     const url = `http://127.0.0.1:${ports[Math.floor(Math.random() * ports.length)]}/twilio/whatsapp`;
     deliveries++;
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(STAND_IN_AUTH_TOKEN, url, params) },
-      body: new URLSearchParams(params).toString(),
-    });
-    await response.arrayBuffer();
-    return response.ok;
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(STAND_IN_AUTH_TOKEN, url, params) },
+        body: new URLSearchParams(params).toString(),
+      });
+      await response.arrayBuffer();
+      return response.ok;
+    } catch {
+      // A dropped connection (a keep-alive socket the server closed meanwhile): Twilio redelivers.
+      return false;
+    }
   }
   /** Redelivers, each time to a random process, until a 2xx; false after 50 attempts. */
   async function untilAcknowledged(params: Record<string, string>): Promise<boolean> {
