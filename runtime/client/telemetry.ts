@@ -18,8 +18,9 @@
  * (histograms in seconds, as OpenTelemetry's semantic conventions have them) and the number of
  * calls waiting for a rate-limit token.
  *
- * Register the SDK before creating clients: instruments are made when a client is created, from
- * the meter provider registered then (a metrics API without a provider hands out no-ops for good).
+ * The tracer and the instruments are looked up at each call, from the providers registered then:
+ * an SDK registered after the clients were made is used all the same (this module's copy of the
+ * API may not be the app's, so a tracer kept from before the registration would stay a no-op).
  */
 import { createRequire } from 'node:module';
 // Type-only: erased from the JavaScript, and used by nothing this module exports.
@@ -131,11 +132,11 @@ export interface Telemetry {
 export function createTelemetry(integration: string): Telemetry | undefined {
   const api = openTelemetry();
   if (!api) return undefined;
-  const tracer = api.trace.getTracer('@contractgen/runtime', RUNTIME_VERSION);
-  const metrics = instruments(api);
   const base = { [ATTR.integration]: integration };
   return {
     call(operation) {
+      const tracer = api.trace.getTracer('@contractgen/runtime', RUNTIME_VERSION);
+      const metrics = instruments(api);
       const name = `${integration}.${operation}`;
       const labels = { ...base, [ATTR.operation]: operation };
       const parent = api.context.active();

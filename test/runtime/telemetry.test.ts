@@ -8,11 +8,13 @@ import { context, metrics, trace, type Attributes } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidInputError, responseOf } from '@contractgen/runtime';
 import { createTwilioSmsAdapter } from '@contractgen/twilio/sms';
 import { startTwilioStandIn, twilioErrorBody, type TwilioStandIn } from '@contractgen/twilio/testing';
 import { createSmsTwilioClient, type SmsTwilioClient } from '../../generated/integrations/sms.twilio/client.js';
+import { REPO } from '../support/workspace.js';
 
 const ACCOUNT_SID = 'AC5ef8732a3c49700934481addd5ce1659';
 const AUTH_TOKEN = '9c4b1e0d7a3f4e2b8d6c5a1f0e9d8c7b';
@@ -121,6 +123,28 @@ describe('traces', () => {
     const all = spans.getFinishedSpans().map(exported).join('\n');
     for (const value of [TO, TO.slice(1), BODY, AUTH_TOKEN, ACCOUNT_SID, 'not valid']) expect(all).not.toContain(value);
     expect(calls()[0]!.attributes).toMatchObject({ 'contractgen.outcome': 'error', 'error.type': 'InvalidInputError', 'contractgen.provider.code': 21211 });
+  });
+});
+
+describe('an app of its own', () => {
+  it('an ES module app whose SDK is registered after its client was made: traced all the same', () => {
+    // Plain node on the compiled runtime, as an app runs it: the app imports the API, the runtime
+    // require()s it. From @opentelemetry/api 1.10 on those are two copies (its ES module and
+    // CommonJS builds) that share only the global registration, which is why the runtime looks
+    // the tracer up at each call; 1.9, installed here, is one module either way.
+    const script = `
+      import { trace } from '@opentelemetry/api';
+      import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+      import { createKernel } from '@contractgen/runtime';
+      const kernel = createKernel({ integration: 'sms.acme' });
+      const spans = new InMemorySpanExporter();
+      trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(spans)] }));
+      await kernel.run({ name: 'sendSms', idempotent: false, timeoutMs: 1000 }, async () => ({ id: '1' }));
+      console.log(JSON.stringify(spans.getFinishedSpans().map((span) => span.name)));
+    `;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual(['sms.acme.sendSms', 'sms.acme.sendSms']);
   });
 });
 
