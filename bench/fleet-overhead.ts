@@ -24,14 +24,9 @@ import { createTwilioSmsAdapter } from '@contractgen/twilio/sms';
 import { STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN, startTwilioStandIn } from '@contractgen/twilio/testing';
 import { createSmsTwilioClient } from '../generated/integrations/sms.twilio/client.js';
 import { startRedisServer } from '../test/support/redis-server.js';
+import { sendOptions } from './send-options.js';
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
-}
-const sends = option('sends', 300);
-const warmup = option('warmup', 50);
-const block = option('block', 50);
+const { sends, warmup, block } = sendOptions;
 
 /** The store's real take, on buckets no loop empties. */
 function unbounded(store: RateLimitStore): RateLimitStore {
