@@ -90,7 +90,7 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
       source: 'store',
       message:
         policy === 'local'
-          ? `Rate-limit store unavailable for "${key}" (${why}) and this process's 1/${fleetSize} share of the limit is below one request: nothing was sent`
+          ? `Rate-limit store unavailable for "${key}" (${why}), and the limit has no 1/${fleetSize} share of at least one request (or its buckets were not sized by bucketsForLimits): nothing was sent`
           : `Rate-limit store unavailable for "${key}" (${why}): nothing was sent (onUnavailable: 'fail-closed'; 'local' or 'fail-open' would send anyway)`,
       cause,
     });

@@ -182,7 +182,7 @@ describe('onUnavailable', () => {
     try {
       const error = await refusal(target.take(key(), bucketsForLimits({ rpm: 20 }), Date.now()));
       expect(error).toMatchObject({ source: 'store' });
-      expect((error as Error).message).toContain('1/50 share');
+      expect((error as Error).message).toContain('no 1/50 share');
     } finally {
       proxy.restore();
     }
