@@ -204,7 +204,7 @@ export function checkSendingRun(report: SendingRunReport): Checks {
   // bucket (each share is sized for its own floor(N / processes)), so their envelope is used.
   const local = options.onUnavailable === 'local' && outage ? bucketShare(SPEC_BUCKETS, options.processes)![0]! : undefined;
   const refill = Math.max(bucket!.refillPerMs, local ? local.refillPerMs * options.processes : 0);
-  const windows = [1_000, 2_000, 5_000, 10_000, options.durationMs, 60_000].filter((w, i, all) => w <= Math.max(options.durationMs, 60_000) && all.indexOf(w) === i);
+  const windows = [...new Set([1_000, 2_000, 5_000, 10_000, options.durationMs, 60_000])].sort((a, b) => a - b);
   for (const windowMs of windows) {
     const bound = windowMs === 60_000 ? smsTwilioSpec.constraints!.rateLimit!.rpm! : envelope({ ...bucket!, refillPerMs: refill }, windowMs + JITTER_MS);
     const measured = busiestWindow(arrivals, windowMs);
