@@ -513,6 +513,13 @@ async function main(): Promise<number> {
   );
   log(`  send: generated ${fmtMs(send.generatedMeanMs)}, direct ${fmtMs(send.directMeanMs)} per send (${send.sends} sends each)${send.available ? '' : ` - generated path not available: ${send.reason}`}`);
 
+  // Runtime: a send on the Redis store, and with tracing on (issue 19) ------------------------
+  const fleet = lastJsonLine<{ sends: number; memoryMs: number; redisMs: number; tracingOnMs: number }>(
+    'fleet-overhead',
+    expectOk('fleet overhead bench', await runScript('fleet-overhead.ts', sendArgs)).stdout,
+  );
+  log(`  send: in-memory store ${fmtMs(fleet.memoryMs)}, Redis store ${fmtMs(fleet.redisMs)}, tracing on ${fmtMs(fleet.tracingOnMs)} per send (${fleet.sends} sends each)`);
+
   // Runtime: generated validator vs ajv -------------------------------------------------------
   const validatorArgs = options.quick ? ['--rounds', '5', '--ms', '100'] : ['--rounds', '11', '--ms', '200'];
   type ValidatorResult = { generatedIs: number; generatedValidate: number; ajv: number; ajvSame: number; validator: string; schemaBytes: number };
@@ -584,6 +591,11 @@ async function main(): Promise<number> {
     pass: sendRatio === undefined ? null : sendRatio <= 1.05,
     note: send.available ? undefined : send.reason,
   });
+  // A Redis round trip on loopback is a tenth of a loopback send; tracing should cost less.
+  const redisRatio = fleet.redisMs / fleet.memoryMs;
+  bars.push({ bar: 'Send on the Redis rate-limit store', measured: `${fmtMs(fleet.redisMs)}/send (n=${fleet.sends})`, baseline: `in-memory store ${fmtMs(fleet.memoryMs)}/send`, ratio: redisRatio, limit: '<= 1.25x', pass: redisRatio <= 1.25 });
+  const tracingRatio = fleet.tracingOnMs / fleet.memoryMs;
+  bars.push({ bar: 'Send with tracing on (SDK, in-memory exporter)', measured: `${fmtMs(fleet.tracingOnMs)}/send (n=${fleet.sends})`, baseline: `tracing off ${fmtMs(fleet.memoryMs)}/send`, ratio: tracingRatio, limit: '<= 1.10x', pass: tracingRatio <= 1.1 });
   for (const [label, v] of [
     ['sms.twilio config', twilioValidator],
     [`${richKey} config`, richValidator],
@@ -627,6 +639,7 @@ async function main(): Promise<number> {
       startup,
       importMs: imports,
       send,
+      fleetOverhead: fleet,
       validator: { [twilioValidator.validator]: twilioValidator, [richValidator.validator]: richValidator },
     },
     totalMs,

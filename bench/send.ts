@@ -18,15 +18,10 @@ import { pathToFileURL } from 'node:url';
 import twilio from 'twilio';
 import { createLoopbackHttpClient } from '../adapters/twilio/loopback-http-client.js';
 import { STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN, startTwilioStandIn } from '../adapters/twilio/testing/stand-in.js';
-import { MemoryRateLimitStore, type BucketSpec, type RateLimitStore } from '../runtime/client/rate-limit.js';
+import { MemoryRateLimitStore, type BucketSpec, type RateLimitStore } from '../runtime/client/index.js';
+import { sendOptions } from './send-options.js';
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
-}
-const sends = option('sends', 300);
-const warmup = option('warmup', 50);
-const block = option('block', 50);
+const { sends, warmup, block } = sendOptions;
 
 const TO = '+15558675310';
 const FROM = '+15551234567';

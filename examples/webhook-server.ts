@@ -15,9 +15,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
 import { STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN } from '@contractgen/twilio/testing';
-import { createDuplicateFilter, toWebRequest } from '@contractgen/twilio/whatsapp';
+import { toWebRequest, webhookEventKey } from '@contractgen/twilio/whatsapp';
 import { createMessagingWhatsappTwilioClient, type MessagingWhatsappTwilioEvent } from '../generated/integrations/messaging.whatsapp.twilio/client.js';
-import { InvalidInputError, SignatureError } from '@contractgen/runtime';
+import { createDuplicateFilter, handleOnce, InvalidInputError, SignatureError } from '@contractgen/runtime';
 
 const serve = process.argv.includes('--serve');
 const authToken = process.env.TWILIO_AUTH_TOKEN ?? STAND_IN_AUTH_TOKEN;
@@ -29,7 +29,7 @@ const whatsapp = await createMessagingWhatsappTwilioClient({
   config: {},
   secrets: { accountSid: process.env.TWILIO_ACCOUNT_SID ?? STAND_IN_ACCOUNT_SID, authToken },
 });
-// One process only; with several instances, keep the event key in your database instead.
+// One process only; with several instances, use createRedisDuplicateFilter from @contractgen/redis.
 const redeliveries = createDuplicateFilter();
 
 function onEvent(event: MessagingWhatsappTwilioEvent): void {
@@ -51,10 +51,15 @@ const server = http.createServer((req, res) => {
   }
   whatsapp
     .handleWebhook(toWebRequest(req, undefined, publicOrigin ? { origin: publicOrigin } : {}))
-    .then((event) => {
-      // Twilio redelivers with the same MessageSid when an answer is late or fails.
-      if (redeliveries.isDuplicate(event)) console.log(`redelivery of ${event.payload.id} ignored`);
-      else onEvent(event);
+    // Twilio redelivers with the same MessageSid when an answer is late or fails.
+    .then((event) => handleOnce(redeliveries, webhookEventKey(event), () => onEvent(event)).then(({ status }) => ({ event, status })))
+    .then(({ event, status }) => {
+      if (status === 'in-progress') {
+        // Another delivery of this event is being handled right now: ask Twilio to try again later.
+        res.writeHead(503, { 'retry-after': '5' }).end();
+        return;
+      }
+      if (status === 'duplicate') console.log(`redelivery of ${event.payload.id} ignored`);
       res.writeHead(200, { 'content-type': 'text/xml' }).end(EMPTY_TWIML);
     })
     .catch((error: unknown) => {

@@ -7,6 +7,7 @@ import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN } from '@contractgen/twilio/testing';
+import { startRedisServer } from './support/redis-server.js';
 
 const run = promisify(execFile);
 const TSX = ['--import', 'tsx'];
@@ -45,6 +46,22 @@ describe('examples', () => {
     expect(stdout).toContain('redelivery of SM0123456789abcdef0123456789abcdef ignored');
     expect(stdout).toContain('rejected with 403');
     expect(stdout).toContain('responses: 200, 200, 403, 200');
+  });
+
+  it('fleet.ts: two processes share the sms.twilio budget through one Redis', async () => {
+    const redis = await startRedisServer();
+    try {
+      const stdout = await runExample('fleet.ts', { REDIS_URL: redis.url });
+      expect(stdout.match(/^process \d+ sent 15$/gm)).toHaveLength(2);
+      const [, received, most, spread] = /the stand-in received (\d+) messages, at most (\d+) in any 0\.5 s, the last ([\d.]+) s after the first/.exec(stdout)!;
+      expect(Number(received)).toBe(30);
+      // One budget: a burst of 20 (plus what refills in half a second), then ~3 a second. Two
+      // budgets would have let all 30 out at once.
+      expect(Number(most)).toBeLessThanOrEqual(21);
+      expect(Number(spread)).toBeGreaterThanOrEqual(3);
+    } finally {
+      await redis.stop();
+    }
   });
 
   it('twilio-stand-in.ts serves until stopped, and send-sms.ts can use it through TWILIO_BASE_URL', async () => {

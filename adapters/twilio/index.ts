@@ -16,14 +16,11 @@ export {
   type TwilioWhatsappOperations,
 } from './whatsapp.js';
 export {
-  createDuplicateFilter,
   fieldsOf,
   parseTwilioMessagingWebhook,
   toWebRequest,
   verifyTwilioWebhook,
   webhookEventKey,
-  type DuplicateFilter,
-  type DuplicateFilterOptions,
   type NodeRequest,
   type ToWebRequestOptions,
   type WebhookFields,

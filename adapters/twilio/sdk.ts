@@ -15,7 +15,8 @@
  *   axios instance, the kernel's timeout still wins: it rejects at once and the late result
  *   is ignored.
  * - Response headers. The SDK's exceptions drop them, but Retry-After matters on a 429: the same
- *   scope records the status and headers of the call's HTTP response.
+ *   scope records the status and headers of the call's HTTP response, which are also reported to
+ *   the client (`context.report`), with the Twilio-Request-Id, for its hooks, spans and results.
  * - Error mapping through ./errors.ts, with the aborted attempt's own reason passed through.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -26,6 +27,7 @@ import {
   type AdapterInit,
   type HealthProbeResult,
   type InvokeContext,
+  type ProviderResponse,
   type Secret,
 } from '@contractgen/runtime';
 // Type-only imports of the SDK: erased at runtime, so they load nothing.
@@ -118,15 +120,27 @@ function instrument(client: TwilioHttpClient): TwilioHttpClient {
   return wrapped;
 }
 
-function headerValue(headers: unknown, name: string): unknown {
-  if (typeof headers !== 'object' || headers === null) return undefined;
-  const getter = (headers as { get?: unknown }).get;
-  if (typeof getter === 'function') {
-    const value: unknown = (getter as (key: string) => unknown).call(headers, name);
-    if (value !== undefined && value !== null && value !== false) return value;
+/**
+ * The response headers axios handed over (an AxiosHeaders or a plain object), as one
+ * lower-case name -> string record; repeated headers joined with ", ".
+ */
+function plainHeaders(headers: unknown): Record<string, string> {
+  const plain: Record<string, string> = {};
+  if (typeof headers !== 'object' || headers === null) return plain;
+  const toJSON = (headers as { toJSON?: unknown }).toJSON;
+  const source = typeof toJSON === 'function' ? (toJSON.call(headers) as object) : headers;
+  for (const [name, value] of Object.entries(source)) {
+    if (value === undefined || value === null || value === false) continue;
+    plain[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
   }
-  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value;
-  return undefined;
+  return plain;
+}
+
+/** What Twilio answered, as the client's hooks, spans and results see it. */
+function providerResponse(response: NonNullable<CallScope['response']>): ProviderResponse {
+  const headers = plainHeaders(response.headers);
+  const requestId = headers['twilio-request-id'];
+  return { status: response.statusCode, ...(requestId !== undefined && { requestId }), headers };
 }
 
 /** What ./errors.ts needs besides the integration and operation. */
@@ -202,12 +216,18 @@ export function createTwilioSession(init: AdapterInit<unknown, TwilioSecrets>, o
     const sdkClient = await client();
     if (signal?.aborted) throw signal.reason;
     const scope: CallScope = signal ? { signal } : {};
+    let answered: ProviderResponse | undefined;
     try {
       return await callScope.run(scope, () => run(sdkClient));
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      const retryAfterMs = scope.response?.statusCode === 429 ? parseRetryAfter(headerValue(scope.response.headers, 'retry-after')) : undefined;
+      answered = scope.response && providerResponse(scope.response);
+      const retryAfterMs = answered?.status === 429 ? parseRetryAfter(answered.headers?.['retry-after']) : undefined;
       throw mapTwilioError(error, { integration, operation, ...mapping, ...(retryAfterMs !== undefined && { retryAfterMs }) });
+    } finally {
+      // Error answers included: a 4xx has a request id Twilio's support can look up.
+      answered ??= scope.response && providerResponse(scope.response);
+      if (answered) context?.report?.(answered);
     }
   }
 

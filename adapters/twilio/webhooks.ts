@@ -18,7 +18,8 @@
  *
  * Redeliveries: Twilio retries a webhook that failed or timed out, with the same MessageSid.
  * The event's `payload.id` is that MessageSid, so it is stable across redeliveries; for status
- * callbacks the pair (id, status) is. `webhookEventKey` / `createDuplicateFilter` below build on that.
+ * callbacks the pair (id, status) is: `webhookEventKey` below is that key, for a DuplicateFilter
+ * (`createDuplicateFilter` and `handleOnce` from @contractgen/runtime; fleet-wide, `@contractgen/redis`).
  */
 import type { IncomingMessage } from 'node:http';
 import { InvalidInputError, SignatureError, type Secret, type WebhookContext } from '@contractgen/runtime';
@@ -273,49 +274,6 @@ function parseButton(fields: WebhookFields): MessagingInboundMessageReceivedEven
 export function webhookEventKey(event: MessagingInboundEvent): string {
   if (event.type === 'messageReceived') return `message:${event.payload.id}`;
   return `status:${event.payload.id}:${event.payload.status}:${event.payload.errorCode ?? ''}`;
-}
-
-export interface DuplicateFilterOptions {
-  /** How long a key is remembered. Default 24 h (Twilio's redeliveries come within minutes). */
-  readonly ttlMs?: number;
-  /** Most keys kept; the oldest go first. Default 10,000. */
-  readonly maxEntries?: number;
-  readonly now?: () => number;
-}
-
-export interface DuplicateFilter {
-  /** True when an event with the same key was seen within the TTL; otherwise records it and returns false. */
-  isDuplicate(event: MessagingInboundEvent): boolean;
-  readonly size: number;
-}
-
-/**
- * A small in-process filter for redelivered webhooks. One process only: with several instances
- * behind a load balancer, store `webhookEventKey(event)` with a unique constraint instead.
- */
-export function createDuplicateFilter(options: DuplicateFilterOptions = {}): DuplicateFilter {
-  const ttlMs = options.ttlMs ?? 24 * 60 * 60 * 1000;
-  const maxEntries = Math.max(1, options.maxEntries ?? 10_000);
-  const now = options.now ?? Date.now;
-  const seen = new Map<string, number>(); // key -> expiry, in insertion order
-  return {
-    isDuplicate(event) {
-      const key = webhookEventKey(event);
-      const time = now();
-      for (const [oldKey, expiry] of seen) {
-        if (expiry > time && seen.size < maxEntries) break;
-        seen.delete(oldKey);
-      }
-      const expiry = seen.get(key);
-      if (expiry !== undefined && expiry > time) return true;
-      seen.delete(key);
-      seen.set(key, time + ttlMs);
-      return false;
-    },
-    get size() {
-      return seen.size;
-    },
-  };
 }
 
 export interface ToWebRequestOptions {

@@ -36,15 +36,7 @@ import { createTwilioSession, loadTwilioSdk, type TwilioAdapterOptions, type Twi
 import { parseTwilioMessagingWebhook, verifyTwilioWebhook } from './webhooks.js';
 
 export type { TwilioAdapterOptions, TwilioSecrets } from './sdk.js';
-export {
-  createDuplicateFilter,
-  parseTwilioMessagingWebhook,
-  toWebRequest,
-  webhookEventKey,
-  type DuplicateFilter,
-  type DuplicateFilterOptions,
-  type ToWebRequestOptions,
-} from './webhooks.js';
+export { parseTwilioMessagingWebhook, toWebRequest, webhookEventKey, type ToWebRequestOptions } from './webhooks.js';
 
 /** The config this adapter reads (a subset of the messaging.whatsapp.twilio configSchema). */
 export interface TwilioWhatsappConfig {

@@ -43,6 +43,11 @@ export class IntegrationError extends Error {
   // becoming an own `undefined` property that clutters logs and `toJSON`.
   /** Mutable only so the kernel can attribute an adapter's error to its integration. */
   declare integration?: string;
+  /**
+   * The provider's id for the failed request (Twilio's `Twilio-Request-Id`), set by the client
+   * when the adapter reported one: what the provider's support asks for. Safe to log.
+   */
+  declare requestId?: string;
   readonly retryable: boolean;
 
   constructor(
@@ -119,12 +124,16 @@ export class InvalidInputError extends IntegrationError {
   }
 }
 
+export type RateLimitSource = 'local' | 'provider' | 'store';
+
 export interface RateLimitedErrorOptions extends IntegrationErrorOptions {
   /**
    * `local`: our own limiter's queue is full, nothing was sent.
    * `provider`: the provider refused the request (HTTP 429, Twilio 20429) without acting on it.
+   * `store`: the shared rate-limit store could not be reached and its policy is to fail closed
+   * (`@contractgen/redis`'s default): nothing was sent, since nobody could say it was allowed.
    */
-  readonly source: 'local' | 'provider';
+  readonly source: RateLimitSource;
   /** From the provider's Retry-After, when it sent one. */
   readonly retryAfterMs?: number;
   readonly status?: number;
@@ -134,7 +143,7 @@ export interface RateLimitedErrorOptions extends IntegrationErrorOptions {
 
 /** Too many requests. Either way nothing went out, so retrying later is safe. */
 export class RateLimitedError extends IntegrationError {
-  readonly source: 'local' | 'provider';
+  readonly source: RateLimitSource;
   declare readonly retryAfterMs?: number;
   declare readonly status?: number;
   declare readonly providerCode?: number | string;
@@ -143,7 +152,9 @@ export class RateLimitedError extends IntegrationError {
       options.message ??
       (options.source === 'local'
         ? `Rate limiter queue is full${forIntegration(options)}: too many calls are already waiting for a token`
-        : `Provider rate limit exceeded${forIntegration(options)}`);
+        : options.source === 'store'
+          ? `Rate-limit store unavailable${forIntegration(options)}: nothing was sent (the store fails closed)`
+          : `Provider rate limit exceeded${forIntegration(options)}`);
     super(message, { ...options, code: 'RATE_LIMITED', retryable: true });
     this.source = options.source;
     if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;

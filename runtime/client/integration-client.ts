@@ -7,9 +7,10 @@ import type { ValidationIssue, Validator } from '../validation/validator.js';
 import type { AdapterConnection, HealthProbeResult, HealthStatus, WebhookContext, WebhookReceiver } from './adapter.js';
 import { systemClock, type Clock } from './clock.js';
 import { ConfigurationError, InvalidInputError, isIntegrationError, TimeoutError, type Issue } from './errors.js';
+import type { ClientHooks } from './hooks.js';
 import { createKernel, type Kernel } from './kernel.js';
 import { checkedOutput, type OutputAssertion } from './output-check.js';
-import type { RateLimitStore } from './rate-limit.js';
+import type { RateLimitStore } from './rate-limit/store.js';
 import { redactError } from './redact-error.js';
 import type { RetryPolicy } from './retry.js';
 import { resolveSecrets, Secret, type SecretProvider } from './secrets.js';
@@ -38,7 +39,11 @@ export interface ClientDefinition {
 /** Secret inputs: the value itself, a Secret, or an `env://NAME` reference. */
 export type SecretInputs<Secrets> = { readonly [K in keyof Secrets]: Secrets[K] extends string ? string | Secret : Secrets[K] | Secret };
 
-export interface ClientOptions<Config, Secrets> {
+/**
+ * Options of every generated client. The hooks (`onRequest`, `onResponse`, `onError`, see
+ * hooks.ts) observe every attempt of every operation.
+ */
+export interface ClientOptions<Config, Secrets> extends ClientHooks {
   readonly config: Config;
   readonly secrets: SecretInputs<Secrets>;
   /** Resolves `env://NAME` secret references; process.env by default. */
@@ -142,6 +147,7 @@ export async function createIntegrationClient<Client extends ClientBase>(
     clock: options.clock,
     secrets: secretList,
     ...(typeof connection.prepare === 'function' && { prepare: connection.prepare.bind(connection) }),
+    hooks: { onRequest: options.onRequest, onResponse: options.onResponse, onError: options.onError },
   });
   const client: Record<string, unknown> = {};
   for (const [name, binding] of Object.entries(definition.operations)) {
@@ -194,12 +200,13 @@ function operation(kernel: Kernel, connection: Record<string, unknown>, name: st
     const checked = binding.input.validate(input);
     if (!checked.ok) throw new InvalidInputError(checked.issues.map((i) => ({ path: i.path || '(input)', message: i.message })), { integration: kernel.integration });
     if (typeof invoke !== 'function') throw new InvalidInputError([{ path: name, message: 'the adapter does not implement this operation' }], { integration: kernel.integration });
-    const output = await kernel.run(
+    // The output is checked inside the attempt: an answer that is not the operation's output is
+    // that attempt's failure (its hooks, its span, the provider's request id on the error).
+    return kernel.run(
       { name, idempotent: binding.idempotent, timeoutMs: callOptions.timeoutMs ?? defaultTimeoutMs },
-      (context) => (invoke as (input: unknown, context: unknown) => Promise<unknown>).call(connection, input, context),
+      async (context) => checkedOutput(await (invoke as (input: unknown, context: unknown) => Promise<unknown>).call(connection, input, context), binding.assertOutput, kernel.integration, name),
       callOptions.signal,
     );
-    return checkedOutput(output, binding.assertOutput, kernel.integration, name);
   };
 }
 

@@ -6,17 +6,25 @@
  *   for each attempt (retried per retry.ts):
  *     wait for a rate-limit token   (each attempt is a real request, so each one pays)
  *     invoke the adapter under the operation's timeout
- *   then turn whatever escaped into an IntegrationError with secrets scrubbed out.
+ *     turn a failure into an IntegrationError with secrets scrubbed out
+ *   and tell the hooks, OpenTelemetry and the result or error what happened (call-observation.ts),
+ *   from what the adapter reported through `context.report`.
  *
  * Generated code stays thin because all of this lives here, once.
  */
+import { observeCall } from './call-observation.js';
 import { systemClock, type Clock } from './clock.js';
 import { ConfigurationError, IntegrationError, ProviderError, TimeoutError } from './errors.js';
-import { RateLimiter, rateLimitProblems, type RateLimitStore, type RateLimits } from './rate-limit.js';
+import type { ClientHooks } from './hooks.js';
+import type { ProviderResponse } from './provider-response.js';
+import { rateLimitProblems, type RateLimits } from './rate-limit/buckets.js';
+import { RateLimiter } from './rate-limit/limiter.js';
+import type { RateLimitStore } from './rate-limit/store.js';
 import { redactError } from './redact-error.js';
 import { withRetry, type RetryPolicy } from './retry.js';
 import { SecretRedactor, type Secret } from './secrets.js';
 import { createPreparation } from './preparation.js';
+import { createTelemetry } from './telemetry.js';
 import { withTimeout } from './timeout.js';
 
 export interface OperationInfo {
@@ -33,6 +41,13 @@ export interface InvokeContext {
   readonly signal: AbortSignal;
   /** 1 for the first attempt. */
   readonly attempt: number;
+  /**
+   * Tells the client what the provider answered (status, request id, headers) as soon as an
+   * answer came, error answers included. The client hands it to the hooks, the attempt's span
+   * and the caller (`responseOf(result)`, `error.requestId`). Absent where no client made the
+   * context (an adapter's own tests): call it as `context.report?.(...)`.
+   */
+  readonly report?: (response: ProviderResponse) => void;
 }
 
 export interface KernelOptions {
@@ -52,6 +67,8 @@ export interface KernelOptions {
   readonly secrets?: Iterable<Secret>;
   /** The adapter's one-time work before its first request (AdapterConnection.prepare). */
   readonly prepare?: () => Promise<void>;
+  /** Told about every attempt; see hooks.ts. */
+  readonly hooks?: ClientHooks;
 }
 
 export interface Kernel {
@@ -93,32 +110,69 @@ export function createKernel(options: KernelOptions): Kernel {
         })
       : undefined;
 
+  const observer = { integration, clock, hooks: options.hooks ?? {}, telemetry: createTelemetry(integration) };
+  const retryPolicy = { ...options.retry };
+  const toClientError = (error: unknown, operation: OperationInfo): IntegrationError => {
+    const thrown = toIntegrationError(error, integration, operation);
+    redactError(thrown, redactor);
+    return thrown;
+  };
+
   async function run<T>(
     operation: OperationInfo,
     invoke: (context: InvokeContext) => Promise<T>,
     signal?: AbortSignal,
   ): Promise<T> {
+    const call = observeCall(observer, operation.name);
+    // The caller's own abort reason is theirs to recognise; wrapping it would hide it.
+    const isAbort = (error: unknown) => signal?.aborted === true && error === signal.reason;
     const attempt = async (n: number): Promise<T> => {
-      await limiter?.acquire(signal);
-      return withTimeout((attemptSignal) => invoke({ signal: attemptSignal, attempt: n }), operation.timeoutMs, {
-        clock,
-        ...(signal && { signal }),
-        onTimeout: () =>
-          new TimeoutError(
-            `${integration} ${operation.name} got no response within ${operation.timeoutMs} ms; the request may have reached the provider`,
-            // The request was handed to the adapter, which may have sent it: ambiguous by definition.
-            { integration, requestMayHaveBeenSent: true, timeoutMs: operation.timeoutMs },
-          ),
-      });
+      const observed = call.attempt(n);
+      try {
+        const waitStarted = clock.now();
+        if (limiter) {
+          const leave = observed.queued();
+          try {
+            await limiter.acquire(signal);
+          } finally {
+            leave();
+          }
+        }
+        observed.sending(clock.now() - waitStarted);
+        const value = await observed.within(() =>
+          withTimeout((attemptSignal) => invoke({ signal: attemptSignal, attempt: n, report: observed.report }), operation.timeoutMs, {
+            clock,
+            ...(signal && { signal }),
+            onTimeout: () =>
+              new TimeoutError(
+                `${integration} ${operation.name} got no response within ${operation.timeoutMs} ms; the request may have reached the provider`,
+                // The request was handed to the adapter, which may have sent it: ambiguous by definition.
+                { integration, requestMayHaveBeenSent: true, timeoutMs: operation.timeoutMs },
+              ),
+          }),
+        );
+        observed.succeeded(value);
+        return value;
+      } catch (error) {
+        if (isAbort(error)) {
+          observed.aborted();
+          throw error;
+        }
+        throw observed.failed(toClientError(error, operation));
+      }
     };
     try {
       if (!preparation.done) await preparation.wait(signal);
-      return await withRetry(attempt, { ...options.retry, idempotent: operation.idempotent }, clock, signal);
+      const value = await withRetry(attempt, { ...retryPolicy, idempotent: operation.idempotent }, clock, signal, call.attemptFailed);
+      call.succeeded();
+      return value;
     } catch (error) {
-      // The caller's own abort reason is theirs to recognise; wrapping it would hide it.
-      if (signal?.aborted && error === signal.reason) throw error;
-      const thrown = toIntegrationError(error, integration, operation);
-      redactError(thrown, redactor);
+      if (isAbort(error)) {
+        call.aborted();
+        throw error;
+      }
+      const thrown = toClientError(error, operation);
+      call.failed(thrown);
       throw thrown;
     }
   }

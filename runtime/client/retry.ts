@@ -32,20 +32,23 @@ export const DEFAULT_RETRY_POLICY = { maxAttempts: 3, baseDelayMs: 250, maxDelay
 /**
  * Calls `attempt(1)`, then `attempt(2)`... while the failure is safe to retry (see above) and
  * attempts remain; rethrows the last error otherwise. `signal` cuts a backoff wait short.
+ * `onFailure` hears of every failed attempt with the decision: the wait before the next one, or
+ * undefined when there is none.
  */
 export async function withRetry<T>(
   attempt: (n: number) => Promise<T>,
   policy: RetryPolicy,
   clock: Clock = systemClock,
   signal?: AbortSignal,
+  onFailure?: (error: unknown, n: number, retryInMs: number | undefined) => void,
 ): Promise<T> {
   const maxAttempts = Math.max(1, Math.floor(policy.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts));
   for (let n = 1; ; n++) {
     try {
       return await attempt(n);
     } catch (error) {
-      if (n >= maxAttempts || signal?.aborted) throw error;
-      const delayMs = retryDelayMs(error, n, policy);
+      const delayMs = n >= maxAttempts || signal?.aborted ? undefined : retryDelayMs(error, n, policy);
+      onFailure?.(error, n, delayMs);
       if (delayMs === undefined) throw error;
       await clock.sleep(delayMs, signal);
     }

@@ -1,9 +1,11 @@
 /**
- * contractgen as its users get it: the three packages packed (`npm pack`), installed from the
+ * contractgen as its users get it: the packages packed (`npm pack`), installed from the
  * tarballs into apps outside the repository (no link to the repository's packages, nothing
  * resolved through its node_modules), a spec of the app's own (`sms.acme`, a provider of the package's
  * `sms.outbound`) generated with `sms.twilio` from @contractgen/twilio, compiled with plain `tsc`
  * under strict flags, run with plain `node` against the package's Twilio stand-in.
+ *
+ * The apps use @contractgen/redis too, against a real redis-server the test starts.
  *
  * Two apps share one install: an ESM app ("type": "module") and a CommonJS app (no "type"), as
  * the two workspaces of one temporary npm workspace root. Both have their own package.json,
@@ -11,12 +13,14 @@
  * install of ~100 packages. The app's source is test/fixtures/consumer-app/.
  */
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createClient } from '@redis/client';
 import { join, relative, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAND_IN_ACCOUNT_SID } from '@contractgen/twilio/testing';
 import { importSpecifiers } from '../support/import-specifiers.js';
 import { contractgen, installedPackageNames, jsonLine, npmInstall, readJson, removeProjectDir, run, runOk, tempProjectDir, tsc, writeJson } from '../support/npm-project.js';
 import { packPackages, tarballSpecs, WORKSPACE_PACKAGES, type PackedPackages } from '../support/packed-packages.js';
+import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { REPO } from '../support/workspace.js';
 
 const FIXTURE = join(REPO, 'test', 'fixtures', 'consumer-app');
@@ -32,11 +36,14 @@ type Format = 'esm' | 'cjs';
 interface AppOutput {
   format: 'esm' | 'commonjs';
   twilio: { id: string; status: string; request?: { path: string; To?: unknown; From?: unknown; Body?: unknown } };
+  twilioRequestId?: string;
+  redis: { dedupe: string[] };
   acme: { id: string; from: string | null | undefined; status: string; recorded: string[] };
   providers: string[];
 }
 
 let root: string | undefined;
+let redis: RedisServer | undefined;
 const appDir = (format: Format) => join(root!, `${format}-app`);
 
 /** A promise made on first call and shared by every test that needs the step. */
@@ -74,12 +81,13 @@ function writeApp(dir: string, format: Format, packs: PackedPackages): void {
     version: '1.0.0',
     private: true,
     ...(format === 'esm' && { type: 'module' }),
-    dependencies: tarballSpecs(packs, ['@contractgen/runtime', '@contractgen/twilio']),
+    dependencies: tarballSpecs(packs, ['@contractgen/runtime', '@contractgen/twilio', '@contractgen/redis']),
     devDependencies: { ...tarballSpecs(packs, ['contractgen']), typescript: DEV_TOOLS['typescript'], '@types/node': DEV_TOOLS['@types/node'] },
   });
 }
 
 beforeAll(async () => {
+  redis = await startRedisServer();
   const packs = await packPackages();
   root = tempProjectDir('consumers');
   // Overrides: every copy of a contractgen package in the tree, transitive ones included, comes
@@ -90,12 +98,13 @@ beforeAll(async () => {
   await npmInstall(root);
 }, STEP_TIMEOUT);
 
-afterAll(() => {
+afterAll(async () => {
   removeProjectDir(root);
+  await redis?.stop();
 });
 
 async function runApp(dir: string): Promise<AppOutput> {
-  return jsonLine<AppOutput>(await runOk(process.execPath, ['dist/src/main.js'], dir));
+  return jsonLine<AppOutput>(await runOk(process.execPath, ['dist/src/main.js'], dir, { REDIS_URL: redis!.url }));
 }
 
 function expectSentThroughBothProviders(output: AppOutput, format: AppOutput['format']): void {
@@ -109,6 +118,10 @@ function expectSentThroughBothProviders(output: AppOutput, format: AppOutput['fo
   // sms.acme, the app's own: its adapter recorded the message, the client returned its result.
   expect(output.acme).toEqual({ id: 'ACME1', from: 'ACME', status: 'queued', recorded: ['+14155552672'] });
   expect(output.providers).toEqual(['sms.acme', 'sms.twilio']);
+  // The Twilio send took its token from the Redis store, the provider's request id came back on
+  // the result, and the second delivery of one id was recognised through Redis.
+  expect(output.twilioRequestId).toMatch(/^RQ[0-9a-f]{32}$/);
+  expect(output.redis).toEqual({ dedupe: ['handled', 'duplicate'] });
 }
 
 function typeScriptFiles(dir: string): string[] {
@@ -144,6 +157,14 @@ describe.concurrent('apps that install contractgen from its tarballs', () => {
     'ESM app: compiles under nodenext with the strict flags and runs with node against the Twilio stand-in',
     async () => {
       expectSentThroughBothProviders(await esm.ran(), 'esm');
+      // The send's budget lives in Redis, under the app's prefix.
+      const admin = createClient({ url: redis!.url });
+      await admin.connect();
+      try {
+        expect(await admin.exists('consumer-app:{sms.twilio}')).toBe(1);
+      } finally {
+        admin.destroy();
+      }
     },
     STEP_TIMEOUT,
   );
@@ -187,7 +208,7 @@ describe.concurrent('apps that install contractgen from its tarballs', () => {
       ].join('\n');
       const result = await runOk(process.execPath, ['-e', script], appDir('cjs'));
       const loaded = JSON.parse(result.stdout) as Record<string, number>;
-      expect(Object.keys(loaded)).toEqual(expect.arrayContaining(['contractgen', 'contractgen/spec', '@contractgen/runtime', '@contractgen/twilio/sms', '@contractgen/twilio/testing']));
+      expect(Object.keys(loaded)).toEqual(expect.arrayContaining(['contractgen', 'contractgen/spec', '@contractgen/runtime', '@contractgen/twilio/sms', '@contractgen/twilio/testing', '@contractgen/redis']));
       for (const [specifier, exportCount] of Object.entries(loaded)) expect(exportCount, specifier).toBeGreaterThan(0);
     },
     STEP_TIMEOUT,
@@ -202,6 +223,9 @@ describe.concurrent('apps that install contractgen from its tarballs', () => {
       const installed = installedPackageNames(root!);
       expect(installed).toContain('@contractgen/runtime');
       expect(installed).toContain('twilio');
+      expect(installed).toContain('@redis/client');
+      // The runtime's OpenTelemetry support is an optional peer: both apps ran without it.
+      expect(installed.has('@opentelemetry/api')).toBe(false);
       expect([...BUILD_TOOLS, 'contractgen'].filter((name) => installed.has(name))).toEqual([]);
     },
     STEP_TIMEOUT,

@@ -14,6 +14,7 @@ import {
   type KernelOptions,
   type RateLimitStore,
 } from '@contractgen/runtime';
+import { settle } from '../support/settle.js';
 
 const TOKEN = 'auth_token_9f8e7d6c5b4a';
 const send = { name: 'sendMessage', idempotent: false, timeoutMs: 3_000 } as const;
@@ -41,15 +42,6 @@ function kernel(clock: ManualClock, options: Partial<KernelOptions> = {}) {
     retry: { random: () => 0.5 },
     ...options,
   });
-}
-
-async function settle<T>(clock: ManualClock, promise: Promise<T>): Promise<{ value: T } | { error: unknown }> {
-  const result = promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-  await clock.runAll();
-  return result;
 }
 
 const hang = () => new Promise<never>(() => {});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bucketShare,
+  DEFAULT_TRANSIT_JITTER_MS,
   bucketsForLimits,
   ManualClock,
   MemoryRateLimitStore,
@@ -62,6 +64,43 @@ describe('bucketsForLimits', () => {
   it('rejects limits below one request per window', () => {
     expect(() => bucketsForLimits({ rpm: 0 })).toThrow(RangeError);
     expect(() => bucketsForLimits({ rph: Number.NaN })).toThrow(RangeError);
+  });
+});
+
+describe('bucketShare', () => {
+  it('gives each of N senders floor(limit / N), sized so that their windows add up to the limit', async () => {
+    for (const [limit, members] of [
+      [200, 4],
+      [200, 3],
+      [1200, 40],
+      [10, 10],
+    ] as const) {
+      const shares = bucketShare(bucketsForLimits({ rpm: limit }), members)!;
+      const [share] = shares;
+      expect(share!.limit).toBe(Math.floor(limit / members));
+      // Each member's bucket bounds its own window plus the jitter to its share...
+      expect(share!.capacity + share!.refillPerMs * share!.spanMs!).toBeLessThan(share!.limit! + 1);
+      // ...so all members together stay within the limit, whatever each one sends.
+      expect(members * share!.limit!).toBeLessThanOrEqual(limit);
+      // N members each sending as fast as its own bucket allows for 3 minutes: no window of
+      // 60 s plus the jitter holds more grants than the limit, so no provider window does.
+      const times: number[] = [];
+      for (let member = 0; member < members; member++) {
+        const store = new MemoryRateLimitStore();
+        for (let t = 0; t <= 3 * MINUTE; ) {
+          const result = await store.take('k', shares, t);
+          if (result.granted) times.push(t);
+          else t += result.retryAfterMs;
+        }
+      }
+      expect(busiestWindow(times, MINUTE + DEFAULT_TRANSIT_JITTER_MS)).toBeLessThanOrEqual(limit);
+    }
+  });
+
+  it('is undefined when a share would be below one request, or a bucket was not sized by bucketsForLimits', () => {
+    expect(bucketShare(bucketsForLimits({ rpm: 3 }), 4)).toBeUndefined();
+    expect(bucketShare([{ name: 'b', capacity: 1, refillPerMs: 1 }], 2)).toBeUndefined();
+    expect(() => bucketShare(bucketsForLimits({ rpm: 3 }), 0)).toThrow(RangeError);
   });
 });
 
@@ -300,43 +339,5 @@ describe('the provider side: arrivals after up to 1 s of transit jitter', () => 
       const arrivals = grants.map((at) => at + (at % (windowMs + JITTER_MS) < JITTER_MS ? JITTER_MS : 0));
       expect(busiestWindow(arrivals, windowMs)).toBeLessThanOrEqual(limit);
     }
-  });
-});
-
-describe('MemoryRateLimitStore', () => {
-  it('takes from every bucket or from none', async () => {
-    const store = new MemoryRateLimitStore();
-    const wide = { name: 'wide', capacity: 5, refillPerMs: 0.001 };
-    const narrow = { name: 'narrow', capacity: 1, refillPerMs: 0.001 };
-    expect(await store.take('k', [wide, narrow], 0)).toEqual({ granted: true });
-    // narrow is empty: wide must keep its 4 tokens.
-    expect(await store.take('k', [wide, narrow], 0)).toEqual({ granted: false, retryAfterMs: 1000 });
-    for (let i = 0; i < 4; i++) expect(await store.take('k', [wide], 0)).toEqual({ granted: true });
-    expect((await store.take('k', [wide], 0)).granted).toBe(false);
-  });
-
-  it('refund undoes one take, never above capacity', async () => {
-    const store = new MemoryRateLimitStore();
-    const bucket = { name: 'b', capacity: 2, refillPerMs: 0.001 };
-    await store.take('k', [bucket], 0);
-    await store.take('k', [bucket], 0);
-    await store.refund('k', [bucket], 0);
-    expect(await store.take('k', [bucket], 0)).toEqual({ granted: true });
-    expect(await store.take('k', [bucket], 0)).toEqual({ granted: false, retryAfterMs: 1000 });
-    // A full bucket stays full.
-    await store.refund('k', [bucket], 10_000);
-    await store.refund('k', [bucket], 10_000);
-    expect((await store.take('k', [bucket], 10_000)).granted).toBe(true);
-    expect((await store.take('k', [bucket], 10_000)).granted).toBe(true);
-    expect((await store.take('k', [bucket], 10_000)).granted).toBe(false);
-  });
-
-  it('neither mints tokens nor stalls when the clock steps backwards', async () => {
-    const store = new MemoryRateLimitStore();
-    const bucket = { name: 'b', capacity: 1, refillPerMs: 0.001 };
-    await store.take('k', [bucket], 1_700_000_000_000);
-    expect(await store.take('k', [bucket], 0)).toEqual({ granted: false, retryAfterMs: 1000 });
-    expect((await store.take('k', [bucket], 999)).granted).toBe(false);
-    expect((await store.take('k', [bucket], 1_000)).granted).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The three workspace packages as npm would publish them: `npm pack` tarballs of the built
+ * The workspace packages as npm would publish them: `npm pack` tarballs of the built
  * packages (`npm test` builds first), for tests and benchmarks that install them the way a user
  * does, outside the repository and without workspace links.
  *
@@ -23,6 +23,7 @@ export const WORKSPACE_PACKAGES = {
   contractgen: 'generator',
   '@contractgen/runtime': 'runtime',
   '@contractgen/twilio': join('adapters', 'twilio'),
+  '@contractgen/redis': join('stores', 'redis'),
 } as const;
 
 export type PackageName = keyof typeof WORKSPACE_PACKAGES;

@@ -1,0 +1,235 @@
+/**
+ * createRedisRateLimitStore against a real redis-server (test/support/redis-server.ts): the store
+ * conformance suite every RateLimitStore runs, then what only a shared store has to get right:
+ * Redis' clock rather than the callers', what each onUnavailable policy does while Redis is down,
+ * a restart that loses the data, and reconnecting with no error escaping.
+ */
+import { createClient } from '@redis/client';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bucketsForLimits, RateLimitedError, RateLimiter, type BucketSpec, type RateLimitStore } from '@contractgen/runtime';
+import { createRedisRateLimitStore, type RedisRateLimitStore, type RedisRateLimitStoreOptions } from '@contractgen/redis';
+import { startRedisServer, type RedisServer } from '../support/redis-server.js';
+import { describeRateLimitStore } from '../support/rate-limit-store-conformance.js';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
+
+let redis: RedisServer;
+const stores: RedisRateLimitStore[] = [];
+function store(options: Partial<RedisRateLimitStoreOptions> = {}): RedisRateLimitStore {
+  const made = createRedisRateLimitStore({ url: redis.url, ...options } as RedisRateLimitStoreOptions);
+  stores.push(made);
+  return made;
+}
+
+beforeAll(async () => {
+  redis = await startRedisServer();
+});
+afterAll(async () => {
+  await Promise.all(stores.map((s) => s.close()));
+  await redis?.stop();
+});
+
+describeRateLimitStore('createRedisRateLimitStore', async () => {
+  const [a, b] = [store(), store()];
+  return { store: a, peer: b };
+});
+
+let keys = 0;
+const key = () => `test-${process.pid}-${++keys}`;
+const slow = (capacity: number): BucketSpec => ({ name: 'b', capacity, refillPerMs: 1 / 60_000, limit: capacity * 10, spanMs: 61_000 });
+
+async function grants(target: RateLimitStore, k: string, buckets: readonly BucketSpec[], count: number, now = Date.now()): Promise<number> {
+  let granted = 0;
+  for (let i = 0; i < count; i++) if ((await target.take(k, buckets, now)).granted) granted++;
+  return granted;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    (value) => ({ resolved: value }),
+    (error: unknown) => error,
+  );
+}
+
+describe('one budget on Redis\' clock', () => {
+  it('callers whose clocks are an hour apart still share one budget: the callers\' time is ignored', async () => {
+    const [a, b] = [store(), store()];
+    const k = key();
+    const bucket = slow(5);
+    expect(await grants(a, k, [bucket], 5, Date.now())).toBe(5);
+    // A store that refilled by the caller's clock would hand out 5 more to a host an hour ahead.
+    expect(await grants(b, k, [bucket], 5, Date.now() + 3_600_000)).toBe(0);
+    expect(await grants(b, k, [bucket], 5, 0)).toBe(0);
+  });
+
+  it('keys live under the prefix, one hash per budget, expiring a day after the last take', async () => {
+    const admin = createClient({ url: redis.url });
+    await admin.connect();
+    try {
+      const target = store({ prefix: 'app1:' });
+      await target.take('sms.twilio', bucketsForLimits({ rpm: 200 }), Date.now());
+      expect(await admin.keys('app1:*')).toEqual(['app1:{sms.twilio}']);
+      const ttl = await admin.pTTL('app1:{sms.twilio}');
+      expect(ttl).toBeGreaterThan(23 * 3_600_000);
+      expect(Object.keys(await admin.hGetAll('app1:{sms.twilio}')).sort()).toEqual(['epoch', 'rpm:at', 'rpm:t']);
+    } finally {
+      admin.destroy();
+    }
+  });
+
+  it('a limiter on two stores (two processes) hands out the rpm 200 budget once: a burst of 20, then the refill', async () => {
+    const buckets = bucketsForLimits({ rpm: 200 });
+    const k = key();
+    const [a, b] = [store(), store()];
+    const limiters = [a, b].map((s) => new RateLimiter({ key: k, limits: { rpm: 200 }, store: s }));
+    const started = Date.now();
+    const granted: number[] = [];
+    await Promise.all(limiters.flatMap((limiter) => Array.from({ length: 15 }, () => limiter.acquire().then(() => granted.push(Date.now() - started)))));
+    // 30 callers: the burst's 20 at once, the rest one refill interval (~337 ms) apart.
+    expect(granted.filter((ms) => ms < 250)).toHaveLength(buckets[0]!.capacity);
+    expect(Math.max(...granted)).toBeGreaterThan(9 * 300);
+  });
+});
+
+describe('onUnavailable', () => {
+  let proxy: TcpProxy;
+  beforeAll(async () => {
+    proxy = await startTcpProxy(redis.port);
+  });
+  afterAll(async () => {
+    await proxy?.close();
+  });
+  /**
+   * Waits until the store reaches Redis again after proxy.restore(). A take cannot tell (under
+   * 'local' and 'fail-open' it is granted either way), so each probe takes on a new key and
+   * Redis is asked whether that key now exists.
+   */
+  async function reconnected(target: RateLimitStore): Promise<void> {
+    const admin = createClient({ url: redis.url });
+    await admin.connect();
+    try {
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline; await sleep(50)) {
+        const probe = key();
+        await target.take(probe, [slow(1_000)], Date.now()).catch(() => undefined);
+        if ((await admin.exists(`contractgen:rate-limit:{${probe}}`)) === 1) return;
+      }
+    } finally {
+      admin.destroy();
+    }
+    throw new Error('the store did not reach Redis again within 10 s');
+  }
+
+  it('fail-closed (the default): refused at once with RateLimitedError, source store, saying nothing was sent', async () => {
+    const target = store({ url: proxy.url });
+    const k = key();
+    expect(await grants(target, k, [slow(5)], 1)).toBe(1);
+    proxy.cut();
+    try {
+      const started = Date.now();
+      const error = await refusal(target.take(k, [slow(5)], Date.now()));
+      expect(Date.now() - started).toBeLessThan(500);
+      expect(error).toBeInstanceOf(RateLimitedError);
+      expect(error).toMatchObject({ source: 'store', code: 'RATE_LIMITED', retryable: true });
+      expect((error as Error).message).toContain('nothing was sent');
+      expect((error as Error).message).toContain("onUnavailable: 'fail-closed'");
+    } finally {
+      proxy.restore();
+    }
+    await reconnected(target);
+    // Back on the shared budget, with what was left of it.
+    expect(await grants(target, k, [slow(5)], 5)).toBe(4);
+  });
+
+  it('fail-open: granted while Redis is down', async () => {
+    const target = store({ url: proxy.url, onUnavailable: 'fail-open' });
+    const k = key();
+    expect(await grants(target, k, [slow(2)], 2)).toBe(2);
+    proxy.cut();
+    try {
+      expect(await grants(target, k, [slow(2)], 10)).toBe(10);
+    } finally {
+      proxy.restore();
+    }
+    await reconnected(target);
+    expect(await grants(target, k, [slow(2)], 2)).toBe(0);
+  });
+
+  it('local: a 1/fleetSize share from an empty bucket while down, paid back from the shared budget after', async () => {
+    const target = store({ url: proxy.url, onUnavailable: 'local', fleetSize: 2 });
+    const k = key();
+    // limit 200 per 10 s span -> a share of 100: capacity 10, ~9 tokens a second.
+    const bucket: BucketSpec = { name: 'b', capacity: 20, refillPerMs: 1 / 600_000, limit: 200, spanMs: 10_000 };
+    expect(await grants(target, k, [bucket], 1)).toBe(1);
+    proxy.cut();
+    try {
+      // The local bucket starts empty: no burst on top of what the fleet may just have sent.
+      const first = await target.take(k, [bucket], Date.now());
+      expect(first.granted).toBe(false);
+      expect((first as { retryAfterMs: number }).retryAfterMs).toBeLessThanOrEqual(111);
+      await sleep(700); // ~6 tokens of the share
+      expect(await grants(target, k, [bucket], 4)).toBe(4);
+    } finally {
+      proxy.restore();
+    }
+    await reconnected(target);
+    // 19 were left in Redis; the 4 sent locally are owed: 15 remain.
+    expect(await grants(target, k, [bucket], 20)).toBe(15);
+  });
+
+  it('local: refused like fail-closed when a share would be below one request', async () => {
+    const target = store({ url: proxy.url, onUnavailable: 'local', fleetSize: 50 });
+    proxy.cut();
+    try {
+      const error = await refusal(target.take(key(), bucketsForLimits({ rpm: 20 }), Date.now()));
+      expect(error).toMatchObject({ source: 'store' });
+      expect((error as Error).message).toContain('no 1/50 share');
+    } finally {
+      proxy.restore();
+    }
+  });
+
+  it('rejects options that name no policy it knows, or local without fleetSize', () => {
+    expect(() => createRedisRateLimitStore({ url: redis.url, onUnavailable: 'local' } as never)).toThrow(/fleetSize/);
+    expect(() => createRedisRateLimitStore({ url: redis.url, onUnavailable: 'drop' } as never)).toThrow(/onUnavailable/);
+    expect(() => createRedisRateLimitStore({} as never)).toThrow(/url.*client/);
+  });
+});
+
+describe('a Redis restart', () => {
+  it('loses no error to the process, reconnects by itself, and starts the lost budget empty for callers that saw it', async () => {
+    const target = store();
+    const k = key();
+    const bucket: BucketSpec = { name: 'b', capacity: 5, refillPerMs: 1 / 200 };
+    expect(await grants(target, k, [bucket], 1)).toBe(1);
+    await redis.kill();
+    const down = await refusal(target.take(k, [bucket], Date.now()));
+    expect(down).toMatchObject({ source: 'store' });
+    await redis.start();
+    let after: Awaited<ReturnType<RateLimitStore['take']>> | undefined;
+    for (const deadline = Date.now() + 10_000; !after && Date.now() < deadline; ) {
+      after = await target.take(k, [bucket], Date.now()).catch(async () => void (await sleep(50)));
+    }
+    // The dataset is new, but this store had seen the old one: it cannot know what the fleet
+    // sent just before the crash, so the bucket starts empty rather than with a fresh burst.
+    expect(after).toEqual({ granted: false, retryAfterMs: expect.any(Number) });
+    expect((after as { retryAfterMs: number }).retryAfterMs).toBeLessThanOrEqual(200);
+    // A budget nobody had seen starts full, as always.
+    expect(await grants(target, key(), [bucket], 5)).toBe(5);
+  });
+});
+
+describe('an existing client', () => {
+  it('is used as it is and left open by close()', async () => {
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    try {
+      const target = createRedisRateLimitStore({ client });
+      expect(await grants(target, key(), [slow(3)], 4)).toBe(3);
+      await target.close();
+      expect(await client.ping()).toBe('PONG');
+      await expect(target.take(key(), [slow(3)], Date.now())).rejects.toMatchObject({ source: 'store' });
+    } finally {
+      client.destroy();
+    }
+  });
+});
