@@ -12,6 +12,11 @@ export type GenerateMode = 'write' | 'check' | 'validate';
 export interface GenerateOptions {
   /** Project root: relative paths below are resolved against it; docs and headers show paths relative to it. */
   readonly root?: string;
+  /**
+   * Why `root` is the project, in words (the CLI: the nearest folder with a config file or a
+   * package.json); a diagnostic about a folder the project lacks names it (CG103).
+   */
+  readonly rootReason?: string;
   /** The config file the options came from, if any (diagnostics about `packages` point at it). */
   readonly configFile?: string;
   /** Folder of spec files (default `specs`, which may be missing when `packages` bring specs; a folder named here must exist). */
@@ -45,6 +50,17 @@ export interface GenerateOptions {
   readonly workers?: number;
   /** A run that finds no spec is an error (CG108: it would remove every generated file) unless this is true. */
   readonly allowEmpty?: boolean;
+  /**
+   * For a progress line: called with 0 done when the work on spec files starts (not at all when
+   * the cache answers the run), then each time a spec file is done (processed or reused).
+   */
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+/** How far a run is: spec files done (processed or reused) out of those it has. */
+export interface Progress {
+  readonly done: number;
+  readonly total: number;
 }
 
 export type FileStatus = 'written' | 'unchanged' | 'removed' | 'missing' | 'drifted' | 'stale';
@@ -70,6 +86,7 @@ export interface GenerateResult {
 
 export interface ResolvedOptions {
   readonly root: string;
+  readonly rootReason: string;
   readonly configFile?: string;
   readonly specsDir: string;
   /** The specs folder was named (not the default), so it must exist even when packages bring specs. */
@@ -85,12 +102,14 @@ export interface ResolvedOptions {
   readonly cache: boolean;
   readonly workers: number | 'auto';
   readonly allowEmpty: boolean;
+  readonly onProgress?: (progress: Progress) => void;
 }
 
 export function resolveOptions(options: GenerateOptions): ResolvedOptions {
   const root = resolve(options.root ?? process.cwd());
   return {
     root,
+    rootReason: options.rootReason ?? (options.root === undefined ? 'the working directory' : 'the root option'),
     configFile: options.configFile,
     specsDir: resolve(root, options.specs ?? 'specs'),
     specsNamed: options.specs !== undefined,
@@ -105,6 +124,7 @@ export function resolveOptions(options: GenerateOptions): ResolvedOptions {
     cache: options.cache ?? true,
     workers: options.workers ?? 'auto',
     allowEmpty: options.allowEmpty ?? false,
+    onProgress: options.onProgress,
   };
 }
 

@@ -40,3 +40,12 @@ export function dieOnFileForTests(file: string): void {
   const dieOn = process.env.CONTRACTGEN_TEST_WORKER_DIES_ON;
   if (dieOn && !isMainThread && file.endsWith(dieOn)) process.exit(70);
 }
+
+/**
+ * For test/progress.test.ts only: CONTRACTGEN_TEST_PROGRESS_AFTER_MS replaces the second a run
+ * takes before the CLI shows its progress line, so a small project can show it.
+ */
+export function progressDelayForTests(): number | undefined {
+  const setting = process.env.CONTRACTGEN_TEST_PROGRESS_AFTER_MS;
+  return setting === undefined ? undefined : Number(setting);
+}

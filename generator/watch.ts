@@ -2,14 +2,20 @@
  * Watch mode: regenerate when a spec, template, adapter or the config changes. Changes are
  * debounced, runs never overlap, and a broken spec only prints its diagnostics: the next change
  * that fixes it regenerates as usual (and deleted specs have their outputs removed by the writer).
+ *
+ * The watcher is chokidar: Node's own recursive `fs.watch` on Linux (Node 20) stops reporting a
+ * file once it has been replaced by a rename, which is how most editors, `sed -i` and
+ * write-temp-then-rename save. chokidar watches each folder, follows renames, new folders and
+ * deletions, and watches a folder that does not exist yet (no adapters/ at the start) through its
+ * parent until it appears.
  */
-import { watch, type FSWatcher } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import { basename } from 'node:path';
 import { generate, type GenerateOptions, type GenerateResult } from './generate.js';
 import { resolveOptions } from './options.js';
 
 export interface WatchOptions extends GenerateOptions {
-  /** Folders and files to watch besides specs, templates and adapters (e.g. the config file). */
+  /** Files to watch besides the specs, templates and adapters folders (the config file): a change reloads the options. */
   readonly extraPaths?: readonly string[];
   /** Quiet period before a run, in ms (default 100). */
   readonly debounceMs?: number;
@@ -20,11 +26,19 @@ export interface WatchOptions extends GenerateOptions {
 export interface Watcher {
   /** Resolves after the first run. */
   readonly ready: Promise<void>;
-  close(): void;
+  close(): Promise<void>;
 }
 
-export function watchProject(options: WatchOptions, onResult: (result: GenerateResult) => void, onError: (error: unknown) => void = () => {}): Watcher {
-  const watchers: FSWatcher[] = [];
+/** The watcher itself failed (e.g. the system's limit on watched folders): not a bug of ours. */
+export class WatchError extends Error {
+  override name = 'WatchError';
+}
+
+/** Folders below the watched ones that never hold an input (discover.ts skips them too), and can be huge. */
+const NEVER_INPUT = new Set(['node_modules', '.git']);
+
+/** `onResult` gets each run's result and how long that run took (from its start, not from the previous run). */
+export function watchProject(options: WatchOptions, onResult: (result: GenerateResult, elapsedMs: number) => void, onError: (error: unknown) => void = () => {}): Watcher {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
@@ -40,13 +54,14 @@ export function watchProject(options: WatchOptions, onResult: (result: GenerateR
     running = (async () => {
       do {
         again = false;
+        const start = performance.now();
         try {
           if (reloadNeeded && options.reload) {
             reloadNeeded = false;
-            current = { ...(await options.reload()), cache: options.cache };
+            current = { ...(await options.reload()), cache: options.cache, onProgress: options.onProgress };
           }
           const result = await generate({ ...current, mode: 'write' });
-          if (!closed) onResult(result);
+          if (!closed) onResult(result, performance.now() - start);
         } catch (error) {
           if (!closed) onError(error);
         }
@@ -65,30 +80,24 @@ export function watchProject(options: WatchOptions, onResult: (result: GenerateR
   };
 
   const resolved = resolveOptions(options);
-  const folders = [resolved.specsDir, resolved.adaptersDir, ...resolved.templateDirs];
-  for (const folder of folders) {
-    try {
-      watchers.push(watch(folder, { recursive: true }, schedule));
-    } catch {
-      // A folder that does not exist (no adapters yet) has nothing to watch.
-    }
-  }
-  for (const file of options.extraPaths ?? []) {
-    // Editors replace files by rename: watch the folder and filter by name.
-    watchers.push(
-      watch(dirname(file), (_event, name) => {
-        if (name !== basename(file)) return;
-        reloadNeeded = true;
-        schedule();
-      }),
-    );
-  }
+  const configFiles = new Set(options.extraPaths ?? []);
+  const watcher: FSWatcher = watch([resolved.specsDir, resolved.adaptersDir, ...resolved.templateDirs, ...configFiles], {
+    ignoreInitial: true,
+    ignored: (path) => NEVER_INPUT.has(basename(path)),
+  });
+  watcher.on('all', (_event, path) => {
+    if (configFiles.has(path)) reloadNeeded = true;
+    schedule();
+  });
+  watcher.on('error', (error) => !closed && onError(new WatchError(`cannot watch the project's folders: ${(error as Error).message}`, { cause: error })));
+  // The first run starts once every folder is watched: a save made during it is then seen.
+  const watching = new Promise<void>((resolve) => watcher.once('ready', resolve));
   return {
-    ready: run(),
-    close() {
+    ready: watching.then(run),
+    async close() {
       closed = true;
       clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
+      await watcher.close();
     },
   };
 }

@@ -91,3 +91,45 @@ describe('adapter binding', () => {
     expect(result.output).toMatch(/adapter/);
   });
 });
+
+describe('an adapter whose integration no spec defines (CG142)', () => {
+  /** A project with the Twilio specs, an adapter declaring `key`, and `edit` applied to the twilio-sms spec. */
+  async function run(key: string, edit?: (spec: string) => string) {
+    const root = scratchDir('cg142');
+    scratch.push(root);
+    copyInto(TWILIO_SPECS, join(root, 'specs'));
+    const spec = readFileSync(join(root, 'specs/integrations/twilio-sms.ts'), 'utf8');
+    const edited = edit ? edit(spec) : spec;
+    if (edit) expect(edited).not.toBe(spec);
+    writeFiles(root, { 'specs/integrations/twilio-sms.ts': edited, 'adapters/test-adapter.ts': adapterSource(bothOperations).replaceAll("'sms.twilio'", `'${key}'`) });
+    const result = await generate({ root, mode: 'validate' });
+    return result.diagnostics.map((d) => `${d.code} ${d.severity}: ${d.message}${d.hint ? ` (${d.hint})` : ''}`);
+  }
+
+  it('is a warning with a did-you-mean when every spec passed', async () => {
+    expect(await run('sms.twillio')).toEqual(['CG142 warning: adapter testAdapter declares unknown integration "sms.twillio" (did you mean "sms.twilio"?)']);
+  });
+
+  it('is not reported when the spec of its key failed: only the spec\'s own error is', async () => {
+    const nonStatic = await run('sms.twilio', (spec) => spec.replace('timeoutMs: 3000', 'timeoutMs: Date.now()'));
+    expect(nonStatic).toEqual([expect.stringMatching(/^CG101 error: /)]);
+    const syntax = await run('sms.twilio', (spec) => spec.replace('timeoutMs: 3000,', 'timeoutMs: 3000 3000,'));
+    expect(syntax.length).toBeGreaterThan(0);
+    expect(syntax.filter((d) => !d.startsWith('CG100 error'))).toEqual([]);
+    const brokenRule = await run('sms.twilio', (spec) => spec.replace("version: '1.0.0'", "version: 'one'"));
+    expect(brokenRule).toEqual([expect.stringMatching(/^CG115 error: /)]);
+  });
+
+  it('is not reported when the capability its spec provides failed', async () => {
+    const root = scratchDir('cg142-capability');
+    scratch.push(root);
+    copyInto(TWILIO_SPECS, join(root, 'specs'));
+    const capabilityFile = join(root, 'specs/capabilities/sms-outbound.ts');
+    writeFiles(root, {
+      'specs/capabilities/sms-outbound.ts': readFileSync(capabilityFile, 'utf8').replace("version: '1.0.0'", "version: 'one'"),
+      'adapters/test-adapter.ts': adapterSource(bothOperations),
+    });
+    const result = await generate({ root, mode: 'validate' });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['CG115']);
+  });
+});

@@ -275,6 +275,12 @@ describe('output for people and machines', () => {
     return root;
   };
 
+  it('--version prints the version of the installed contractgen, and exits 0', () => {
+    const run = runCli(['--version'], REPO);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe(`${(JSON.parse(readFileSync(join(REPO, 'generator/package.json'), 'utf8')) as { version: string }).version}\n`);
+  });
+
   it('--reporter json parses and lists every file with its status', () => {
     const root = project('report-json');
     const first = json(runCli(['generate', '--reporter', 'json'], root).stdout);

@@ -129,7 +129,7 @@ describe('contractgen new: a third SMS provider for an existing capability', () 
     const before = snapshot(root);
     const again = runCli(['new', 'sms.acme', '--category', 'sms', '--capability', 'sms.outbound', '--adapter'], root);
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/error CG150: an integration with key "sms\.acme" already exists/);
+    expect(again.stderr).toMatch(/error CG173: an integration with key "sms\.acme" already exists/);
     expect(again.stderr).not.toMatch(/created/);
     expect(snapshot(root)).toEqual(before);
   });
@@ -139,7 +139,7 @@ describe('contractgen new: a third SMS provider for an existing capability', () 
     const before = snapshot(root);
     const run = runCli(['new', 'sms.beta', '--category', 'sms', '--capability', 'sms.outbound', '--adapter'], root);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/error CG150: refusing to overwrite adapters\/sms\.beta\.ts/);
+    expect(run.stderr).toMatch(/error CG173: refusing to overwrite adapters\/sms\.beta\.ts/);
     expect(snapshot(root)).toEqual(before);
     expect(existsSync(join(root, 'specs/integrations/sms-beta.ts'))).toBe(false);
     rmSync(join(root, 'adapters/sms.beta.ts'));
@@ -149,22 +149,30 @@ describe('contractgen new: a third SMS provider for an existing capability', () 
     const before = snapshot(root);
     const run = runCli(['new', 'sms.gamma', '--category', 'sms', '--capability', 'sms.outbund', '--adapter'], root);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/error CG150: unknown capability "sms\.outbund"\n\s+hint: did you mean "sms\.outbound"\?/);
+    expect(run.stderr).toMatch(/error CG172: unknown capability "sms\.outbund"\n\s+hint: did you mean "sms\.outbound"\?/);
     expect(snapshot(root)).toEqual(before);
   });
 
-  it('an unknown category or an invalid key exits 1 and writes nothing; without a terminal it does not prompt', () => {
+  it('an unknown category or an invalid key exits 1 and writes nothing; without a terminal a missing flag is a usage error', () => {
     const before = snapshot(root);
     const category = runCli(['new', 'sms.gamma', '--category', 'smss', '--capability', 'sms.outbound'], root);
     expect(category.code).toBe(1);
-    expect(category.stderr).toMatch(/unknown category "smss"\n\s+hint: did you mean "sms"\?/);
+    expect(category.stderr).toMatch(/error CG172: unknown category "smss"\n\s+hint: did you mean "sms"\?/);
+    // An empty category is close to no category: no guess, the list.
+    const empty = runCli(['new', 'sms.gamma', '--category', '', '--capability', 'sms.outbound'], root);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/error CG172: unknown category ""\n\s+hint: one of sms, messaging, /);
+    expect(empty.stderr).not.toMatch(/did you mean/);
     const key = runCli(['new', 'Sms/Gamma', '--category', 'sms', '--capability', 'sms.outbound'], root);
     expect(key.code).toBe(1);
-    expect(key.stderr).toMatch(/"Sms\/Gamma" is not a valid key/);
-    // No TTY and no --category: fails at once instead of waiting for an answer.
-    const missing = runCli(['new', 'sms.gamma', '--capability', 'sms.outbound'], root);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/category/);
+    expect(key.stderr).toMatch(/error CG171: "Sms\/Gamma" is not a valid key/);
+    // No TTY and no --category: fails at once instead of waiting for an answer, with every problem of the arguments.
+    const missing = runCli(['new', 'Sms/Gamma'], root);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/error CG171: "Sms\/Gamma" is not a valid key/);
+    expect(missing.stderr).toMatch(/error CG170: --category is required\n\s+hint: one of sms, /);
+    expect(missing.stderr).toMatch(/error CG170: --capability is required/);
+    expect(missing.stderr).not.toMatch(/did you mean|CG150/);
     expect(snapshot(root)).toEqual(before);
   });
 });

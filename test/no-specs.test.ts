@@ -45,6 +45,20 @@ describe('no spec found', () => {
     }
   });
 
+  it('CG103 names the folder taken as the project, and why: run from a package of a monorepo that is not the contracts one', () => {
+    const root = scratchDir('monorepo-cg103');
+    scratch.push(root);
+    writeFiles(root, { 'package.json': '{ "private": true, "workspaces": ["packages/*"] }\n', 'packages/app/package.json': '{ "name": "app" }\n', 'packages/app/src/.keep': '' });
+    const run = runCli(['generate'], join(root, 'packages/app/src'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error CG103: cannot read the specs folder (ENOENT)');
+    expect(run.stderr).toContain(`hint: the project is ${join(root, 'packages/app')}: the nearest folder above the working directory with a package.json (and no contractgen config file).`);
+    // With a config file in the working directory itself, that is the reason given.
+    writeFiles(root, { 'packages/app/src/contractgen.config.json': '{}\n' });
+    const configured = runCli(['generate'], join(root, 'packages/app/src'));
+    expect(configured.stderr).toContain(`hint: the project is ${join(root, 'packages/app/src')}: the working directory with a config file (contractgen.config.json).`);
+  });
+
   it("the packages' specs count: a project with spec packages and no local specs folder generates", () => {
     const root = scratchDir('no-specs');
     scratch.push(root);

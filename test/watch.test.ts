@@ -3,7 +3,8 @@
  * scratch project while the test creates, edits, breaks, fixes and deletes a spec, waiting (with a
  * deadline, never a fixed sleep) for the output folder to follow each step.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { generate } from '../generator/index.js';
@@ -141,6 +142,77 @@ describe('generate --watch', () => {
     expect(cli.alive()).toBe(true);
     const exit = await cli.stop('SIGTERM');
     expect(exit).toEqual({ code: 0, signal: null });
+    expect(cli.output()).not.toMatch(/internal error/);
+  }, 240_000);
+
+  it('sees every kind of save: in place, by rename, temp file + rename, sed -i, vim\'s backup, new folders and files, deletions', async () => {
+    const root = project();
+    const out = join(root, 'generated');
+    const specFile = join(root, 'specs/integrations/acme-sms.ts');
+    const acmeDoc = join(out, 'docs/integrations/sms.acme.md');
+    const moreDir = join(root, 'specs/integrations/more');
+    const betaDoc = join(out, 'docs/integrations/sms.beta.md');
+    const cli = startCli(['generate', '--watch'], root);
+    const opts = { timeoutMs: STEP_TIMEOUT_MS, describe: () => `process output:\n${cli.output()}` };
+    await waitFor('the first run', () => /watching for changes/.test(cli.output()), opts);
+
+    /** Saves the acme spec with `title` the way `save` does, and waits for the docs page to show it. */
+    const saved = async (how: string, title: string, save: (text: string) => void) => {
+      const mark = cli.output().length;
+      save(acmeSpec(title));
+      await waitFor(`the ${how} save`, () => read(acmeDoc)?.includes(title) && /contractgen generate: [^\n]*\(\d+ ms\)/.test(cli.output().slice(mark)), opts);
+      return mark;
+    };
+    await saved('new file', 'Acme New', (text) => writeFileSync(specFile, text));
+
+    // In place, after a quiet while: the time printed is the run's own, not the time since the last run.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const before = performance.now();
+    const mark = await saved('in-place', 'Acme In Place', (text) => writeFileSync(specFile, text));
+    const seenAfterMs = performance.now() - before;
+    const printedMs = Number(/contractgen generate: [^\n]*\((\d+) ms\)/.exec(cli.output().slice(mark))![1]);
+    expect(printedMs).toBeLessThanOrEqual(seenAfterMs);
+
+    await saved('rename over', 'Acme Renamed', (text) => {
+      writeFileSync(`${specFile}.tmp`, text);
+      renameSync(`${specFile}.tmp`, specFile);
+    });
+    await saved('temp file elsewhere + rename', 'Acme Moved In', (text) => {
+      writeFileSync(join(root, '.acme-sms.ts.new'), text);
+      renameSync(join(root, '.acme-sms.ts.new'), specFile);
+    });
+    await saved('sed -i', 'Acme Sed', () => execFileSync('sed', ['-i', 's/Acme Moved In/Acme Sed/', specFile]));
+    await saved('vim (backup by rename, new file, backup removed)', 'Acme Vim', (text) => {
+      renameSync(specFile, `${specFile}~`);
+      writeFileSync(specFile, text);
+      rmSync(`${specFile}~`);
+    });
+    await saved('in-place after the renames', 'Acme Again', (text) => writeFileSync(specFile, text));
+
+    // A new folder with a new spec in it, then the folder deleted.
+    let from = cli.output().length;
+    mkdirSync(moreDir);
+    writeFileSync(join(moreDir, 'beta-sms.ts'), acmeSpec('Beta SMS').replace("key: 'sms.acme'", "key: 'sms.beta'").replace('acmeSmsIntegrationSpec', 'betaSmsIntegrationSpec'));
+    await waitFor('the spec in the new folder', () => read(betaDoc)?.includes("Beta SMS") && /\(\d+ ms\)/.test(cli.output().slice(from)), opts);
+    from = cli.output().length;
+    rmSync(moreDir, { recursive: true });
+    await waitFor('the deleted folder\'s outputs removed', () => !existsSync(betaDoc) && /[1-9]\d* removed \(\d+ ms\)/.test(cli.output().slice(from)), opts);
+
+    // The adapters folder did not exist when the watch started: created now, it is seen, and its adapter bound.
+    from = cli.output().length;
+    writeFiles(root, {
+      'adapters/sms-acme.ts': `import { defineAdapter } from '@contractgen/runtime';\nexport const smsAcmeAdapter = defineAdapter({ integration: 'sms.acme', connect: () => { throw new Error('unused'); } });\n`,
+    });
+    const acmeClient = join(out, 'integrations/sms.acme/client.ts');
+    await waitFor('the new adapter bound', () => read(acmeClient)?.includes('../../../adapters/sms-acme.js') && /\(\d+ ms\)/.test(cli.output().slice(from)), opts);
+
+    // Its spec broken: the spec's error only, not a second one about the adapter's unknown key.
+    from = cli.output().length;
+    writeFileSync(specFile, acmeSpec('Acme Broken').replace('timeoutMs: 3000', 'timeoutMs: Date.now()'));
+    await waitFor('the failed run', () => /error CG101/.test(cli.output().slice(from)) && /1 error \(\d+ ms\)/.test(cli.output().slice(from)), opts);
+    expect(cli.output().slice(from)).not.toMatch(/CG142/);
+
+    expect(await cli.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     expect(cli.output()).not.toMatch(/internal error/);
   }, 240_000);
 

@@ -66,7 +66,8 @@ function evictOldCaches(dir: string): void {
 /** The generator's own code and templates, the override templates and the options: a change to any invalidates everything. */
 export function toolFingerprint(options: ResolvedOptions): string {
   const hash = createHash('sha1');
-  const { mode: _mode, cache: _cache, workers: _workers, ...relevant } = options;
+  // What shapes the output: not how the run goes (mode, cache, workers, progress) or why its root is the project.
+  const { mode: _mode, cache: _cache, workers: _workers, onProgress: _onProgress, rootReason: _rootReason, ...relevant } = options;
   hash.update(JSON.stringify(relevant));
   // The compiled generator (what runs), its templates and its package.json (version, dependencies).
   for (const dir of ['dist', 'templates', 'package.json'].map((d) => join(PACKAGE_ROOT, d)).concat(options.templateDirs)) {

@@ -9,6 +9,7 @@ import type { GenerateResult } from '../generate.js';
 import { displayPath, formatDiagnostic } from '../report/format.js';
 import { parseRunArgs, RUN_COMMANDS, type RunArgs } from './arguments.js';
 import { colorsFor } from './colors.js';
+import { progressLine } from './progress.js';
 import { report } from './report.js';
 import type { NewArgs } from './yargs-parser.js';
 
@@ -18,8 +19,10 @@ const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n')
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
   const project = (args: RunArgs, fresh = false) => projectOptions(process.cwd(), { specs: args.specs, out: args.out, templates: args.templates, config: args.config }, fresh);
-  const print = (result: GenerateResult, command: string, args: RunArgs, options: ProjectOptions, start: number) =>
-    report(result, { root: options.root, reporter: args.reporter, quiet: args.quiet, timings: args.timings, colors: colorsFor(process.stderr), command, elapsedMs: performance.now() - start }, out, err);
+  const print = (result: GenerateResult, command: string, args: RunArgs, options: ProjectOptions, elapsedMs: number) =>
+    report(result, { root: options.root, reporter: args.reporter, quiet: args.quiet, timings: args.timings, colors: colorsFor(process.stderr), command, elapsedMs }, out, err);
+  /** The progress line of a long run: on a terminal, with the human reporter, unless --quiet. */
+  const progress = (args: RunArgs) => progressLine(process.stderr, args.reporter === 'human' && !args.quiet);
 
   const run = async (args: RunArgs) => {
     const start = performance.now();
@@ -28,33 +31,36 @@ export async function main(argv: readonly string[]): Promise<number> {
     const command = args.check ? 'check' : args.command;
     // The pipeline (ts-morph, ajv, json-schema-to-typescript) loads only when a command needs it, so --help stays instant.
     const { generate } = await import('../generate.js');
-    const result = await generate({ ...options, mode: RUN_COMMANDS[command].mode, cache: args.cache, workers: args.workers });
+    const line = progress(args);
+    const result = await generate({ ...options, mode: RUN_COMMANDS[command].mode, cache: args.cache, workers: args.workers, onProgress: line.update });
+    line.clear();
     if (command === 'list' && args.reporter === 'human') {
       for (const spec of result.specs) out(`${spec.kind.padEnd(11)} ${`${spec.key}@${spec.version}`.padEnd(40)} ${displayPath(spec.file, options.root)}`);
     }
-    print(result, command, args, options, start);
+    print(result, command, args, options, performance.now() - start);
     exitCode = result.ok ? 0 : 1;
   };
 
   /** Runs until interrupted; a broken spec prints its diagnostics and the next change tries again. */
   const watch = async (args: RunArgs, options: ProjectOptions) => {
-    let start = performance.now();
-    const { watchProject } = await import('../watch.js');
+    const { watchProject, WatchError } = await import('../watch.js');
+    const line = progress(args);
     const watcher = watchProject(
-      { ...options, cache: args.cache, extraPaths: options.configFile ? [options.configFile] : [], reload: () => project(args, true) },
-      (result) => {
-        print(result, 'generate', args, options, start);
-        start = performance.now();
+      { ...options, cache: args.cache, extraPaths: options.configFile ? [options.configFile] : [], reload: () => project(args, true), onProgress: line.update },
+      (result, elapsedMs) => {
+        line.clear();
+        print(result, 'generate', args, options, elapsedMs);
       },
-      (error) => err(`contractgen: internal error: ${(error as Error).stack ?? String(error)}`),
+      (error) => {
+        line.clear();
+        if (error instanceof WatchError) err(`contractgen: ${error.message}`);
+        else err(`contractgen: internal error: ${(error as Error).stack ?? String(error)}`);
+      },
     );
     await watcher.ready;
     if (args.reporter === 'human') err('watching for changes (Ctrl-C to stop)');
     await new Promise<void>((resolve) => {
-      const stop = () => {
-        watcher.close();
-        resolve();
-      };
+      const stop = () => void watcher.close().then(resolve);
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
@@ -65,10 +71,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { askMissing } = await import('./prompt.js');
     const answers = await askMissing({ category: args.category, capability: args.capability });
     const { scaffoldProvider } = await import('../new/scaffold.js');
-    const result = await scaffoldProvider(options, { key: args.key, category: answers.category ?? '', capabilities: answers.capability ?? [], adapter: args.adapter });
+    const result = await scaffoldProvider(options, { key: args.key, category: answers.category, capabilities: answers.capability ?? [], adapter: args.adapter });
     for (const diagnostic of result.diagnostics) if (diagnostic.severity === 'error' || !args.quiet) err(formatDiagnostic(diagnostic, { root: options.root, colors: colorsFor(process.stderr) }));
     for (const file of result.written) err(`created ${displayPath(file, options.root)}`);
-    exitCode = result.ok ? 0 : 1;
+    exitCode = result.ok ? 0 : result.usageError ? 2 : 1;
   };
 
   try {

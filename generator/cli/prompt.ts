@@ -12,7 +12,8 @@ export async function askMissing(given: NewAnswers): Promise<NewAnswers> {
   if (!missing || !process.stdin.isTTY || !process.stderr.isTTY) return given;
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const category = given.category ?? (await rl.question(`category (${INTEGRATION_CATEGORIES.join(', ')}): `)).trim();
+    // No answer is no category (reported as missing), not a category named "".
+    const category = given.category ?? ((await rl.question(`category (${INTEGRATION_CATEGORIES.join(', ')}): `)).trim() || undefined);
     const capability = given.capability?.length
       ? given.capability
       : (await rl.question('capabilities it provides (KEY[@VERSION], comma-separated): ')).split(',').map((c) => c.trim()).filter(Boolean);

@@ -3,6 +3,7 @@
  * argument the fast parser does not take, with yargs' own messages for whatever is wrong.
  */
 import yargs, { type Options } from 'yargs';
+import { GENERATOR_VERSION } from '../package.js';
 import { OPTIONS, RUN_COMMANDS, type RunArgs, type RunCommand } from './arguments.js';
 
 export interface NewArgs extends RunArgs {
@@ -18,7 +19,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Parses `argv`; `done` when yargs handled it itself (help). Throws UsageError for bad arguments. */
+/** Parses `argv`; `done` when yargs handled it itself (help, version). Throws UsageError for bad arguments. */
 export async function parseWithYargs(argv: readonly string[]): Promise<ParsedCommand> {
   let parsed: ParsedCommand = { kind: 'done' };
   const options = (generate: boolean): Record<string, Options> =>
@@ -49,7 +50,7 @@ export async function parseWithYargs(argv: readonly string[]): Promise<ParsedCom
     )
     .strict()
     .help()
-    .version(false)
+    .version(GENERATOR_VERSION)
     .exitProcess(false)
     .fail((message, error) => {
       throw error ?? new UsageError(message);

@@ -5,7 +5,7 @@
  * enclosing package (a monorepo root) by accident.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SourcePosition } from '../diagnostics.js';
 import { InputBoundary } from '../load/input-boundary.js';
@@ -25,13 +25,22 @@ export class ConfigError extends Error {
   }
 }
 
+/** The project a run belongs to: its folder, its config file if it has one, and why that folder. */
+export interface ProjectLocation {
+  readonly root: string;
+  readonly configFile?: string;
+  /** Why `root` is the project, in words: diagnostics about a folder it lacks say so (CG103). */
+  readonly reason: string;
+}
+
 /** The project folder of `from` and its config file, if it has one. */
-export function findProject(from: string): { root: string; configFile?: string } {
+export function findProject(from: string): ProjectLocation {
   for (let dir = from; ; dir = dirname(dir)) {
+    const below = dir === from ? 'the working directory' : 'the nearest folder above the working directory';
     const configFile = CONFIG_NAMES.map((name) => join(dir, name)).find((file) => existsSync(file));
-    if (configFile) return { root: dir, configFile };
-    if (existsSync(join(dir, 'package.json'))) return { root: dir };
-    if (dirname(dir) === dir) return { root: from };
+    if (configFile) return { root: dir, configFile, reason: `${below} with a config file (${basename(configFile)})` };
+    if (existsSync(join(dir, 'package.json'))) return { root: dir, reason: `${below} with a package.json (and no contractgen config file)` };
+    if (dirname(dir) === dir) return { root: from, reason: 'the working directory: no folder from there up has a package.json or a contractgen config file' };
   }
 }
 

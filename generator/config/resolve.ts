@@ -6,7 +6,7 @@
 import { dirname, resolve } from 'node:path';
 import type { GenerateOptions } from '../generate.js';
 import type { ContractgenConfig } from './config.js';
-import { findProject, loadConfigFile } from './find.js';
+import { findProject, loadConfigFile, type ProjectLocation } from './find.js';
 
 /** Flags as given on the command line (paths relative to the working directory). */
 export interface FlagOptions {
@@ -24,7 +24,7 @@ export interface ProjectOptions extends GenerateOptions {
 }
 
 export async function projectOptions(cwd: string, flags: FlagOptions = {}, fresh = false): Promise<ProjectOptions> {
-  const project = flags.config ? { root: dirname(resolve(cwd, flags.config)), configFile: resolve(cwd, flags.config) } : findProject(cwd);
+  const project: ProjectLocation = flags.config ? { root: dirname(resolve(cwd, flags.config)), configFile: resolve(cwd, flags.config), reason: 'the folder of the --config file' } : findProject(cwd);
   const { root, configFile } = project;
   const config: ContractgenConfig = configFile ? await loadConfigFile(configFile, fresh) : {};
   const fromConfig = (path: string | undefined) => (path === undefined ? undefined : resolve(root, path));
@@ -32,6 +32,7 @@ export async function projectOptions(cwd: string, flags: FlagOptions = {}, fresh
   const configTemplates = config.templates === undefined ? [] : typeof config.templates === 'string' ? [config.templates] : config.templates;
   return {
     root,
+    rootReason: project.reason,
     configFile,
     // Left out when not named: a default folder may be missing when packages bring the specs, a named one may not.
     specs: fromFlag(flags.specs) ?? fromConfig(config.specs),

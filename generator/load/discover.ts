@@ -39,7 +39,7 @@ export function discoverInputs(options: ResolvedOptions): ProjectInputs {
   try {
     add(specFiles, discoverSpecFiles(options.specsDir, { optional: packages.length > 0 && !options.specsNamed }));
   } catch (error) {
-    diagnostics.push({ code: 'CG103', severity: 'error', file: options.specsDir, message: `cannot read the specs folder (${errorCode(error)})` });
+    diagnostics.push(unreadableFolder(options, 'specs', options.specsDir, error));
   }
   // No spec would mean no output: every generated file removed. Far more often a mistake than meant.
   if (specFiles.length === 0 && diagnostics.length === 0 && !options.allowEmpty) {
@@ -49,7 +49,7 @@ export function discoverInputs(options: ResolvedOptions): ProjectInputs {
   try {
     add(adapterFiles, discoverSpecFiles(options.adaptersDir, { optional: true }));
   } catch (error) {
-    diagnostics.push({ code: 'CG103', severity: 'error', file: options.adaptersDir, message: `cannot read the adapters folder (${errorCode(error)})` });
+    diagnostics.push(unreadableFolder(options, 'adapters', options.adaptersDir, error));
   }
   return { packages, specFiles, adapterFiles, diagnostics, boundary: projectBoundary(options, packages.map((p) => p.dir)) };
 }
@@ -71,6 +71,20 @@ export function discoverSpecFiles(dir: string, options: { optional?: boolean } =
     if (options.optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], refused: [] };
     throw error;
   }
+}
+
+/**
+ * CG103. Run from the wrong folder of a monorepo, the project is not where the user thinks: the
+ * message names the folder taken as the project, and why.
+ */
+function unreadableFolder(options: ResolvedOptions, what: 'specs' | 'adapters', dir: string, error: unknown): Diagnostic {
+  return {
+    code: 'CG103',
+    severity: 'error',
+    file: dir,
+    message: `cannot read the ${what} folder (${errorCode(error)})`,
+    hint: `the project is ${options.root}: ${options.rootReason}. Run contractgen in the project that holds the ${what}, or name the folder (${what === 'specs' ? '--specs, or ' : ''}"${what}" in its contractgen.config.json)`,
+  };
 }
 
 function errorCode(error: unknown): string {

@@ -19,7 +19,8 @@ import { discoverInputs } from '../load/discover.js';
 
 export interface NewProviderRequest {
   readonly key: string;
-  readonly category: string;
+  /** Undefined when not given (and not answered on a terminal). */
+  readonly category: string | undefined;
   /** `key` or `key@version`; the version defaults to the capability spec's own. */
   readonly capabilities: readonly string[];
   readonly adapter: boolean;
@@ -27,21 +28,45 @@ export interface NewProviderRequest {
 
 export interface NewProviderResult {
   readonly ok: boolean;
+  /** The request itself was incomplete (a required flag missing): a usage error, exit 2. */
+  readonly usageError?: boolean;
   readonly diagnostics: readonly Diagnostic[];
   /** Files written, absolute. */
   readonly written: readonly string[];
   readonly generation?: GenerateResult;
 }
 
+/**
+ * `new`'s own diagnostic codes (README "Diagnostic codes"): they are about the command's
+ * arguments and the files it would write, not about a spec or a spec package.
+ */
+const NEW_CODES = {
+  /** A required flag is missing (and no terminal was there to ask for it). */
+  missingFlag: 'CG170',
+  /** The key given is not a valid integration key. */
+  badKey: 'CG171',
+  /** A flag names a category or capability (version) that does not exist. */
+  unknownValue: 'CG172',
+  /** The key is taken, or a file it would write exists. */
+  exists: 'CG173',
+} as const;
+
 export async function scaffoldProvider(project: ProjectOptions, request: NewProviderRequest): Promise<NewProviderResult> {
-  const fail = (message: string, hint?: string, file?: string): NewProviderResult => ({ ok: false, written: [], diagnostics: [{ code: 'CG150', severity: 'error', message, hint, file }] });
-  if (!KEY_PATTERN.test(request.key)) return fail(`"${request.key}" is not a valid key`, 'lower-case words joined by "." or "-", e.g. "sms.vonage"');
-  if (!(INTEGRATION_CATEGORIES as readonly string[]).includes(request.category)) {
-    const suggestion = closest(request.category, INTEGRATION_CATEGORIES);
-    return fail(`unknown category "${request.category}"`, suggestion ? `did you mean "${suggestion}"?` : `one of ${INTEGRATION_CATEGORIES.join(', ')}`);
+  const fail = (code: string, message: string, hint?: string, file?: string): NewProviderResult => ({ ok: false, written: [], diagnostics: [{ code, severity: 'error', message, hint, file }] });
+  // Every problem of the arguments at once: a user should not fix them one run at a time.
+  const problems: Diagnostic[] = [];
+  const problem = (code: string, message: string, hint: string) => problems.push({ code, severity: 'error', message, hint });
+  const categories = `one of ${INTEGRATION_CATEGORIES.join(', ')}`;
+  const { category } = request;
+  if (!KEY_PATTERN.test(request.key)) problem(NEW_CODES.badKey, `"${request.key}" is not a valid key`, 'lower-case words joined by "." or "-", e.g. "sms.vonage"');
+  // Missing flags are asked for on a terminal (cli/prompt.ts); here there was none, or no answer.
+  if (category === undefined) problem(NEW_CODES.missingFlag, '--category is required', categories);
+  else if (!(INTEGRATION_CATEGORIES as readonly string[]).includes(category)) {
+    const suggestion = closest(category, INTEGRATION_CATEGORIES);
+    problem(NEW_CODES.unknownValue, `unknown category "${category}"`, suggestion ? `did you mean "${suggestion}"?` : categories);
   }
-  if (request.category === '') return fail('--category is required (there is no terminal to ask on)', `one of ${INTEGRATION_CATEGORIES.join(', ')}`);
-  if (request.capabilities.length === 0) return fail('name at least one capability with --capability KEY[@VERSION]');
+  if (request.capabilities.length === 0) problem(NEW_CODES.missingFlag, '--capability is required', 'name each capability it provides: --capability KEY[@VERSION] (repeatable)');
+  if (problems.length > 0 || category === undefined) return { ok: false, usageError: problems.some((p) => p.code === NEW_CODES.missingFlag), written: [], diagnostics: problems };
 
   const resolved = resolveOptions({ ...project, mode: 'validate' });
   const { runPipeline } = await import('../pipeline/index.js');
@@ -49,7 +74,7 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
   const { diagnostics } = checked.result;
   const model = checked.project;
   if (!model || diagnostics.some((d) => d.severity === 'error')) return { ok: false, written: [], diagnostics };
-  if (model.integrations.some((i) => i.key === request.key)) return fail(`an integration with key "${request.key}" already exists`);
+  if (model.integrations.some((i) => i.key === request.key)) return fail(NEW_CODES.exists, `an integration with key "${request.key}" already exists`);
 
   const provides = [];
   for (const ref of request.capabilities) {
@@ -57,11 +82,11 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
     const capability = model.capabilities.find((c) => c.key === key);
     if (!capability) {
       const suggestion = closest(key, model.capabilities.map((c) => c.key));
-      return fail(`unknown capability "${key}"`, suggestion ? `did you mean "${suggestion}"?` : 'write its defineCapability spec first');
+      return fail(NEW_CODES.unknownValue, `unknown capability "${key}"`, suggestion ? `did you mean "${suggestion}"?` : 'write its defineCapability spec first');
     }
-    if (version !== undefined && !SEMVER_PATTERN.test(version)) return fail(`"${version}" is not a semantic version`);
+    if (version !== undefined && !SEMVER_PATTERN.test(version)) return fail(NEW_CODES.unknownValue, `"${version}" is not a semantic version`);
     if (version !== undefined && !versionSatisfies(capability.version, version)) {
-      return fail(`${key}@${version} is not available: the capability spec is version ${capability.version}`, 'same major version and not newer than the spec');
+      return fail(NEW_CODES.unknownValue, `${key}@${version} is not available: the capability spec is version ${capability.version}`, 'same major version and not newer than the spec');
     }
     provides.push({ capability, key, version: version ?? capability.version });
   }
@@ -76,10 +101,10 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
         specImport: SPEC_MODULE,
         constName: `${camelCase(request.key)}Spec`,
         key: request.key,
-        category: request.category,
+        category,
         title,
         description: `TODO: describe what ${title} does for us.`,
-        domain: request.category,
+        domain: category,
         setup: `TODO: how to create ${title} credentials and where to paste them.`,
         capabilities: provides.map((p) => ({ key: p.key, version: p.version })),
       }),
@@ -107,7 +132,7 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
     ]);
   }
   const existing = files.map(([file]) => file).filter((file) => existsSync(file));
-  if (existing.length > 0) return fail(`refusing to overwrite ${existing.map((f) => relative(project.root, f)).join(', ')}`, 'choose another key or move the file away', existing[0]);
+  if (existing.length > 0) return fail(NEW_CODES.exists, `refusing to overwrite ${existing.map((f) => relative(project.root, f)).join(', ')}`, 'choose another key or move the file away', existing[0]);
   for (const [file, content] of files) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, content, { flag: 'wx' });

@@ -90,7 +90,7 @@ export async function runPipeline(
     // Files to process (an estimate: an integration's context is known only later): worth worker threads?
     const fresh = inputs.specFiles.filter((file) => kinds.get(file)!.some((kind) => !hashes.unchanged(cache?.specs[cacheKey(kind, file)]?.deps ?? { [file]: '' })));
     executor = await createExecutor(settings, workerCount(options.workers, fresh.length));
-    const run = runFiles(executor, cache, cached, hashes, addFile, keep, timings);
+    const run = runFiles(executor, cache, cached, hashes, addFile, keep, timings, progressOf(options, byKind('capability').length + byKind('integration').length));
 
     // 1. Capabilities, and the adapters. Their tasks are queued first: integration tasks, queued
     // right after, make their own files at once and wait for this context only for the rest.
@@ -123,7 +123,10 @@ export async function runPipeline(
 
     // 3. The project: the rules across integrations, and the files made from every spec.
     const integrationCheck = uniqueSpecs(summariesOf<IntegrationSummary>(integrationFiles), options.root);
-    diagnostics.push(...integrationCheck.diagnostics, ...unknownAdapterKeys(bound.byKey, integrationCheck.kept.map((i) => i.key)));
+    diagnostics.push(...integrationCheck.diagnostics);
+    // An adapter whose key no spec has (CG142) is news only in a run without errors: otherwise its
+    // spec may be the one that failed (or was not read), and that error is the one to fix.
+    if (!hasErrors(diagnostics)) diagnostics.push(...unknownAdapterKeys(bound.byKey, integrationCheck.kept.map((i) => i.key)));
     const project: CheckedProject = { capabilities, integrations: integrationCheck.kept };
     const specs = listed(project);
     if (!output) return { result: result(!hasErrors(diagnostics), specs, []), project };
@@ -219,6 +222,7 @@ function runFiles(
   addFile: (file: OutputFile) => void,
   keep: (path: string, hash: string) => void,
   timings: Record<string, number>,
+  fileDone: () => void,
 ) {
   return (kind: SpecKind, files: readonly string[], context?: Promise<IntegrationContext>): Promise<FileOutcome[]> => {
     const fingerprinted = context?.then(contextFingerprints);
@@ -231,6 +235,7 @@ function runFiles(
           const reused = cached(kind, file, fingerprint);
           if (reused) {
             for (const path of reused.outputs) keep(path, cache!.outputs[path]![0]);
+            fileDone();
             return { file, kind, ...reused };
           }
         }
@@ -239,10 +244,23 @@ function runFiles(
         // Per-stage time summed over files (on worker threads, time spent in parallel).
         for (const [stage, ms] of Object.entries(result.timings)) timings[stage] = (timings[stage] ?? 0) + ms;
         const { files: produced, timings: _timings, ...rest } = result;
+        fileDone();
         return { ...rest, outputs: produced.map((f) => f.path), ...(fingerprinted && { context: (await fingerprinted)(rest.summaries) }) };
       }),
     );
   };
+}
+
+/**
+ * Counts spec files done for the caller's progress line (a file that defines both kinds of spec
+ * counts once per kind). It reports 0 done at once: the work starts now.
+ */
+function progressOf(options: ResolvedOptions, total: number): () => void {
+  const report = options.onProgress;
+  if (!report) return () => {};
+  let done = 0;
+  report({ done, total });
+  return () => report({ done: ++done, total });
 }
 
 /** The spec kinds each file may define, from its text (a file that defines none is not a spec file). */

@@ -13,13 +13,17 @@ export function formatPath(path: readonly (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || '(spec)';
 }
 
-/** Levenshtein-based "did you mean" among known names; undefined when nothing is close. */
+/**
+ * Levenshtein-based "did you mean" among known names; undefined when nothing is close. A candidate
+ * must keep at least one of its own characters: otherwise it is a guess, not a correction (an
+ * empty or two-letter name is "close" to every two-letter name).
+ */
 export function closest(name: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const candidate of known) {
     const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+    if (d < bestDistance && d < candidate.length) [best, bestDistance] = [candidate, d];
   }
   return best;
 }

@@ -6,17 +6,15 @@
  * copy gets root `overrides` that point every one of them at the freshly packed tarballs
  * (none of them is on the registry, so a missed one fails the install).
  */
-import { cpSync, lstatSync, realpathSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { lstatSync, realpathSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonLine, npmInstall, readJson, removeProjectDir, runOk, tempProjectDir, writeJson } from '../support/npm-project.js';
 import { packPackages, tarballSpecs, WORKSPACE_PACKAGES, type PackedPackages, type PackageName } from '../support/packed-packages.js';
+import { copyMonorepoExample, MONOREPO_EXAMPLE } from '../support/monorepo-example.js';
 import { REPO } from '../support/workspace.js';
 
-const EXAMPLE = join(REPO, 'examples', 'monorepo');
 const MANIFESTS = ['package.json', 'packages/contracts/package.json', 'packages/app/package.json'];
-/** What a developer's earlier run may have left in the example folder: never part of the copy. */
-const NOT_COPIED = new Set(['node_modules', 'dist', 'generated', 'package-lock.json']);
 const STEP_TIMEOUT = 240_000;
 
 interface Manifest {
@@ -31,7 +29,7 @@ let packs: PackedPackages;
 beforeAll(async () => {
   packs = await packPackages();
   dir = tempProjectDir('monorepo');
-  cpSync(EXAMPLE, dir, { recursive: true, filter: (source) => !relative(EXAMPLE, source).split(sep).some((part) => NOT_COPIED.has(part)) });
+  copyMonorepoExample(dir);
   const root = readJson<Record<string, unknown>>(join(dir, 'package.json'));
   writeJson(join(dir, 'package.json'), { ...root, overrides: tarballSpecs(packs) });
   await npmInstall(dir);
@@ -42,7 +40,7 @@ afterAll(() => removeProjectDir(dir));
 describe('examples/monorepo', () => {
   it('depends on the contractgen packages at their current versions', () => {
     for (const manifest of MANIFESTS) {
-      const { dependencies = {}, devDependencies = {} } = readJson<Manifest>(join(EXAMPLE, manifest));
+      const { dependencies = {}, devDependencies = {} } = readJson<Manifest>(join(MONOREPO_EXAMPLE, manifest));
       for (const [name, folder] of Object.entries(WORKSPACE_PACKAGES)) {
         const wanted = { ...dependencies, ...devDependencies }[name];
         if (wanted !== undefined) expect(wanted, `${manifest}: ${name}`).toBe(readJson<Manifest>(join(REPO, folder, 'package.json')).version);

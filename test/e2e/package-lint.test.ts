@@ -5,12 +5,13 @@
  * an earlier build, a test, build info or a source map without its source would ship otherwise).
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { removeProjectDir, tempProjectDir } from '../support/npm-project.js';
 import { packPackages, WORKSPACE_PACKAGES, type PackageName, type PackedPackages } from '../support/packed-packages.js';
 import { REPO } from '../support/workspace.js';
 
@@ -66,4 +67,27 @@ describe.each(names)('%s, packed', (name) => {
     });
     expect(strays).toEqual([]);
   });
+});
+
+describe('packing from a clean checkout', () => {
+  it('builds each package first (prepack), so its tarball holds what the packed one holds', async () => {
+    // The sources as a fresh clone has them: no dist/ anywhere. The tools come from the repository's node_modules.
+    const copy = tempProjectDir('prepack');
+    try {
+      for (const file of ['package.json', 'tsconfig.base.json']) cpSync(join(REPO, file), join(copy, file));
+      for (const folder of Object.values(WORKSPACE_PACKAGES)) {
+        cpSync(join(REPO, folder), join(copy, folder), { recursive: true, filter: (source) => !['dist', 'node_modules'].includes(basename(source)) });
+      }
+      symlinkSync(join(REPO, 'node_modules'), join(copy, 'node_modules'));
+      const workspaces = Object.values(WORKSPACE_PACKAGES).flatMap((folder) => ['--workspace', folder]);
+      const { stdout } = await execFileAsync('npm', ['pack', ...workspaces, '--dry-run', '--json'], { cwd: copy });
+      const packed = JSON.parse(stdout) as { name: PackageName; files: { path: string }[] }[];
+      expect(packed.map((p) => p.name).sort()).toEqual([...names].sort());
+      for (const { name, files } of packed) {
+        expect(files.map((f) => f.path).sort(), name).toEqual((await tarballFiles(packs[name])).sort());
+      }
+    } finally {
+      removeProjectDir(copy);
+    }
+  }, 120_000);
 });

@@ -4,13 +4,14 @@
  * does, outside the repository and without workspace links.
  *
  * Packing takes a few seconds, so the tarballs are kept under the system temp folder, keyed by a
- * hash of what goes into them (each package.json and the folders its `files` names): test files
- * running in parallel, and later runs over the same build, pack once. Two processes that pack at
- * the same time each write their own folder and rename it into place; the loser uses the winner's.
+ * hash of what goes into them (each package.json and the folders its `files` names): the e2e test
+ * files, which run in parallel processes, and later runs over the same build pack once. A lock
+ * file lets one process pack while the others wait for its tarballs (one left by a killed process
+ * is taken over); the tarballs are written to a folder of their own and renamed into place whole.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -48,22 +49,59 @@ export function tarballSpecs(packs: PackedPackages, names: readonly PackageName[
 
 async function packOnce(): Promise<PackedPackages> {
   const dir = join(PACKS_ROOT, contentHash());
-  if (!existsSync(dir)) {
-    mkdirSync(PACKS_ROOT, { recursive: true });
-    const staging = `${dir}.staging-${process.pid}`;
-    rmSync(staging, { recursive: true, force: true });
-    mkdirSync(staging);
-    const workspaces = Object.values(WORKSPACE_PACKAGES).flatMap((folder) => ['--workspace', folder]);
-    await execFileAsync('npm', ['pack', ...workspaces, '--pack-destination', staging, '--silent'], { cwd: REPO });
+  mkdirSync(PACKS_ROOT, { recursive: true });
+  while (!existsSync(dir)) {
+    const release = takeLock(`${dir}.lock`);
+    if (!release) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
     try {
-      renameSync(staging, dir);
-    } catch (error) {
-      // Another process packed the same content first: its tarballs are the same bytes.
-      rmSync(staging, { recursive: true, force: true });
-      if (!existsSync(dir)) throw error;
+      if (!existsSync(dir)) await packInto(dir);
+    } finally {
+      release();
     }
   }
   return Object.fromEntries(Object.keys(WORKSPACE_PACKAGES).map((name) => [name, tarballIn(dir, name)])) as Record<PackageName, string>;
+}
+
+async function packInto(dir: string): Promise<void> {
+  const staging = `${dir}.staging-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging);
+  const workspaces = Object.values(WORKSPACE_PACKAGES).flatMap((folder) => ['--workspace', folder]);
+  // prepack builds each package first (a no-op after `npm test`'s build).
+  await execFileAsync('npm', ['pack', ...workspaces, '--pack-destination', staging, '--silent'], { cwd: REPO });
+  renameSync(staging, dir);
+}
+
+/** Takes the lock file (holding this process's pid), or undefined while a live process holds it. */
+function takeLock(lock: string): (() => void) | undefined {
+  try {
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    return () => rmSync(lock, { force: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  try {
+    const holder = Number(readFileSync(lock, 'utf8'));
+    // Empty: its holder is writing its pid right now (or was killed doing so, long ago).
+    const stale = holder > 0 ? !processAlive(holder) : Date.now() - statSync(lock).mtimeMs > 10_000;
+    if (stale) rmSync(lock, { force: true });
+  } catch (error) {
+    // Released meanwhile: the next round takes it or finds the tarballs.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  return undefined;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** `npm pack` names `@scope/name@1.2.3` `scope-name-1.2.3.tgz`. */

@@ -136,6 +136,14 @@ describe('SDK -> loopback client -> stand-in', () => {
     }
   });
 
+  it('hands out the credentials it accepts as `secrets`, without printing the token with itself', async () => {
+    expect(standIn.secrets).toEqual({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+    expect(inspect(standIn, { depth: 5 })).not.toContain(AUTH_TOKEN);
+    expect(JSON.stringify(standIn)).not.toContain(AUTH_TOKEN);
+    const { accountSid, authToken } = standIn.secrets;
+    expect((await twilio(accountSid, authToken, { httpClient: createLoopbackHttpClient(standIn.url) }).api.v2010.accounts(accountSid).fetch()).status).toBe('active');
+  });
+
   it('answers 404 / 20404 for a message it does not know', async () => {
     const error = await rejection(sdk().messages('SM00000000000000000000000000000000').fetch());
     expect(error).toBeInstanceOf(twilio.RestException);

@@ -110,6 +110,12 @@ export interface TwilioStandIn {
   /** Base URL, e.g. http://127.0.0.1:53127 (no trailing slash). */
   readonly url: string;
   readonly accountSid: string;
+  /**
+   * The credentials it accepts, in the shape of the Twilio specs' secrets: pass them as a client's
+   * `secrets`, with `adapter: createTwilioSmsAdapter({ baseUrl: standIn.url })`. Non-enumerable, so that
+   * printing the stand-in does not print the token (which may be one you chose).
+   */
+  readonly secrets: { readonly accountSid: string; readonly authToken: string };
   /** Every request received, in arrival order (including scripted and rejected ones). */
   readonly requests: RecordedRequest[];
   /** Messages created through the default POST route, by SID. Mutate to simulate delivery. */
@@ -364,6 +370,7 @@ export async function startTwilioStandIn(options: TwilioStandInOptions = {}): Pr
   const standIn: TwilioStandIn = {
     url: `http://127.0.0.1:${port}`,
     accountSid,
+    secrets: { accountSid, authToken },
     requests,
     messages,
     accountStatus: options.accountStatus ?? 'active',
@@ -391,6 +398,8 @@ export async function startTwilioStandIn(options: TwilioStandInOptions = {}): Pr
       });
     },
   };
+  // Readable, but left out of JSON, diffs and util.inspect (like a recorded request's password).
+  Object.defineProperty(standIn, 'secrets', { enumerable: false });
   return standIn;
 }
 

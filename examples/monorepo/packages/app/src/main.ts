@@ -8,13 +8,13 @@ import { registry } from '@example/contracts';
 import { createSmsSandboxClient } from '@example/contracts/integrations/sms.sandbox';
 import { createSmsTwilioClient } from '@example/contracts/integrations/sms.twilio';
 import { createTwilioSmsAdapter } from '@contractgen/twilio/sms';
-import { startTwilioStandIn, STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN } from '@contractgen/twilio/testing';
+import { startTwilioStandIn } from '@contractgen/twilio/testing';
 
 const standIn = await startTwilioStandIn();
 try {
   const twilio = await createSmsTwilioClient({
     config: { fromNumber: '+15005550006' },
-    secrets: { accountSid: STAND_IN_ACCOUNT_SID, authToken: STAND_IN_AUTH_TOKEN },
+    secrets: standIn.secrets,
     adapter: createTwilioSmsAdapter({ baseUrl: standIn.url }),
   });
   const viaTwilio = await twilio.sendSms({ to: '+14155552671', body: 'Hello from the monorepo' });
