@@ -30,7 +30,7 @@ export interface HttpConstant {
   readonly value: HttpJson;
 }
 
-/** The first of these that is present: neither undefined nor null. */
+/** The first of these that is neither absent nor null; null when the others are absent and one is null. */
 export interface HttpFirst {
   readonly first: readonly HttpValue[];
 }

@@ -50,11 +50,14 @@ export function evaluate(value: HttpValue, scope: HttpScope): unknown {
   if ('ref' in value) return resolve(value, scope);
   if ('value' in value) return value.value;
   if ('first' in value) {
+    // A null is passed over for a later value, but stays the answer when none comes: `{ value: null }` last is a default.
+    let sawNull = false;
     for (const candidate of value.first) {
       const result = evaluate(candidate, scope);
       if (result !== undefined && result !== null) return result;
+      sawNull ||= result === null;
     }
-    return undefined;
+    return sawNull ? null : undefined;
   }
   if ('template' in value) return fillTemplate(value.template, scope);
   return convert(value, scope);
