@@ -217,10 +217,14 @@ describe('errors Vonage reports inside an HTTP 200', () => {
     expect(standIn.requests).toHaveLength(3);
   });
 
-  it('status 10 (too many binds) is retried too', async () => {
+  it('status 10 (too many binds), a ProviderError the binding declares retryable, is retried for a send too', async () => {
     standIn.respondNext(SEND, { status: 200, body: vonageSendError('10', 'Too many binds') });
     await client.sendSms({ to: TO, body: 'x' });
     expect(standIn.requests).toHaveLength(2);
+    standIn.reset();
+    standIn.respondNext(SEND, { status: 200, body: vonageSendError('10', 'Too many binds'), times: 5 });
+    expect(await leaks.failure(client.sendSms({ to: TO, body: 'x' }))).toMatchObject({ constructor: ProviderError, providerCode: '10', retryable: true });
+    expect(standIn.requests).toHaveLength(3);
   });
 
   it('status 5 (internal error) is a ProviderError and never re-sent: the message may have gone out', async () => {
