@@ -13,8 +13,8 @@
  * - A request whose input names an id (`idField`) looks that resource up; an unknown id is
  *   answered with the operation's invalidInput rule on that field (else a 404).
  * - `failNext(ruleName)` answers the next request(s) the rule applies to with a response that
- *   matches the rule's `when` (checked by the runtime's own rule matcher), the rule's summary as
- *   the provider's message.
+ *   matches the rule's `when` (checked by the runtime's own rule matcher), naming the rule in the
+ *   provider's message.
  *
  * It is a double of the binding, not of the provider: tests of the binding itself use stand-ins
  * written from the provider's documentation (a wrong binding would pass against itself here).
@@ -266,7 +266,7 @@ export function createHttpTestDouble(binding: HttpBinding, options: HttpTestDoub
       const headers: Record<string, string> = {};
       const write = writer(body, headers);
       if (condition) write(condition.path, candidate);
-      if (rule.message) invert(rule.message, rule.summary, write);
+      if (rule.message) invert(rule.message, `the test double answers rule ${rule.name}`, write);
       const scope: HttpScope = { body, headers: new Headers(headers) };
       if (matchingRule(binding, route.request, code, scope) === rule) {
         return { status: code, body, headers, rule: rule.name };
