@@ -3,12 +3,12 @@
  * transport classification of fetch failures as Node's fetch really raises them, Retry-After.
  */
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, ConnectionError, InvalidInputError, parseRetryAfter, Secret, TimeoutError, type HttpBinding } from '@contractgen/runtime';
 import { buildRequest } from '../../runtime/http/request.js';
 import { transportError } from '../../runtime/http/transport.js';
 import { evaluate, ValueProblem } from '../../runtime/http/values.js';
+import { closedPort } from '../support/closed-port.js';
 
 const where = { integration: 'sms.test', operation: 'sendSms', host: 'api.example.com' };
 
@@ -91,11 +91,3 @@ describe('transport failures, as Node 20 fetch raises them', () => {
     expect(parseRetryAfter(null)).toBeUndefined();
   });
 });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -6,7 +6,6 @@
  * send retried, a send never retried after a timeout or a 5xx), rate limit, timeouts, redaction.
  * Every request is checked against Vonage's published OpenAPI descriptions.
  */
-import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
@@ -26,6 +25,7 @@ import { createLeakCapture } from '../support/leak-capture.js';
 import { checkVonageRequest } from '../support/vonage-contract.js';
 import { startVonageStandIn, VONAGE_API_KEY, VONAGE_API_SECRET, vonageSendError, type VonageStandIn } from '../support/vonage-stand-in.js';
 import { createIntegrationClient } from '@contractgen/runtime';
+import { closedPort } from '../support/closed-port.js';
 
 const FIXTURE: HttpFixture = { spec: smsVonageSpec, binding: smsVonageHttpBinding, configSchema: smsVonageConfigSchema, secretSchema: smsVonageSecretSchema };
 const SECRETS = { apiKey: VONAGE_API_KEY, apiSecret: VONAGE_API_SECRET };
@@ -372,12 +372,3 @@ describe('secrets never leave the client', () => {
     await leaks.failure(client.getDeliveryStatus({ id: `x${VONAGE_API_SECRET}` }));
   });
 });
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
