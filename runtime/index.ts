@@ -1,6 +1,7 @@
 // `@contractgen/runtime`: what generated code and adapters import at run time. The client kernel
 // uses Node built-ins alone; ajv's helpers for precompiled validators are at `@contractgen/runtime/ajv`.
 export * from './client/index.js';
+export * from './http/index.js';
 export * from './validation/index.js';
 export * from './spec/index.js';
 export { createRegistry, type Registry } from './registry.js';

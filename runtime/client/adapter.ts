@@ -12,6 +12,12 @@ import type { Secret } from './secrets.js';
 /** Secrets as the adapter receives them: every value wrapped, revealed only where the SDK needs it. */
 export type SecretValues<Secrets> = { readonly [K in keyof Secrets]-?: undefined extends Secrets[K] ? Secret | undefined : Secret };
 
+/** The client option `http`: how adapters that speak HTTP through `fetch` reach the provider. */
+export interface HttpTransportOptions {
+  /** Used instead of the global fetch: a proxy, a test double, a fetch that redirects to a local stand-in. */
+  readonly fetch?: typeof fetch;
+}
+
 export interface AdapterInit<Config, Secrets> {
   /** Integration key the client was created for. */
   readonly integration: string;
@@ -19,6 +25,8 @@ export interface AdapterInit<Config, Secrets> {
   readonly config: Config;
   /** Validated against the spec's secretSchema, then wrapped. */
   readonly secrets: SecretValues<Secrets>;
+  /** The client's `http` option, passed through untouched (HTTP-bound adapters send with its fetch). */
+  readonly http?: HttpTransportOptions;
 }
 
 export type HealthStatus = 'ok' | 'degraded' | 'down';

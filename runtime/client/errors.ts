@@ -172,9 +172,9 @@ export interface ProviderErrorOptions extends IntegrationErrorOptions {
   /** The provider's page for this error code (Twilio's `moreInfo`). */
   readonly docsUrl?: string;
   /**
-   * Only an adapter that knows the provider did nothing may say so; defaults to false. It
-   * informs callers' own retry decisions; the kernel's retries follow retry.ts (status >= 500,
-   * idempotent operations only).
+   * Only an adapter that knows the provider did nothing (and that a later try may succeed) may
+   * say so; defaults to false. The kernel then retries it for any operation (retry.ts); without
+   * it, only a status >= 500 of an idempotent operation is retried.
    */
   readonly retryable?: boolean;
 }

@@ -4,7 +4,7 @@
  */
 import type { IntegrationSpec } from '../spec/model.js';
 import type { ValidationIssue, Validator } from '../validation/validator.js';
-import type { AdapterConnection, HealthProbeResult, HealthStatus, WebhookContext, WebhookReceiver } from './adapter.js';
+import type { AdapterConnection, HealthProbeResult, HttpTransportOptions, HealthStatus, WebhookContext, WebhookReceiver } from './adapter.js';
 import { systemClock, type Clock } from './clock.js';
 import { ConfigurationError, InvalidInputError, isIntegrationError, TimeoutError, type Issue } from './errors.js';
 import type { ClientHooks } from './hooks.js';
@@ -58,6 +58,8 @@ export interface ClientOptions<Config, Secrets> extends ClientHooks {
   readonly maxQueue?: number;
   readonly retry?: Omit<RetryPolicy, 'idempotent'>;
   readonly clock?: Clock;
+  /** The transport of adapters that send through fetch (every HTTP-bound integration); handed to the adapter's connect. */
+  readonly http?: HttpTransportOptions;
 }
 
 export interface CallOptions {
@@ -136,7 +138,7 @@ export async function createIntegrationClient<Client extends ClientBase>(
   }
   const { config, secrets } = await validatedSettings(definition, options, integration);
   const secretList = Object.values(secrets).filter((s): s is Secret => s instanceof Secret);
-  const connection = (adapter.connect as (init: unknown) => AdapterConnection<Record<string, unknown>>)({ integration, config, secrets });
+  const connection = (adapter.connect as (init: unknown) => AdapterConnection<Record<string, unknown>>)({ integration, config, secrets, ...(options.http && { http: options.http }) });
   const kernel = createKernel({
     integration,
     rateLimit: definition.spec.constraints?.rateLimit,

@@ -4,6 +4,8 @@
  * Always safe (the provider never acted on the request):
  *   - RateLimitedError from the provider (HTTP 429, Twilio 20429): waits its Retry-After when
  *     given, and gives up at once when that is longer than maxDelayMs;
+ *   - ProviderError with `retryable: true`: a definite rejection the adapter (or an HTTP
+ *     binding's error rule) declares, e.g. Vonage's status 1 "Throttled" inside an HTTP 200;
  *   - ConnectionError (the request was never sent);
  *   - TimeoutError with requestMayHaveBeenSent: false.
  * Only for idempotent operations (a repeat has the same effect as one call):
@@ -69,6 +71,7 @@ export function retryDelayMs(error: unknown, n: number, policy: RetryPolicy): nu
     return policy.idempotent || !error.requestMayHaveBeenSent ? backoffMs(n, policy) : undefined;
   }
   if (error instanceof ProviderError) {
+    if (error.retryable) return backoffMs(n, policy);
     return policy.idempotent && error.status !== undefined && error.status >= 500 ? backoffMs(n, policy) : undefined;
   }
   return undefined;

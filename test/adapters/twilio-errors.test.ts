@@ -3,7 +3,6 @@
  * right typed error after exactly the retries the kernel allows, and the auth token never shows
  * up in any error message, stack, inspected error or console line.
  */
-import { createServer } from 'node:net';
 import { format, inspect } from 'node:util';
 import twilio from 'twilio';
 import type RequestClientModule from 'twilio/lib/base/RequestClient.js';
@@ -27,6 +26,7 @@ import {
 } from '@contractgen/runtime';
 import type { RetryPolicy } from '@contractgen/runtime';
 import { checkTwilioRequest } from '../support/twilio-contract.js';
+import { closedPort } from '../support/closed-port.js';
 
 const ACCOUNT_SID = 'AC5ef8732a3c49700934481addd5ce1659';
 const AUTH_TOKEN = '9c4b1e0d7a3f4e2b8d6c5a1f0e9d8c7b';
@@ -408,12 +408,3 @@ describe('mapTwilioError (unit)', () => {
     expect(parseRetryAfter(undefined)).toBeUndefined();
   });
 });
-
-/** A port nothing listens on (bound, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -106,6 +106,20 @@ describe('withRetry', () => {
     expect(send.calls).toHaveLength(1);
   });
 
+  it('retries a ProviderError declared retryable (a definite rejection) for any operation, whatever its status', async () => {
+    const clock = new ManualClock();
+    for (const status of [200, 400, 503]) {
+      const throttled = scripted(clock, [new ProviderError('throttled', { status, providerCode: '1', retryable: true })]);
+      expect(await drive(clock, throttled.attempt, { idempotent: false })).toEqual({ value: 'ok' });
+      expect(throttled.calls).toHaveLength(2);
+    }
+    // Without the declaration the same answers are not retried for a send.
+    const plain = new ProviderError('throttled', { status: 200, providerCode: '1' });
+    const send = scripted(clock, [plain]);
+    expect(await drive(clock, send.attempt, { idempotent: false })).toEqual({ error: plain });
+    expect(send.calls).toHaveLength(1);
+  });
+
   it.each([
     ['4xx provider error', new ProviderError('bad number', { status: 400, providerCode: 21211 })],
     ['template required', new TemplateRequiredError(undefined, { status: 400, providerCode: 63016 })],

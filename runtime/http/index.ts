@@ -1,0 +1,7 @@
+// Providers by spec: the normalized binding a generated `http.ts` holds, and the generic adapter
+// that executes it. The test double is at `@contractgen/runtime/testing`, so production never loads it.
+export type * from './binding.js';
+export { createHttpAdapter, type HttpOperation } from './adapter.js';
+export { combineAdapters, type PartialAdapter } from './combine.js';
+export { ProviderInvalidInputError } from './response.js';
+export { parseRetryAfter } from './transport.js';
