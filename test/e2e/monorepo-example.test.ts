@@ -53,7 +53,7 @@ describe('examples/monorepo', () => {
     // The packages the example uses (it needs no Redis), each from its tarball.
     const named = new Set(
       MANIFESTS.flatMap((manifest) => {
-        const { dependencies = {}, devDependencies = {} } = readJson<Manifest>(join(EXAMPLE, manifest));
+        const { dependencies = {}, devDependencies = {} } = readJson<Manifest>(join(MONOREPO_EXAMPLE, manifest));
         return [...Object.keys(dependencies), ...Object.keys(devDependencies)];
       }),
     );
