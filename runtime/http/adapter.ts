@@ -14,7 +14,7 @@ import type { InvokeContext } from '../client/kernel.js';
 import type { Secret } from '../client/secrets.js';
 import type { HttpBinding, HttpHealthBinding, HttpRequestBinding } from './binding.js';
 import { buildRequest } from './request.js';
-import { answerError, answerScope, mapOutput, type HttpAnswer } from './response.js';
+import { answerError, answerScope, mapOutput, requestIdOf, type HttpAnswer } from './response.js';
 import { transportError } from './transport.js';
 import { evaluate, ValueProblem, type HttpScope } from './values.js';
 
@@ -41,8 +41,13 @@ export function createHttpAdapter<Key extends string, Config = unknown, Secrets 
 function connectHttp(binding: HttpBinding, init: AdapterInit<unknown, unknown>): Record<string, HttpOperation> & HealthProbe {
   const fetchImpl = init.http?.fetch ?? globalThis.fetch;
   const secrets = init.secrets as Readonly<Record<string, Secret | undefined>>;
-  const exchange = (operation: string, request: HttpRequestBinding, scope: HttpScope, context: InvokeContext) =>
-    send(fetchImpl, binding, request, scope, { integration: init.integration, operation }, context.signal);
+  const exchange = async (operation: string, request: HttpRequestBinding, scope: HttpScope, context: InvokeContext) => {
+    const answer = await send(fetchImpl, binding, request, scope, { integration: init.integration, operation }, context.signal);
+    // What the provider answered, error answers included: the client hands it to its hooks, spans and callers.
+    const requestId = requestIdOf(binding, answer, scope);
+    context.report?.({ status: answer.status, headers: Object.fromEntries(answer.headers), ...(requestId !== undefined && { requestId }) });
+    return answer;
+  };
 
   const connection: Record<string, HttpOperation> = {};
   for (const [name, operation] of Object.entries(binding.operations)) {

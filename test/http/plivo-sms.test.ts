@@ -15,6 +15,7 @@ import {
   NotImplementedError,
   ProviderError,
   RateLimitedError,
+  responseOf,
   TimeoutError,
   type RetryPolicy,
 } from '@contractgen/runtime';
@@ -84,6 +85,16 @@ describe('sendSms', () => {
       sentAt: null,
       updatedAt: null,
     });
+  });
+
+  it("reports Plivo's api_id as the request id, on the result and on an error, with the status", async () => {
+    standIn.respondNext(SEND, { status: 202, body: { api_id: 'req-sent-1', message: 'message(s) queued', message_uuid: ['8d2f0c5c-7b25-4b0c-9f3a-2a7b6f1f0a11'] } });
+    const sent = await client.sendSms({ to: TO, body: 'Hello' });
+    expect(responseOf(sent)).toMatchObject({ status: 202, requestId: 'req-sent-1' });
+    standIn.respondNext(SEND, { status: 400, body: { api_id: 'req-refused-2', error: 'invalid dst' } });
+    const error = await leaks.failure(client.sendSms({ to: TO, body: 'x' }));
+    expect(error).toMatchObject({ requestId: 'req-refused-2' });
+    expect(responseOf(error)).toMatchObject({ status: 400, requestId: 'req-refused-2' });
   });
 
   it('rejects invalid input in the generated validator, before anything is sent', async () => {

@@ -342,7 +342,7 @@ describe('HTTP errors and transport failures', () => {
 describe('rate limit', () => {
   it("the spec's limit holds across the binding's requests: past it callers queue, and past the queue they are refused, nothing sent", async () => {
     const limited = await createIntegrationClient<SmsClient>(
-      smsDefinition({ ...FIXTURE, spec: { ...smsVonageSpec, constraints: { rateLimit: { rpm: 2 } } } }),
+      smsDefinition({ ...FIXTURE, spec: { ...smsVonageSpec, constraints: { rateLimit: { rpm: 20 } } } }),
       createHttpAdapter('sms.vonage', smsVonageHttpBinding),
       { config: { fromNumber: FROM }, secrets: SECRETS, maxQueue: 1, rateLimitKey: 'vonage-rate-limit-test', http: { fetch: redirectFetch({ 'https://rest.nexmo.com': standIn.url }) } },
     );
