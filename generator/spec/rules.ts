@@ -8,6 +8,8 @@ import { closest, formatPath, type SpecFinding } from './findings.js';
 import { capabilityModelSchema, integrationModelSchema } from './model-schema.js';
 import { ajvMessage, compileSpecSchema, findingsFromAjv, groupedFindings, specAjv, uncheckable, type SchemaCompiler } from './schema-checks.js';
 import { isRecord } from '../values.js';
+import { PatternTimeout } from './pattern-budget.js';
+import { catastrophic, schemaPatterns } from './patterns.js';
 
 type Path = readonly (string | number)[];
 type Obj = Record<string, unknown>;
@@ -135,10 +137,18 @@ function schemaAndExample(spec: Obj, field: 'configSchema' | 'secretSchema', com
   try {
     if (validate && !validate(block.example)) findings.push(...groupedFindings(validate.errors, [field, 'example'], 'CG121'));
   } catch (error) {
-    findings.push(uncheckable('CG121', [field, 'example'], error));
+    findings.push(error instanceof PatternTimeout ? slowPattern(block.schema, [field, 'schema'], error) : uncheckable('CG121', [field, 'example'], error));
   }
   if (field === 'secretSchema') findings.push(...secretShape(block));
   return findings;
+}
+
+/** CG125 at the pattern that took too long on the example (a pattern the static check let through, such as `(a|a)*$`). */
+function slowPattern(schema: Obj, at: readonly string[], timeout: PatternTimeout): SpecFinding {
+  const path = schemaPatterns(schema, at).find((p) => p.source === timeout.source)?.path ?? at;
+  return timeout.spent
+    ? { code: 'CG125', severity: 'error', path, message: `was not checked against the example: ${timeout.message}`, hint: 'make the slower patterns of this file linear; each is reported where it took too long' }
+    : catastrophic(path, `matching the example ${timeout.message}`);
 }
 
 function secretShape(block: Obj): SpecFinding[] {
