@@ -223,7 +223,8 @@ async function probe(
       signal,
       onTimeout: () => new TimeoutError(`health probe of ${integration} took longer than ${timeoutMs} ms`, { requestMayHaveBeenSent: true, timeoutMs, integration }),
     });
-    return { integration, status: result.status, latencyMs: latency(), checkedAt, ...(result.detail !== undefined && { detail: result.detail }) };
+    // The provider's own words (an account status, a name) may quote a credential: masked like an error's.
+    return { integration, status: result.status, latencyMs: latency(), checkedAt, ...(result.detail !== undefined && { detail: kernel.redactor.redact(String(result.detail)) }) };
   } catch (error) {
     redactError(error, kernel.redactor);
     const code = isIntegrationError(error) ? error.code : 'PROVIDER';

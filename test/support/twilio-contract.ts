@@ -105,6 +105,14 @@ function loadSpec(): Spec {
   return spec;
 }
 
+/** The values Twilio's description lists for one of its enums, e.g. `message_enum_status` (the statuses an adapter must map, every one). */
+export function twilioEnum(schemaName: string): string[] {
+  const schemas = (loadSpec().doc.components as { schemas: Record<string, { enum?: unknown }> }).schemas;
+  const values = schemas[schemaName]?.enum;
+  if (!Array.isArray(values) || !values.every((v): v is string => typeof v === 'string')) throw new Error(`twilio_api_v2010.json has no string enum ${schemaName}`);
+  return values;
+}
+
 /**
  * Problems with `request` against twilio_api_v2010.json; an empty array means it conforms.
  * Messages name parameters but never quote values (they may be personal data).
