@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../generator/index.js';
 import { startCli, stopAllCli, waitFor } from './support/cli-process.js';
-import { removeDir, runCli, scratchDir, TWILIO_SPECS, writeFiles } from './support/workspace.js';
+import { integrationSource, specProject } from './support/spec-sources.js';
+import { removeDir, runCli } from './support/workspace.js';
 
 const scratch: string[] = [];
 afterAll(async () => {
@@ -19,34 +20,15 @@ afterAll(async () => {
   scratch.forEach(removeDir);
 });
 
-const capability = readFileSync(join(TWILIO_SPECS, 'capabilities/sms-outbound.ts'), 'utf8');
 /** The issue's example: 35 a's and a character the pattern refuses (each more `a` doubles the time of a backtracking match). */
 const HOSTILE = `${'a'.repeat(35)}!`;
 
 /** An integration whose config has the given properties and example. */
-function integration(key: string, properties: Record<string, unknown>, example: Record<string, unknown>, extra = ''): string {
-  return `import { defineIntegration } from 'contractgen/spec';
-export const spec = defineIntegration({
-  meta: { key: '${key}', version: '1.0.0', category: 'sms', title: 'T', description: 'D', domain: 'd', owners: ['o'], tags: [], stability: 'beta' },
-  supportedModes: ['managed'],
-  capabilities: { provides: [{ key: 'sms.outbound', version: '1.0.0' }] },
-  configSchema: {
-    schema: { type: 'object', properties: ${JSON.stringify(properties)}${extra} },
-    example: ${JSON.stringify(example)},
-  },
-  secretSchema: { schema: { type: 'object', properties: {} }, example: {} },
-  healthCheck: { method: 'custom', timeoutMs: 1000 },
-  docsUrl: 'https://example.com/docs',
-});
-`;
+function integration(key: string, properties: Record<string, unknown>, example: Record<string, unknown>): string {
+  return integrationSource({ key, configSchema: `{ schema: { type: 'object', properties: ${JSON.stringify(properties)} }, example: ${JSON.stringify(example)} }` });
 }
 
-function project(files: Record<string, string>): string {
-  const root = scratchDir('patterns');
-  scratch.push(root);
-  writeFiles(root, { 'contractgen.config.json': '{}', 'specs/capabilities/sms-outbound.ts': capability, ...files });
-  return root;
-}
+const project = (files: Record<string, string>) => specProject('patterns', scratch, files);
 
 /** The CLI's JSON diagnostics, run with a hard limit: a hang is a failure, never a stuck suite. */
 function cli(command: string, root: string) {
