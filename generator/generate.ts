@@ -7,6 +7,8 @@ import { cacheFile, InputHashes, readCache, stampHolds, toolFingerprint, writeCa
 import type { Diagnostic } from './diagnostics.js';
 import { discoverInputs, type ProjectInputs } from './load/discover.js';
 import { outputTargets, resolveOptions, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
+import { isInsideFolder } from './load/inside.js';
+import { readRegularFile } from './load/read-input.js';
 import { maskedSourceText } from './report/mask.js';
 import { OutputBlockedError } from './write/blocked.js';
 import { outputFolderProblem, OutputPaths, refusedPath } from './write/output-path.js';
@@ -25,12 +27,12 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     // The output folders, the folders above them in the project and their run folders must be real
     // folders before anything reads or writes in them (write/output-path.ts).
     const refused = folders.map((folder) => outputFolderProblem(folder, resolved.root)).filter((problem) => problem !== undefined);
-    if (refused.length > 0) return failedRun(refused.map((problem) => refusedPath(problem)), timings);
+    if (refused.length > 0) return failedRun(refused.map((problem) => refusedPath(problem)), timings, folders);
   }
   if (resolved.mode !== 'validate' && foldersWithRunFolder(folders).length > 0) {
     const { settleInterruptedRuns } = await import('./write/recover.js');
     const blocked = await settleInterruptedRuns(folders, resolved.mode);
-    if (blocked.length > 0) return failedRun(blocked, timings);
+    if (blocked.length > 0) return failedRun(blocked, timings, folders);
   }
   const discoverStart = performance.now();
   const inputs = discoverInputs(resolved);
@@ -51,7 +53,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   try {
     outcome = await runPipeline(resolved, inputs, cache, tool, timings, hashes);
   } catch (error) {
-    if (error instanceof OutputBlockedError) return failedRun([error.diagnostic], timings);
+    if (error instanceof OutputBlockedError) return failedRun([error.diagnostic], timings, folders);
     throw error;
   }
   if (outcome.cache && outcome.result.ok && resolved.mode !== 'validate') writeCache(file, outcome.cache);
@@ -75,7 +77,19 @@ function unchangedResult(options: ResolvedOptions, inputs: ProjectInputs, cache:
   };
 }
 
-/** A run stopped before it read anything: the output folders are locked, or a killed run's leftovers stand in the way. */
-function failedRun(diagnostics: Diagnostic[], timings: Record<string, number>): GenerateResult {
-  return { ok: false, diagnostics, specs: [], files: [], timings, sourceText: () => undefined };
+/**
+ * A run stopped before it read anything: the output folders are locked, or what they hold stands in
+ * the way (a killed run's leftovers, a journal or a path the writer refuses). Code frames may show
+ * the journal a diagnostic points at: read as a regular file, from inside the output folders only.
+ */
+function failedRun(diagnostics: Diagnostic[], timings: Record<string, number>, folders: readonly string[]): GenerateResult {
+  const sourceText = (file: string) => {
+    if (!folders.some((folder) => isInsideFolder(file, folder))) return undefined;
+    try {
+      return readRegularFile(file, { noFollow: true }).toString('utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  return { ok: false, diagnostics, specs: [], files: [], timings, sourceText };
 }

@@ -100,7 +100,9 @@ describe('a planted journal', () => {
     for (const command of ['generate', 'check']) {
       const cli = runCli([command], s.root);
       expect(cli.code, cli.stderr).toBe(1);
-      expect(cli.stderr).toContain('error CG307');
+      // Located at the step: line and column in the journal, with a code frame of it.
+      expect(cli.stderr).toMatch(/generated\/\.contractgen-run\/journal\.json:1:\d+ - error CG307: journal step 1 \(remove\)/);
+      expect(cli.stderr).toMatch(/^1 \| \{"generator":"contractgen"/m);
       expect(cli.stderr).toContain('../../outside/victim.txt');
       expect(cli.stderr).not.toMatch(/run `contractgen generate`/);
     }
@@ -110,13 +112,15 @@ describe('a planted journal', () => {
 });
 
 describe('stale removal', () => {
-  it('never follows a symlinked folder: the manifest entry is refused (generate and check)', async () => {
+  it('never follows a symlinked folder: the manifest entry is refused (generate and check), located at its line', async () => {
     const s = await setup();
     symlinkSync(s.outside, join(s.out, 'integrations/evil'));
     const manifest = join(s.out, '.contractgen-manifest.json');
     const listed = JSON.parse(readFileSync(manifest, 'utf8')) as { files: string[] };
-    writeFileSync(manifest, JSON.stringify({ ...listed, files: [...listed.files, 'integrations/evil/victim.txt'] }));
+    writeFileSync(manifest, JSON.stringify({ ...listed, files: [...listed.files, 'integrations/evil/victim.txt'] }, null, 2));
     await expectNothingTouched(s, manifest, /"integrations\/evil\/victim\.txt".*symbolic link/);
+    const result = await run(s.root);
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'CG307', line: listed.files.length + 5, column: 5 }));
   });
 
   const entries: [string, (outside: string) => string][] = [

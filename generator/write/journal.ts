@@ -66,7 +66,7 @@ export function readJournal(folder: string, folders: readonly string[]): Step[] 
         return { remove: outputFile(folder, [within], step[1], paths), within };
       }
     } catch (error) {
-      if (error instanceof OutputPathError) throw error.namedBy(journal.path, `journal step ${index + 1} (${String(step[0])})`);
+      if (error instanceof OutputPathError) throw error.namedBy(journal.path, `journal step ${index + 1} (${String(step[0])})`, step);
       throw error;
     }
     throw new Error(`unknown step "${String(step[0])}"`);

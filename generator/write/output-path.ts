@@ -17,6 +17,8 @@ import { lstatSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative as relativePath, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { isInsideFolder } from '../load/inside.js';
+import { positionInText } from '../load/text-position.js';
+import { readRegularFile } from '../load/read-input.js';
 import { OutputBlockedError } from './blocked.js';
 import { RUN_FOLDER } from './run-folder.js';
 
@@ -32,15 +34,15 @@ export class OutputPathError extends Error {
     readonly reason: string,
     readonly at: string,
     readonly atReason?: string,
-    readonly namedIn?: { readonly file: string; readonly what: string },
+    readonly namedIn?: { readonly file: string; readonly what: string; readonly entry?: unknown },
   ) {
     super(`"${named}" ${reason}`);
     this.name = 'OutputPathError';
   }
 
-  /** The same refusal, reported at the journal step or manifest entry that named the path. */
-  namedBy(file: string, what: string): OutputPathError {
-    return new OutputPathError(this.named, this.reason, this.at, this.atReason, { file, what });
+  /** The same refusal, reported at the journal step or manifest entry (`entry`, as the JSON file holds it) that named the path. */
+  namedBy(file: string, what: string, entry?: unknown): OutputPathError {
+    return new OutputPathError(this.named, this.reason, this.at, this.atReason, { file, what, entry });
   }
 }
 
@@ -107,8 +109,20 @@ export function refusedPath(error: OutputPathError): Diagnostic {
   const { namedIn } = error;
   const why = 'contractgen never writes, renames or removes outside its output folder, nor through a symbolic link: nothing was touched';
   return namedIn
-    ? { code: 'CG307', severity: 'error', file: namedIn.file, message: `${namedIn.what}: ${error.message}; ${why}`, hint: `a contractgen run never writes such a ${namedIn.what.startsWith('journal') ? 'journal' : 'entry'}: check where it came from (a commit?), then delete it and run contractgen again` }
+    ? { code: 'CG307', severity: 'error', file: namedIn.file, ...entryPosition(namedIn.file, namedIn.entry), message: `${namedIn.what}: ${error.message}; ${why}`, hint: `a contractgen run never writes such a ${namedIn.what.startsWith('journal') ? 'journal' : 'entry'}: check where it came from (a commit?), then delete it and run contractgen again` }
     : { code: 'CG307', severity: 'error', file: error.at, message: `${error.atReason ?? error.message}; ${why}`, hint: 'replace the symbolic link (or the file) by a real folder, or choose another output folder' };
+}
+
+/** Where `entry` is written in the JSON file (a manifest lists one entry per line; a journal is one line): a code frame shows it. */
+function entryPosition(file: string, entry: unknown): { line?: number; column?: number } {
+  if (entry === undefined) return {};
+  try {
+    const text = readRegularFile(file, { noFollow: true }).toString('utf8');
+    const at = text.indexOf(JSON.stringify(entry));
+    return at < 0 ? {} : positionInText(file, text, at);
+  } catch {
+    return {};
+  }
 }
 
 function shown(relative: unknown): string {

@@ -125,7 +125,7 @@ export class OutputSession {
         for (const old of state.previous) {
           if (producedOnDisk.has(join(state.target.dir, old))) continue;
           // Only a regular file can be what an earlier run wrote: a FIFO or a folder put there since is left alone.
-          const found = this.allowed(() => this.paths.inside(state.target.dir, old), join(state.target.dir, MANIFEST_NAME));
+          const found = this.allowed(() => this.paths.inside(state.target.dir, old), { file: join(state.target.dir, MANIFEST_NAME), entry: old });
           if (found?.leaf?.isFile()) this.stale.push(state.target.prefix + old);
         }
       }
@@ -203,16 +203,16 @@ export class OutputSession {
     if (!this.allowed(() => this.paths.inside(dir, MANIFEST_NAME))) return [];
     const previous = readManifest(dir);
     if (previous.problem) this.diagnostics.push({ code: 'CG302', severity: 'warning', message: previous.problem, file: manifest });
-    return previous.files.filter((entry): entry is string => this.allowed(() => plainOutputPath(entry), manifest) !== undefined);
+    return previous.files.filter((entry): entry is string => this.allowed(() => plainOutputPath(entry), { file: manifest, entry }) !== undefined);
   }
 
-  /** Runs a check of the path rule; a refusal is a CG307 (at the manifest entry that named the path, given `listedIn`) and undefined. */
-  private allowed<T>(check: () => T, listedIn?: string): T | undefined {
+  /** Runs a check of the path rule; a refusal is a CG307 (at the manifest entry that named the path, given `listed`) and undefined. */
+  private allowed<T>(check: () => T, listed?: { readonly file: string; readonly entry: unknown }): T | undefined {
     try {
       return check();
     } catch (error) {
       if (!(error instanceof OutputPathError)) throw error;
-      this.diagnostics.push(refusedPath(listedIn ? error.namedBy(listedIn, 'an entry') : error));
+      this.diagnostics.push(refusedPath(listed ? error.namedBy(listed.file, 'an entry', listed.entry) : error));
       return undefined;
     }
   }
