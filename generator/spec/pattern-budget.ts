@@ -1,6 +1,6 @@
 /**
  * How a spec's own regular expressions run at build time: never in the calling thread, and never
- * for long. A `pattern` is matched against a spec's example in a small worker thread (one per
+ * for long. A `pattern` is matched (against a spec's example, or a hostile string) in a small worker thread (one per
  * thread that asks, started on first use) while the caller waits for the answer for at most
  * PER_MATCH_MS; a match that takes longer is stopped (the worker is terminated) and reported as a
  * PatternTimeout. The calling thread also spends at most PER_TURN_MS waiting on matches before its
@@ -8,7 +8,7 @@
  * spec holds, the main thread's SIGINT/SIGTERM handlers run within a second.
  *
  * It is ajv's `code.regExp` engine for spec schemas (schema-checks.ts). Its `code` is "new RegExp",
- * so the standalone validators ajv writes keep JavaScript's own RegExp: see README "Patterns".
+ * so the standalone validators ajv writes keep JavaScript's own RegExp: see README, Reliability, Patterns.
  */
 import { Worker } from 'node:worker_threads';
 

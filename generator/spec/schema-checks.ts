@@ -8,7 +8,7 @@ import addFormatsModule from 'ajv-formats';
 import { closest, type SpecFinding } from './findings.js';
 import { findRefCycle } from './ref-cycles.js';
 import { budgetedRegExp } from './pattern-budget.js';
-import { findBadPattern, findCatastrophicPattern } from './patterns.js';
+import { findBadPattern, findCatastrophicPatterns } from './patterns.js';
 
 // ajv-formats is CommonJS with a default export; under NodeNext its typing is the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -216,11 +216,13 @@ export function compileSpecSchema(schema: unknown, at: Path, compile?: SchemaCom
   }
   const external = findExternalRef(schema, at) ?? findEmptyPointerSegment(schema, at) ?? findRefCycle(schema, at);
   if (external) return { findings: [external] };
-  // Before anything can run a pattern: one that is no regular expression, or one that can backtrack catastrophically.
-  const pattern = findBadPattern(schema, at) ?? findCatastrophicPattern(schema, at);
-  if (pattern) return { findings: [pattern] };
+  // Before the example is matched: a pattern that is no regular expression, or one that can backtrack catastrophically.
+  const bad = findBadPattern(schema, at);
+  if (bad) return { findings: [bad] };
+  const catastrophic = findCatastrophicPatterns(schema, at);
+  if (catastrophic.some((finding) => finding.severity === 'error')) return { findings: catastrophic };
   try {
-    return { validate: (compile ?? ((s: object) => compileSpecSchemaWith(specSchemaAjv(), s)))(schema as object), findings: [] };
+    return { validate: (compile ?? ((s: object) => compileSpecSchemaWith(specSchemaAjv(), s)))(schema as object), findings: catastrophic };
   } catch (error) {
     const missing = (error as { missingRef?: unknown }).missingRef;
     const ref = typeof missing === 'string' ? findLocalRef(schema, at, missing) : undefined;
