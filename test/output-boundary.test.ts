@@ -7,25 +7,34 @@
  * touched: not outside, not inside.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../generator/index.js';
 import { copyInto, removeDir, runCli, scratchDir, snapshot, TWILIO_SPECS, writeFiles } from './support/workspace.js';
 
 const scratch: string[] = [];
 afterAll(() => scratch.forEach(removeDir));
 
-/** A generated project, and a folder outside it holding a file that must survive every run. */
+/** A project generated once (its copies keep the build cache out: each run below starts from scratch). */
+let template: string;
+beforeAll(async () => {
+  template = join(scratchDir('boundary-template'), 'project');
+  scratch.push(dirname(template));
+  copyInto(TWILIO_SPECS, join(template, 'specs'));
+  // A config of its own: the CLI would otherwise find this repository's, upward from test/.tmp.
+  writeFiles(template, { 'contractgen.config.json': '{}' });
+  expect((await generate({ root: template, adapters: 'none', cache: false })).ok).toBe(true);
+});
+
+/** A generated project (a copy of the template), and a folder outside it holding a file that must survive every run. */
 async function setup(options: { generated?: boolean } = {}) {
   const base = scratchDir('boundary');
   scratch.push(base);
   const root = join(base, 'project');
   const outside = join(base, 'outside');
-  copyInto(TWILIO_SPECS, join(root, 'specs'));
-  // A config of its own: the CLI would otherwise find this repository's, upward from test/.tmp.
-  writeFiles(root, { 'contractgen.config.json': '{}' });
+  copyInto(template, root);
+  if (options.generated === false) rmSync(join(root, 'generated'), { recursive: true });
   writeFiles(outside, { 'victim.txt': 'precious\n' });
-  if (options.generated !== false) expect((await generate({ root, adapters: 'none', cache: false })).ok).toBe(true);
   const out = join(root, 'generated');
   return { root, out, outside };
 }
