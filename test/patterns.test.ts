@@ -124,6 +124,16 @@ describe('SIGTERM and SIGINT whatever the patterns', () => {
     expect(existsSync(join(root, 'generated'))).toBe(false);
   });
 
+  it('an example too large to check quickly (uniqueItems compares items pair by pair) is CG105 at once', async () => {
+    const list = Array.from({ length: 20_000 }, (_, i) => ({ a: i }));
+    const root = project({ 'specs/integrations/big.ts': integration('sms.big', { list: { type: 'array', uniqueItems: true } }, { list }) });
+    const started = performance.now();
+    const result = await generate({ root, mode: 'validate' });
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'CG105', message: expect.stringContaining('configSchema.example.list has 20000 items') }));
+    // Checked pair by pair, 20,000 objects take a minute on the thread that handles Ctrl-C.
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
   it('left alone, such a run ends with a located CG125 per slow pattern, not a hang', async () => {
     const root = slowProject(3);
     const run = startCli(['validate', '--reporter', 'json'], root);
