@@ -109,7 +109,7 @@ export function refusedPath(error: OutputPathError): Diagnostic {
   const { namedIn } = error;
   const why = 'contractgen never writes, renames or removes outside its output folder, nor through a symbolic link: nothing was touched';
   return namedIn
-    ? { code: 'CG307', severity: 'error', file: namedIn.file, ...entryPosition(namedIn.file, namedIn.entry), message: `${namedIn.what}: ${error.message}; ${why}`, hint: `a contractgen run never writes such a ${namedIn.what.startsWith('journal') ? 'journal' : 'entry'}: check where it came from (a commit?), then delete it and run contractgen again` }
+    ? { code: 'CG307', severity: 'error', file: namedIn.file, ...entryPosition(namedIn.file, namedIn.entry), message: `${namedIn.what}: ${error.message}; ${why}`, hint: `a contractgen run never writes such ${namedIn.what.startsWith('journal') ? 'a journal' : 'an entry'}: check where it came from (a commit?), then delete it and run contractgen again` }
     : { code: 'CG307', severity: 'error', file: error.at, message: `${error.atReason ?? error.message}; ${why}`, hint: 'replace the symbolic link (or the file) by a real folder, or choose another output folder' };
 }
 
