@@ -131,7 +131,14 @@ export async function createIntegrationClient<Client extends ClientBase>(
   }
   const { config, secrets } = await validatedSettings(definition, options, integration);
   const secretList = Object.values(secrets).filter((s): s is Secret => s instanceof Secret);
-  const connection = (adapter.connect as (init: unknown) => AdapterConnection<Record<string, unknown>>)({ integration, config, secrets });
+  let connection: AdapterConnection<Record<string, unknown>>;
+  try {
+    connection = (adapter.connect as (init: unknown) => AdapterConnection<Record<string, unknown>>)({ integration, config, secrets });
+  } catch (error) {
+    // Thrown before the kernel exists, but out of the same hands: redacted like everything it lets out.
+    redactError(error, secretList);
+    throw error;
+  }
   const kernel = createKernel({
     integration,
     rateLimit: definition.spec.constraints?.rateLimit,

@@ -162,6 +162,21 @@ describe('any adapter: every string reachable from what the kernel lets out', ()
     expect(error.cause).not.toBe(bug);
   });
 
+  it("an adapter's connect that throws: the client's creation and the health check", async () => {
+    const adapter = defineAdapter<'sms.twilio', SmsTwilioConfig, SmsTwilioSecrets, SmsOutboundOperations>({
+      integration: 'sms.twilio',
+      connect: ({ secrets: given }) => {
+        throw Object.assign(new Error(`cannot connect with ${given.authToken.reveal()}`), { docsUrl: `https://x.example/?t=${encodeURIComponent(given.authToken.reveal())}` });
+      },
+    });
+    const error = await createSmsTwilioClient({ config: {}, secrets, adapter }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('cannot connect with ***');
+    expectNoSecret(error);
+    const health = await checkSmsTwilioHealth({ config: {}, secrets, adapter });
+    expect(health.status).toBe('down');
+    expectNoSecret(health);
+  });
+
   it("a health probe's detail, in every spelling", async () => {
     for (const echo of echoes('status: ')) {
       const health = await (await clientThrowing(new Error('unused'), echo)).checkHealth();
