@@ -6,9 +6,12 @@
 import { cacheFile, InputHashes, readCache, stampHolds, toolFingerprint, writeCache, type CacheData } from './cache/index.js';
 import type { Diagnostic } from './diagnostics.js';
 import { discoverInputs, type ProjectInputs } from './load/discover.js';
-import { absoluteOutputPath, outputTargets, resolveOptions, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
+import { outputTargets, resolveOptions, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
+import { isInsideFolder } from './load/inside.js';
+import { readRegularFile } from './load/read-input.js';
 import { maskedSourceText } from './report/mask.js';
 import { OutputBlockedError } from './write/blocked.js';
+import { outputFolderProblem, OutputPaths, refusedPath } from './write/output-path.js';
 import { foldersWithRunFolder, outputFolders } from './write/run-folder.js';
 import { sameList } from './values.js';
 
@@ -20,10 +23,16 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // What a killed run left, or a run writing the folders now: one stat per output folder finds
   // out, and the code that deals with it loads only then.
   const folders = outputFolders(outputTargets(resolved));
+  if (resolved.mode !== 'validate') {
+    // The output folders, the folders above them in the project and their run folders must be real
+    // folders before anything reads or writes in them (write/output-path.ts).
+    const refused = folders.map((folder) => outputFolderProblem(folder, resolved.root)).filter((problem) => problem !== undefined);
+    if (refused.length > 0) return failedRun(refused.map((problem) => refusedPath(problem)), timings, folders);
+  }
   if (resolved.mode !== 'validate' && foldersWithRunFolder(folders).length > 0) {
     const { settleInterruptedRuns } = await import('./write/recover.js');
     const blocked = await settleInterruptedRuns(folders, resolved.mode);
-    if (blocked.length > 0) return failedRun(blocked, timings);
+    if (blocked.length > 0) return failedRun(blocked, timings, folders);
   }
   const discoverStart = performance.now();
   const inputs = discoverInputs(resolved);
@@ -44,7 +53,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   try {
     outcome = await runPipeline(resolved, inputs, cache, tool, timings, hashes);
   } catch (error) {
-    if (error instanceof OutputBlockedError) return failedRun([error.diagnostic], timings);
+    if (error instanceof OutputBlockedError) return failedRun([error.diagnostic], timings, folders);
     throw error;
   }
   if (outcome.cache && outcome.result.ok && resolved.mode !== 'validate') writeCache(file, outcome.cache);
@@ -56,7 +65,9 @@ function unchangedResult(options: ResolvedOptions, inputs: ProjectInputs, cache:
   if (inputs.diagnostics.length > 0 || !sameList(inputs.specFiles, cache.specFiles) || !sameList(inputs.adapterFiles, cache.adapterFiles)) return undefined;
   if (!hashes.unchanged(cache.inputs)) return undefined;
   const outputs = Object.keys(cache.outputs);
-  if (options.mode !== 'validate' && !outputs.every((path) => stampHolds(absoluteOutputPath(options, path), cache.outputs[path]!))) return undefined;
+  // Every output where the writer may touch it (no symlink on the way: a run from scratch refuses that) and as the cache recorded it.
+  const paths = new OutputPaths(outputTargets(options));
+  if (options.mode !== 'validate' && !outputs.every((path) => paths.reachable(path) && stampHolds(paths.absolute(path), cache.outputs[path]!))) return undefined;
   return {
     ok: true,
     diagnostics: cache.result.diagnostics,
@@ -66,7 +77,19 @@ function unchangedResult(options: ResolvedOptions, inputs: ProjectInputs, cache:
   };
 }
 
-/** A run stopped before it read anything: the output folders are locked, or a killed run's leftovers stand in the way. */
-function failedRun(diagnostics: Diagnostic[], timings: Record<string, number>): GenerateResult {
-  return { ok: false, diagnostics, specs: [], files: [], timings, sourceText: () => undefined };
+/**
+ * A run stopped before it read anything: the output folders are locked, or what they hold stands in
+ * the way (a killed run's leftovers, a journal or a path the writer refuses). Code frames may show
+ * the journal a diagnostic points at: read as a regular file, from inside the output folders only.
+ */
+function failedRun(diagnostics: Diagnostic[], timings: Record<string, number>, folders: readonly string[]): GenerateResult {
+  const sourceText = (file: string) => {
+    if (!folders.some((folder) => isInsideFolder(file, folder))) return undefined;
+    try {
+      return readRegularFile(file, { noFollow: true }).toString('utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  return { ok: false, diagnostics, specs: [], files: [], timings, sourceText };
 }

@@ -132,8 +132,3 @@ export function resolveOptions(options: GenerateOptions): ResolvedOptions {
 export function outputTargets(options: ResolvedOptions): { prefix: string; dir: string }[] {
   return options.docsOutDir ? [{ prefix: 'docs/', dir: options.docsOutDir }, { prefix: '', dir: options.outDir }] : [{ prefix: '', dir: options.outDir }];
 }
-
-export function absoluteOutputPath(options: ResolvedOptions, path: string): string {
-  const target = outputTargets(options).find((t) => path.startsWith(t.prefix))!;
-  return join(target.dir, path.slice(target.prefix.length));
-}

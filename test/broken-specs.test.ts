@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { report } from '../generator/cli/report.js';
 import { generate } from '../generator/generate.js';
-import { noColors } from '../generator/report/format.js';
+import { FRAME_WIDTH, noColors } from '../generator/report/format.js';
 
 interface Expected {
   readonly code: string;
@@ -271,10 +271,13 @@ function expectHumanReport(testCase: Case, human: string): void {
   const at = frame.findIndex((l) => new RegExp(`^ *${expected.line} \\| `).test(l));
   expect(at, `no code frame line for line ${expected.line} in:\n${frame.join('\n')}`).toBeGreaterThan(0);
   const pipe = frame[at]!.indexOf('|');
-  expect(frame[at]!.slice(pipe + 2)).toBe(sourceLine);
+  // A long line shows a window of FRAME_WIDTH characters around the column, `…` where it is cut.
+  const from = Math.max(0, expected.column - 1 - FRAME_WIDTH / 2);
+  const cut = from > 0 ? 1 : 0;
+  expect(frame[at]!.slice(pipe + 2)).toBe(`${cut ? '…' : ''}${sourceLine.slice(from, from + FRAME_WIDTH)}${sourceLine.length > from + FRAME_WIDTH ? '…' : ''}`);
   const caret = frame[at + 1]!;
   expect(caret.slice(0, pipe + 1).trim()).toBe('|');
-  expect(caret.indexOf('^')).toBe(pipe + 2 + expected.column - 1);
+  expect(caret.indexOf('^')).toBe(pipe + 2 + cut + expected.column - 1 - from);
   if (expected.hintIncludes) {
     const hint = lines.slice(header + 1).find((l) => l.startsWith('  hint: '));
     expect(hint).toContain(expected.hintIncludes);

@@ -24,9 +24,11 @@
  * | ECONNREFUSED, ENOTFOUND, EAI_AGAIN, EHOSTUNREACH, ENETUNREACH, connect ETIMEDOUT, TLS errors | ConnectionError (never sent)   |
  * | axios timeout (ECONNABORTED / ETIMEDOUT), ECONNRESET, EPIPE, socket hang up | TimeoutError{requestMayHaveBeenSent: true} |
  *
- * Messages quote Twilio's own explanation, code and docs link; never a credential. Transport
- * errors are kept as `cause` only after `redactTransportError` has removed the Authorization
- * header and the sockets that hold it.
+ * Messages quote Twilio's own explanation, code and docs link, which the client's kernel redacts
+ * like every string of an error it lets out. The SDK's exception (its `details`, a problem+json
+ * body's `type`/`title`/`instance`) and the HTTP library's transport error (its request config,
+ * Authorization header and sockets) are never carried as `cause`: what the error says is built
+ * here, field by field, so nothing raw from the provider or the transport rides along.
  */
 import {
   AuthenticationError,
@@ -148,29 +150,28 @@ interface HttpFailure {
 export function mapTwilioError(error: unknown, context: TwilioErrorContext): IntegrationError {
   if (error instanceof IntegrationError) return error;
   const http = asHttpFailure(error);
-  if (http) return mapHttpFailure(http, error, context);
+  if (http) return mapHttpFailure(http, context);
   const transport = transportCode(error);
-  if (transport !== undefined) return mapTransportFailure(transport, redactTransportError(error), context);
+  if (transport !== undefined) return mapTransportFailure(transport, context);
   const where = `${context.integration} ${context.operation}`;
   if (error instanceof SyntaxError) {
-    // Only a 2xx body is parsed this way: Twilio accepted the request, the answer is unreadable.
-    return new ProviderError(`${where}: Twilio answered with a body that is not JSON; the request may have been acted on`, {
-      integration: context.integration,
-      cause: error,
-    });
+    // Only a 2xx body is parsed this way: Twilio accepted the request, the answer is unreadable
+    // (the parser's message quotes the body, so it is not carried).
+    return new ProviderError(`${where}: Twilio answered with a body that is not JSON; the request may have been acted on`, { integration: context.integration });
   }
+  // Not Twilio's answer nor a transport failure: a bug, kept as cause (the kernel passes on only a scrubbed copy).
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
   return new ProviderError(`${where} failed: ${detail}`, { integration: context.integration, cause: redactTransportError(error) });
 }
 
-function mapHttpFailure(http: HttpFailure, cause: unknown, context: TwilioErrorContext): IntegrationError {
+function mapHttpFailure(http: HttpFailure, context: TwilioErrorContext): IntegrationError {
   const { integration } = context;
   const rule = http.code !== undefined ? TWILIO_ERROR_CODES[http.code] : undefined;
   const docsUrl = http.moreInfo ?? (http.code !== undefined ? twilioDocsUrl(http.code) : undefined);
   const codeText = http.code !== undefined ? `, Twilio code ${http.code}` : '';
   const explanation = http.message || rule?.summary || 'request failed';
   const message = `${integration} ${context.operation}: Twilio answered HTTP ${http.status}${codeText}: ${explanation}${docsUrl ? ` (${docsUrl})` : ''}`;
-  const common = { integration, cause, status: http.status, ...(http.code !== undefined && { providerCode: http.code }) };
+  const common = { integration, status: http.status, ...(http.code !== undefined && { providerCode: http.code }) };
 
   const kind = rule?.kind ?? kindOfStatus(http.status);
   switch (kind) {
@@ -236,18 +237,17 @@ interface TransportCode {
   readonly timeoutMs?: number;
 }
 
-function mapTransportFailure(transport: TransportCode, cause: unknown, context: TwilioErrorContext): IntegrationError {
+function mapTransportFailure(transport: TransportCode, context: TwilioErrorContext): IntegrationError {
   const { integration } = context;
   const where = `${integration} ${context.operation}`;
   const { code } = transport;
   if (NEVER_SENT.has(code) || code.startsWith('ERR_SSL_') || transport.syscall === 'connect' || transport.syscall === 'getaddrinfo') {
-    return new ConnectionError(`${where}: could not connect to Twilio (${code}); the request was not sent`, { integration, cause });
+    return new ConnectionError(`${where}: could not connect to Twilio (${code}); the request was not sent`, { integration });
   }
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') {
     const limit = transport.timeoutMs !== undefined ? ` within ${transport.timeoutMs} ms` : '';
     return new TimeoutError(`${where}: Twilio did not answer${limit} (${code}); the request may have reached Twilio`, {
       integration,
-      cause,
       requestMayHaveBeenSent: true,
       ...(transport.timeoutMs !== undefined && { timeoutMs: transport.timeoutMs }),
     });
@@ -255,14 +255,12 @@ function mapTransportFailure(transport: TransportCode, cause: unknown, context: 
   if (MAYBE_SENT.has(code)) {
     return new TimeoutError(`${where}: the connection to Twilio broke before an answer arrived (${code}); the request may have reached Twilio`, {
       integration,
-      cause,
       requestMayHaveBeenSent: true,
     });
   }
   // Unknown transport failure: we cannot prove the request stayed here, so it counts as maybe sent.
   return new TimeoutError(`${where}: the request to Twilio failed without an answer (${code}); it may have reached Twilio`, {
     integration,
-    cause,
     requestMayHaveBeenSent: true,
   });
 }

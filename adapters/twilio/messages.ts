@@ -1,70 +1,129 @@
 /**
  * Twilio Message resource -> capability outputs, shared by the SMS and WhatsApp adapters.
- * Pure functions over the SDK's MessageInstance fields; nothing here loads the SDK.
+ * Pure functions over Twilio's JSON body (not the SDK's MessageInstance, which fills in what
+ * Twilio left out); nothing here loads the SDK.
  */
-import { InvalidInputError, InvalidResponseError } from '@contractgen/runtime';
+import { InvalidInputError, InvalidResponseError, type Issue } from '@contractgen/runtime';
 import { describeTwilioErrorCode } from './errors.js';
-
-/** The fields of the SDK's MessageInstance the adapters read (typed loosely: Twilio adds and changes fields). */
-export interface TwilioMessageFields {
-  readonly sid: string;
-  readonly status?: string | null;
-  readonly to?: string | null;
-  readonly from?: string | null;
-  readonly numSegments?: string | number | null;
-  readonly price?: string | number | null;
-  readonly priceUnit?: string | null;
-  readonly errorCode?: number | string | null;
-  readonly errorMessage?: string | null;
-  readonly dateCreated?: Date | string | null;
-  readonly dateSent?: Date | string | null;
-  readonly dateUpdated?: Date | string | null;
-}
 
 export type SmsDeliveryStatus = 'queued' | 'scheduled' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'canceled';
 export type MessagingDeliveryStatus = SmsDeliveryStatus | 'read';
 
 /**
- * Twilio's message statuses onto the capability enum:
- * accepted -> queued (a Messaging Service is still picking a sender); receiving -> sending and
- * received -> delivered (an inbound message looked up by id); partially_delivered -> sent (some
- * recipients of a group message have it, the rest are still pending); read -> read where the
- * capability knows it (WhatsApp), else delivered (it was delivered before it was read).
- * A status Twilio adds later maps to queued: non-final, so pollers keep polling.
+ * Every message status Twilio documents (`message_enum_status` in its OpenAPI description of the
+ * 2010-04-01 API) onto the capability enum: accepted -> queued (a Messaging Service is still
+ * picking a sender); receiving -> sending and received -> delivered (an inbound message looked up
+ * by id); partially_delivered -> sent (some recipients of a group message have it, the rest are
+ * still pending); read -> read where the capability knows it (WhatsApp), else delivered (it was
+ * delivered before it was read). A status not listed is not guessed: see toDeliveryStatus.
  */
-export function toDeliveryStatus(status: string | null | undefined, options: { readonly read: true }): MessagingDeliveryStatus;
-export function toDeliveryStatus(status: string | null | undefined, options?: { readonly read?: false }): SmsDeliveryStatus;
-export function toDeliveryStatus(status: string | null | undefined, options: { readonly read?: boolean } = {}): MessagingDeliveryStatus {
-  switch (status) {
-    case 'queued':
-    case 'scheduled':
-    case 'sending':
-    case 'sent':
-    case 'delivered':
-    case 'undelivered':
-    case 'failed':
-    case 'canceled':
-      return status;
-    case 'accepted':
-      return 'queued';
-    case 'receiving':
-      return 'sending';
-    case 'received':
-      return 'delivered';
-    case 'partially_delivered':
-      return 'sent';
-    case 'read':
-      return options.read ? 'read' : 'delivered';
-    default:
-      return 'queued';
+const TWILIO_STATUSES: Readonly<Record<string, SmsDeliveryStatus | 'read'>> = {
+  queued: 'queued',
+  accepted: 'queued',
+  scheduled: 'scheduled',
+  sending: 'sending',
+  receiving: 'sending',
+  sent: 'sent',
+  partially_delivered: 'sent',
+  delivered: 'delivered',
+  received: 'delivered',
+  read: 'read',
+  undelivered: 'undelivered',
+  failed: 'failed',
+  canceled: 'canceled',
+};
+
+/** Twilio's status on the capability enum; undefined for a status Twilio does not document (or none). */
+export function toDeliveryStatus(status: unknown, options: { readonly read: true }): MessagingDeliveryStatus | undefined;
+export function toDeliveryStatus(status: unknown, options?: { readonly read?: false }): SmsDeliveryStatus | undefined;
+export function toDeliveryStatus(status: unknown, options: { readonly read?: boolean } = {}): MessagingDeliveryStatus | undefined {
+  const mapped = typeof status === 'string' && Object.hasOwn(TWILIO_STATUSES, status) ? TWILIO_STATUSES[status] : undefined;
+  return mapped === 'read' && !options.read ? 'delivered' : mapped;
+}
+
+/** Where a result is read from, for the error that says it cannot be. */
+export interface ResponseContext {
+  readonly integration?: string;
+  readonly operation?: string;
+}
+
+/**
+ * Reads the output fields from a Message resource as Twilio's JSON body has it (snake_case).
+ * Nothing is made up: a required field that is missing or unusable, a status Twilio does not
+ * document, or a present value that cannot be read is an issue naming the output field, and one
+ * InvalidResponseError lists them all. A field the capability allows to be null is null only
+ * when Twilio sent null or nothing.
+ */
+class MessageBody {
+  readonly issues: Issue[] = [];
+  private readonly fields: Record<string, unknown>;
+
+  /** A body that is no JSON object is one issue, not one per field. */
+  private readonly isMessage: boolean;
+
+  constructor(body: unknown) {
+    this.isMessage = typeof body === 'object' && body !== null && !Array.isArray(body);
+    if (!this.isMessage) this.issues.push({ path: '(response)', message: 'is not a JSON object: Twilio answered without a message' });
+    this.fields = this.isMessage ? (body as Record<string, unknown>) : {};
+  }
+
+  /** A required text field; `name` is Twilio's. */
+  text(output: string, name: string): string {
+    const value = this.fields[name];
+    if (typeof value === 'string' && value !== '') return value;
+    this.issue(output, name, value, 'a non-empty string');
+    return '';
+  }
+
+  status(read: boolean): MessagingDeliveryStatus {
+    const value = this.fields.status;
+    const status = read ? toDeliveryStatus(value, { read: true }) : toDeliveryStatus(value);
+    if (status !== undefined) return status;
+    this.issue('status', 'status', value, 'one of the message statuses Twilio documents');
+    return 'queued';
+  }
+
+  /** A nullable text field (numbers Twilio sends as numbers, such as price, are read as text). */
+  optionalText(output: string, name: string): string | null {
+    const value = this.fields[name];
+    if (absent(value)) return null;
+    if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) return String(value);
+    this.issue(output, name, value, 'a string');
+    return null;
+  }
+
+  optionalInteger(output: string, name: string): number | null {
+    const value = this.fields[name];
+    if (absent(value)) return null;
+    const number = typeof value === 'string' || typeof value === 'number' ? toInteger(value) : null;
+    if (number === null) this.issue(output, name, value, 'a whole number');
+    return number;
+  }
+
+  /** A date (Twilio sends RFC 2822: "Thu, 30 Jul 2015 20:12:31 +0000"), as ISO 8601. */
+  optionalDate(output: string, name: string): string | null {
+    const value = this.fields[name];
+    if (absent(value)) return null;
+    const date = typeof value === 'string' ? new Date(value) : undefined;
+    if (date && !Number.isNaN(date.getTime())) return date.toISOString();
+    this.issue(output, name, value, 'a date');
+    return null;
+  }
+
+  /** Throws the InvalidResponseError listing every issue, if there is one. */
+  check(context: ResponseContext): void {
+    if (this.issues.length > 0) throw new InvalidResponseError(this.issues, context);
+  }
+
+  /** Names the output field, Twilio's and the rule, never the value Twilio sent (it may be anything). */
+  private issue(output: string, name: string, value: unknown, expected: string): void {
+    if (!this.isMessage) return;
+    this.issues.push({ path: output, message: absent(value) ? `is missing: Twilio answered without "${name}"` : `must be ${expected}, and Twilio's "${name}" is not` });
   }
 }
 
-/** A Date (or date string) as ISO 8601; null for absent or invalid dates. */
-export function toIsoDate(value: Date | string | null | undefined): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+function absent(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
 }
 
 /** "3" -> 3; null for absent, non-numeric or non-integer values. */
@@ -74,55 +133,49 @@ export function toInteger(value: string | number | null | undefined): number | n
   return Number.isSafeInteger(number) ? number : null;
 }
 
-function toText(value: string | number | null | undefined): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  return String(value);
+/** Twilio's error_message, or a short description of the code when Twilio leaves it empty (common for 30xxx). */
+function errorText(body: MessageBody, errorCode: number | null): string | null {
+  return body.optionalText('errorMessage', 'error_message') ?? describeTwilioErrorCode(errorCode) ?? null;
 }
 
-/** Twilio's errorMessage, or a short description of the code when Twilio leaves it empty (common for 30xxx). */
-function errorText(fields: TwilioMessageFields, errorCode: number | null): string | null {
-  return toText(fields.errorMessage) ?? describeTwilioErrorCode(errorCode) ?? null;
-}
-
-/**
- * Every Message resource has a SID: an answer without one is not a message Twilio created (or
- * not one we can identify), so it is a provider error, never a result with `id: undefined`.
- */
-function messageSid(fields: TwilioMessageFields): string {
-  if (typeof fields.sid === 'string' && fields.sid !== '') return fields.sid;
-  throw new InvalidResponseError([{ path: 'id', message: 'is missing: Twilio answered without a message sid' }]);
-}
-
-export function toSmsMessage(fields: TwilioMessageFields) {
-  const errorCode = toInteger(fields.errorCode);
-  return {
-    id: messageSid(fields),
-    status: toDeliveryStatus(fields.status),
-    to: fields.to ?? '',
-    from: fields.from ?? null,
-    segments: toInteger(fields.numSegments),
-    price: toText(fields.price),
-    priceUnit: toText(fields.priceUnit),
+/** A Message resource (Twilio's JSON body) as the sms.outbound capability's message. */
+export function toSmsMessage(json: unknown, context: ResponseContext = {}) {
+  const body = new MessageBody(json);
+  const errorCode = body.optionalInteger('errorCode', 'error_code');
+  const message = {
+    id: body.text('id', 'sid'),
+    status: body.status(false) as SmsDeliveryStatus,
+    to: body.text('to', 'to'),
+    from: body.optionalText('from', 'from'),
+    segments: body.optionalInteger('segments', 'num_segments'),
+    price: body.optionalText('price', 'price'),
+    priceUnit: body.optionalText('priceUnit', 'price_unit'),
     errorCode,
-    errorMessage: errorText(fields, errorCode),
-    createdAt: toIsoDate(fields.dateCreated),
-    sentAt: toIsoDate(fields.dateSent),
-    updatedAt: toIsoDate(fields.dateUpdated),
+    errorMessage: errorText(body, errorCode),
+    createdAt: body.optionalDate('createdAt', 'date_created'),
+    sentAt: body.optionalDate('sentAt', 'date_sent'),
+    updatedAt: body.optionalDate('updatedAt', 'date_updated'),
   };
+  body.check(context);
+  return message;
 }
 
-export function toChannelMessage(fields: TwilioMessageFields) {
-  const errorCode = toInteger(fields.errorCode);
-  return {
-    id: messageSid(fields),
-    status: toDeliveryStatus(fields.status, { read: true }),
-    to: fields.to ?? '',
-    from: fields.from ?? null,
+/** A Message resource (Twilio's JSON body) as the messaging.outbound capability's message. */
+export function toChannelMessage(json: unknown, context: ResponseContext = {}) {
+  const body = new MessageBody(json);
+  const errorCode = body.optionalInteger('errorCode', 'error_code');
+  const message = {
+    id: body.text('id', 'sid'),
+    status: body.status(true),
+    to: body.text('to', 'to'),
+    from: body.optionalText('from', 'from'),
     errorCode,
-    errorMessage: errorText(fields, errorCode),
-    createdAt: toIsoDate(fields.dateCreated),
-    updatedAt: toIsoDate(fields.dateUpdated),
+    errorMessage: errorText(body, errorCode),
+    createdAt: body.optionalDate('createdAt', 'date_created'),
+    updatedAt: body.optionalDate('updatedAt', 'date_updated'),
   };
+  body.check(context);
+  return message;
 }
 
 /**

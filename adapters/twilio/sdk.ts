@@ -23,6 +23,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   AuthenticationError,
   ConfigurationError,
+  InvalidResponseError,
+  ProviderError,
   RateLimitedError,
   type AdapterInit,
   type HealthProbeResult,
@@ -83,7 +85,8 @@ export function loadTwilioSdk(): Promise<TwilioModule> {
 /** Per-call state, visible to the instrumented httpClient through AsyncLocalStorage. */
 interface CallScope {
   readonly signal?: AbortSignal;
-  response?: { readonly statusCode: number; readonly headers: unknown };
+  /** The call's HTTP response as the transport gave it (`body`: the raw text, or what the httpClient parsed). */
+  response?: { readonly statusCode: number; readonly headers: unknown; readonly body: unknown };
 }
 
 const callScope = new AsyncLocalStorage<CallScope>();
@@ -95,7 +98,7 @@ interface AxiosLike {
 
 /**
  * Wraps an httpClient so each request (a) carries the current call's AbortSignal and (b) leaves
- * its status and headers in the call scope. The original client is not modified apart from one
+ * its status, headers and body in the call scope. The original client is not modified apart from one
  * request interceptor on its axios instance, which does nothing outside an adapter call.
  */
 function instrument(client: TwilioHttpClient): TwilioHttpClient {
@@ -114,7 +117,7 @@ function instrument(client: TwilioHttpClient): TwilioHttpClient {
   wrapped.request = async <TData>(opts: RequestClientModule.RequestOptions<TData>) => {
     const response = await request<TData>(opts);
     const scope = callScope.getStore();
-    if (scope) scope.response = { statusCode: response.statusCode, headers: response.headers };
+    if (scope) scope.response = { statusCode: response.statusCode, headers: response.headers, body: response.body };
     return response;
   };
   return wrapped;
@@ -153,10 +156,14 @@ export interface TwilioSession {
   /** The auth token, for webhook signature checks. */
   readonly authToken: Secret;
   /**
-   * Runs one SDK call under the attempt's signal and maps whatever it throws. Never retries.
-   * After the signal aborts, rejects with the signal's reason (the kernel has already moved on).
+   * Runs one SDK call under the attempt's signal and answers with Twilio's JSON body as it came
+   * (parsed), never the SDK's instance of it: the instance makes up what Twilio left out (the
+   * current time for an absent date) and cannot be built from a `null` body. The adapters read and
+   * check every field they return from this body (messages.ts), so a missing field is an error,
+   * never a guess. Maps whatever the call throws; never retries. After the signal aborts, rejects
+   * with the signal's reason (the kernel has already moved on).
    */
-  call<T>(operation: string, context: InvokeContext | undefined, run: (client: TwilioClient) => Promise<T>, mapping?: CallMapping): Promise<T>;
+  call(operation: string, context: InvokeContext | undefined, run: (client: TwilioClient) => Promise<unknown>, mapping?: CallMapping): Promise<unknown>;
   /** The health probe shared by every Twilio adapter: fetch the account, read its status. */
   probeAccount(context: InvokeContext): Promise<HealthProbeResult>;
   /** Loads the SDK and builds the SDK client (the adapters' `prepare`); sends nothing. */
@@ -210,31 +217,43 @@ export function createTwilioSession(init: AdapterInit<unknown, TwilioSecrets>, o
     return clientPromise;
   }
 
-  async function call<T>(operation: string, context: InvokeContext | undefined, run: (client: TwilioClient) => Promise<T>, mapping: CallMapping = {}): Promise<T> {
+  async function call(operation: string, context: InvokeContext | undefined, run: (client: TwilioClient) => Promise<unknown>, mapping: CallMapping = {}): Promise<unknown> {
     const signal = context?.signal;
     if (signal?.aborted) throw signal.reason;
     const sdkClient = await client();
     if (signal?.aborted) throw signal.reason;
     const scope: CallScope = signal ? { signal } : {};
-    let answered: ProviderResponse | undefined;
+    let failure: { error: unknown } | undefined;
     try {
-      return await callScope.run(scope, () => run(sdkClient));
+      await callScope.run(scope, () => run(sdkClient));
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      answered = scope.response && providerResponse(scope.response);
-      const retryAfterMs = answered?.status === 429 ? parseRetryAfter(answered.headers?.['retry-after']) : undefined;
-      throw mapTwilioError(error, { integration, operation, ...mapping, ...(retryAfterMs !== undefined && { retryAfterMs }) });
-    } finally {
-      // Error answers included: a 4xx has a request id Twilio's support can look up.
-      answered ??= scope.response && providerResponse(scope.response);
-      if (answered) context?.report?.(answered);
+      failure = { error };
     }
+    // Error answers included: a 4xx has a request id Twilio's support can look up.
+    const answered = scope.response && providerResponse(scope.response);
+    if (answered) context?.report?.(answered);
+    const mapped = (error: unknown) => {
+      const retryAfterMs = answered?.status === 429 ? parseRetryAfter(answered.headers?.['retry-after']) : undefined;
+      return mapTwilioError(error, { integration, operation, ...mapping, ...(retryAfterMs !== undefined && { retryAfterMs }) });
+    };
+    const { response } = scope;
+    // A 2xx answer is Twilio's, whatever the SDK made of it (it throws a TypeError building an instance from `null`).
+    if (response && response.statusCode >= 200 && response.statusCode < 300) {
+      try {
+        return typeof response.body === 'string' ? (JSON.parse(response.body) as unknown) : response.body;
+      } catch (error) {
+        throw mapped(error);
+      }
+    }
+    if (failure) throw mapped(failure.error);
+    throw new ProviderError(`${integration} ${operation}: the HTTP client passed on no response`, { integration });
   }
 
   async function probeAccount(context: InvokeContext): Promise<HealthProbeResult> {
     try {
       const account = await call('probeHealth', context, (sdk) => sdk.api.v2010.accounts(accountSid).fetch());
-      return accountHealth(account.status);
+      return accountHealth(account, integration);
     } catch (error) {
       // Definite answers about the account are findings, not probe failures.
       if (error instanceof AuthenticationError) {
@@ -252,8 +271,13 @@ export function createTwilioSession(init: AdapterInit<unknown, TwilioSecrets>, o
   return { integration, accountSid, authToken, call, probeAccount, prepare };
 }
 
-/** active = ok, suspended = degraded, closed = down. */
-export function accountHealth(status: string | undefined): HealthProbeResult {
+/**
+ * An Account resource's `status` (Twilio documents active, suspended and closed): active = ok,
+ * suspended = degraded, closed = down. Anything else, or none, is an InvalidResponseError naming
+ * `status`: the probe reports what Twilio said, never a guess.
+ */
+export function accountHealth(account: unknown, integration?: string): HealthProbeResult {
+  const status = typeof account === 'object' && account !== null ? (account as { status?: unknown }).status : undefined;
   switch (status) {
     case 'active':
       return { status: 'ok' };
@@ -262,6 +286,9 @@ export function accountHealth(status: string | undefined): HealthProbeResult {
     case 'closed':
       return { status: 'down', detail: 'Twilio account is closed' };
     default:
-      return { status: 'degraded', detail: `Twilio account status is ${status === undefined ? 'unknown' : JSON.stringify(status)}` };
+      throw new InvalidResponseError([{ path: 'status', message: status === undefined || status === null ? 'is missing from the account Twilio returned' : 'is not an account status Twilio documents (active, suspended, closed)' }], {
+        ...(integration !== undefined && { integration }),
+        operation: 'probeHealth',
+      });
   }
 }

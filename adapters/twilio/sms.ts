@@ -48,13 +48,13 @@ function connectTwilioSms(init: AdapterInit<TwilioSmsConfig, TwilioSecrets>, opt
         ...(input.statusCallbackUrl !== undefined && { statusCallback: input.statusCallbackUrl }),
       };
       const message = await session.call('sendSms', context, (twilio) => twilio.messages.create(params), { inputPaths: SEND_PATHS });
-      return toSmsMessage(message);
+      return toSmsMessage(message, { integration, operation: 'sendSms' });
     },
 
     async getDeliveryStatus(input, context) {
       assertMessageSid(input.id, integration);
       const message = await session.call('getDeliveryStatus', context, (twilio) => twilio.messages(input.id).fetch(), { inputPaths: { Sid: 'id' } });
-      return toSmsMessage(message);
+      return toSmsMessage(message, { integration, operation: 'getDeliveryStatus' });
     },
 
     probeHealth: (context) => session.probeAccount(context),

@@ -6,12 +6,13 @@
  *
  * Verification comes first and uses the SDK's own `twilio.validateRequest(authToken, signature,
  * url, params)`: HMAC-SHA1 over the FULL public URL Twilio called (scheme, host, path, query)
- * followed by every POST parameter sorted by name, repeated keys included. Behind a proxy or load
- * balancer `request.url` is not that URL: pass `{ publicUrl }`. GET webhooks are signed over the
- * URL alone; their parameters come from the query string.
+ * followed by every POST parameter sorted by name, repeated keys included (their values
+ * de-duplicated and sorted: see signedForm). Behind a proxy or load balancer `request.url` is not
+ * that URL: pass `{ publicUrl }`. GET webhooks are signed over the URL alone; their parameters
+ * come from the query string.
  *
  * Parsing is deliberately loose: Twilio adds parameters without notice. Known fields become
- * typed ones; everything (known or not) is kept in `raw`, repeated keys as arrays; unreadable
+ * typed ones; everything (known or not) is kept in `raw`, repeated keys as arrays (sorted); unreadable
  * numbers are left out rather than failing the request. The only errors are SignatureError
  * (missing/invalid signature: treat as forged, answer 403) and InvalidInputError (not a Twilio
  * messaging webhook, oversized body, unusable publicUrl: answer 400).
@@ -84,6 +85,24 @@ export async function verifyTwilioWebhook(request: Request, context: WebhookCont
     valid = false; // e.g. a URL the SDK cannot parse: nothing can be verified, so nothing is accepted
   }
   if (!valid) throw new SignatureError('Twilio webhook signature does not match the request URL and parameters', { integration });
+  return signedForm(signedParams, fields, integration);
+}
+
+/**
+ * The POST fields as far as the signature covers them. Twilio signs each repeated key's values
+ * de-duplicated and sorted, so neither how often a pair was sent nor in what order is covered: a
+ * body with an exact duplicate `key=value` pair is refused (Twilio never sends one; a relay could
+ * add it to a signed request), and repeated values are handed on sorted, in the order signed.
+ */
+function signedForm(signedParams: WebhookFields, fields: WebhookFields, integration: string): WebhookFields {
+  if (signedParams !== fields) return fields; // GET: the URL is signed exactly as written
+  for (const [key, value] of Object.entries(fields)) {
+    if (!Array.isArray(value)) continue;
+    if (new Set(value).size !== value.length) {
+      throw new InvalidInputError([{ path: `body.${key}`, message: 'repeats an identical key=value pair, which the Twilio signature does not cover (Twilio never sends one)' }], { integration });
+    }
+    Object.defineProperty(fields, key, { value: [...value].sort(), enumerable: true, writable: true, configurable: true });
+  }
   return fields;
 }
 

@@ -164,13 +164,13 @@ function connectTwilioWhatsapp(
     async sendMessage(input, context) {
       const params = whatsappMessageParams(input, init.config.fromNumber, integration);
       const message = await session.call('sendMessage', context, (twilio) => twilio.messages.create(params), { inputPaths: sendPaths(input.content) });
-      return toChannelMessage(message);
+      return toChannelMessage(message, { integration, operation: 'sendMessage' });
     },
 
     async getMessageStatus(input, context) {
       assertMessageSid(input.id, integration);
       const message = await session.call('getMessageStatus', context, (twilio) => twilio.messages(input.id).fetch(), { inputPaths: { Sid: 'id' } });
-      return toChannelMessage(message);
+      return toChannelMessage(message, { integration, operation: 'getMessageStatus' });
     },
 
     probeHealth: (context) => session.probeAccount(context),

@@ -10,15 +10,20 @@ import { dirname, join } from 'node:path';
 import type { ResolvedOptions } from '../options.js';
 import { readRegularFile } from '../load/read-input.js';
 import { PACKAGE_ROOT } from '../package.js';
+import { OutputPaths } from '../write/output-path.js';
 import { CACHE_FORMAT, isCacheData, type CacheData } from './format.js';
 
 export function sha1(text: string | Uint8Array): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
+/** The cache file of the run's output folders; undefined (no cache) when there is no node_modules, or a symlink below it on the way (the writer's path rule: the cache is written only where it says). */
 export function cacheFile(options: ResolvedOptions): string | undefined {
   for (let dir = options.root; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'contractgen', `${sha1(`${options.outDir}\u0000${options.docsOutDir ?? ''}`)}.json`);
+    if (existsSync(join(dir, 'node_modules'))) {
+      const relative = `.cache/contractgen/${sha1(`${options.outDir}\u0000${options.docsOutDir ?? ''}`)}.json`;
+      return new OutputPaths([]).reachableIn(join(dir, 'node_modules'), relative) ? join(dir, 'node_modules', relative) : undefined;
+    }
     if (dirname(dir) === dir) return undefined;
   }
 }

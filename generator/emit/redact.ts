@@ -6,6 +6,7 @@
 import type { IntegrationSpec } from '@contractgen/runtime/spec';
 import { credentialLike } from '../spec/rules.js';
 import { maskSecrets } from '../report/mask.js';
+import type { SecretSpelling } from '../load/secret-spellings.js';
 
 export function credentialExamples(spec: IntegrationSpec): Set<string> {
   const found = new Set<string>();
@@ -13,9 +14,11 @@ export function credentialExamples(spec: IntegrationSpec): Set<string> {
   return found;
 }
 
-export function redactSource(source: string, spec: IntegrationSpec): string {
+/** `source` with each credential-like example masked, as decoded and as written (escapes, template literals): the docs quote it as written. */
+export function redactSource(source: string, spec: IntegrationSpec, spellings: readonly SecretSpelling[]): string {
   const credentials = credentialExamples(spec);
-  return credentials.size ? maskSecrets(source, credentials) : source;
+  if (credentials.size === 0) return source;
+  return maskSecrets(source, new Set([...credentials, ...spellings.filter((spelling) => credentials.has(spelling.value)).map((spelling) => spelling.raw)]));
 }
 
 export function redactSpec(spec: IntegrationSpec): IntegrationSpec {

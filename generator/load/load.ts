@@ -4,7 +4,8 @@
  */
 import { ts, type TS } from './typescript.js';
 import type { Diagnostic, SourcePosition } from '../diagnostics.js';
-import { collectSecretValues, maskedSourceText, secretExampleOf } from '../report/mask.js';
+import { maskedSourceText } from '../report/mask.js';
+import { secretSpellings, type SecretSpelling } from './secret-spellings.js';
 import { StaticEvaluator, type EvaluationSink } from './evaluate.js';
 import { DEFINE_FUNCTIONS } from './kinds.js';
 import { createLoadedSpec, type LoadedSpec, type SpecKind } from './model.js';
@@ -95,9 +96,13 @@ function loadFile(file: string, graph: ModuleGraph, evaluator: StaticEvaluator, 
   }
   const exportedLocals = localExports(module.sourceFile);
   const read = new Set<TS.Node>();
+  const spellings = new Map<TS.CallExpression, SecretSpelling[]>();
   for (const statement of module.sourceFile.statements) {
     for (const found of specCalls(statement, exportedLocals)) {
-      collectSecretLiterals(found.call, secrets);
+      // Before anything can fail: a spec that cannot be evaluated has its secrets masked too.
+      const spelled = secretSpellings(found.call, module, graph);
+      for (const { raw, value } of spelled) secrets.add(raw).add(value);
+      spellings.set(found.call, spelled);
       read.add(found.call);
     }
   }
@@ -120,30 +125,10 @@ function loadFile(file: string, graph: ModuleGraph, evaluator: StaticEvaluator, 
         });
         continue;
       }
-      const spec = loadCall(evaluator, module, statement, found.call, kind, found.exportName, diagnostics);
-      if (spec) {
-        specs.push(spec);
-        collectSecretValues(secretExampleOf(spec.value), secrets);
-      }
+      const spec = loadCall(evaluator, module, statement, found.call, kind, found.exportName, diagnostics, spellings.get(found.call)!);
+      if (spec) specs.push(spec);
     }
   }
-}
-
-/**
- * The string literals written inline under `secretSchema: { example: ... }` of a define call, read
- * from the syntax tree: they are masked even when the spec cannot be evaluated (syntax error, CG101).
- */
-function collectSecretLiterals(call: TS.CallExpression, into: Set<string>): void {
-  const property = (node: TS.Node | undefined, name: string) =>
-    node && ts.isObjectLiteralExpression(node)
-      ? node.properties.find((p): p is TS.PropertyAssignment => ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && p.name.text === name)?.initializer
-      : undefined;
-  const example = property(property(call.arguments[0], 'secretSchema'), 'example');
-  const visit = (node: TS.Node): void => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) into.add(node.text);
-    else node.forEachChild(visit);
-  };
-  if (example) visit(example);
 }
 
 /** Local names exported by an export clause (`export { spec }`, `export { spec as twilio }`) or `export default spec`. */
@@ -170,6 +155,7 @@ function loadCall(
   kind: SpecKind,
   exportName: string,
   diagnostics: Diagnostic[],
+  secretSpellings: readonly SecretSpelling[],
 ): LoadedSpec | undefined {
   const [argument, ...extra] = call.arguments;
   if (!argument || extra.length > 0) {
@@ -188,6 +174,7 @@ function loadCall(
     positions: sink.positions,
     start: positionOfNode(argument),
     source: module.text.slice(statement.getStart(module.sourceFile), statement.getEnd()),
+    secretSpellings,
   });
 }
 

@@ -1,4 +1,5 @@
 import type { SourcePosition } from '../diagnostics.js';
+import type { SecretSpelling } from './secret-spellings.js';
 
 export type SpecKind = 'integration' | 'capability';
 
@@ -21,6 +22,8 @@ export interface LoadedSpec {
   readonly positionOf: (path: ValuePath) => SourcePosition;
   /** The exact source text of the exported declaration, for the docs' "Source Definition". */
   readonly source: string;
+  /** How its secret example is written in the sources (secret-spellings.ts): what the Source Definition masks. */
+  readonly secretSpellings: readonly SecretSpelling[];
 }
 
 /** Joins the segments of a path key. */

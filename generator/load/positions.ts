@@ -2,16 +2,11 @@
 import { ts, type TS } from './typescript.js';
 import type { SourcePosition } from '../diagnostics.js';
 
+export { positionInText } from './text-position.js';
+
 export function positionAt(sourceFile: TS.SourceFile, offset: number): SourcePosition {
   const { line, character } = sourceFile.getLineAndCharacterOfPosition(offset);
   return { file: sourceFile.fileName, line: line + 1, column: character + 1 };
-}
-
-/** The position of an offset in text that has no syntax tree (it was too deep to parse). */
-export function positionInText(file: string, text: string, offset: number): SourcePosition {
-  // The line breaks TypeScript counts, so positions agree with those of parsed files.
-  const lines = text.slice(0, offset).split(/\r\n|\r|\n|\u2028|\u2029/);
-  return { file, line: lines.length, column: lines[lines.length - 1]!.length + 1 };
 }
 
 export function positionOfNode(node: TS.Node): SourcePosition {

@@ -309,7 +309,7 @@ function reusableFile(entry: CachedSpecFile | undefined, context: string | undef
 
 function cachedOutputHolds(cache: CacheData, output: OutputSession, path: string): boolean {
   const stamp = cache.outputs[path];
-  return stamp !== undefined && stampHolds(output.absolute(path), stamp);
+  return stamp !== undefined && output.reachable(path) && stampHolds(output.absolute(path), stamp);
 }
 
 function summariesOf<T extends SpecSummary>(files: readonly FileOutcome[]): T[] {

@@ -133,7 +133,7 @@ function planIntegration(loaded: LoadedSpec, spec: IntegrationSpec, settings: Pl
       modes: spec.supportedModes,
       docsUrl: spec.docsUrl,
       file,
-      source: mdCodeBlockText(redactSource(loaded.source, spec)),
+      source: mdCodeBlockText(redactSource(loaded.source, spec, loaded.secretSpellings)),
       fence: mdFence(loaded.source),
       requires: spec.capabilities.requires ?? [],
       configType: `${name}Config`,

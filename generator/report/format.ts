@@ -47,19 +47,29 @@ export function formatDiagnostic(
   return lines.join('\n');
 }
 
-/** The offending line with one line of context either side and a caret under the column. */
+/** How much of a source line a frame shows around the column: a spec may hold a 10 MB string on one line. */
+export const FRAME_WIDTH = 200;
+
+/**
+ * The offending line with one line of context either side and a caret under the column. A long
+ * line shows a window of FRAME_WIDTH characters around the column (the same columns on each line of
+ * the frame, so they stay aligned), with `…` where it was cut.
+ */
 function codeFrame(text: string, line: number, column: number, colors: Colors): string[] {
   // The line breaks TypeScript counts (U+2028 and a lone CR too), so frame lines agree with diagnostic lines.
   const all = text.split(/\r\n|\r|\n|\u2028|\u2029/);
   const first = Math.max(1, line - 1);
   const last = Math.min(all.length, line + 1);
   const width = String(last).length;
+  const from = Math.max(0, column - 1 - FRAME_WIDTH / 2);
+  const to = from + FRAME_WIDTH;
+  const window = (source: string) => `${from > 0 ? '…' : ''}${terminalText(source.slice(from, to))}${source.length > to ? '…' : ''}`;
   const frame: string[] = [];
   for (let n = first; n <= last; n++) {
     const source = all[n - 1] ?? '';
-    frame.push(`${colors.dim(String(n).padStart(width) + ' |')} ${terminalText(source)}`);
+    frame.push(`${colors.dim(String(n).padStart(width) + ' |')} ${window(source)}`);
     // The caret sits under the column as displayed: after tabs and escapes widened the text before it.
-    if (n === line) frame.push(`${' '.repeat(width)} ${colors.dim('|')} ${' '.repeat(terminalText(source.slice(0, Math.max(0, column - 1))).length)}${colors.red('^')}`);
+    if (n === line) frame.push(`${' '.repeat(width)} ${colors.dim('|')} ${' '.repeat((from > 0 ? 1 : 0) + terminalText(source.slice(from, Math.max(from, column - 1))).length)}${colors.red('^')}`);
   }
   return frame;
 }

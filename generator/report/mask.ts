@@ -3,7 +3,8 @@ import { readInputText } from '../load/read-input.js';
 
 /**
  * Code frames quote spec sources, and a spec's `secretSchema.example` may hold something that
- * looks like (or is) a real credential: every such string is masked, same length, so columns stay right.
+ * looks like (or is) a real credential: every such string, as written and as decoded
+ * (load/secret-spellings.ts), is masked, same length, so columns stay right.
  */
 
 /** Secret example values shorter than this are not credentials, and masking them would blank out unrelated text. */
@@ -11,19 +12,10 @@ const MIN_MASKED_LENGTH = 4;
 
 export function maskSecrets(text: string, secrets: ReadonlySet<string>): string {
   for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (secret.length >= MIN_MASKED_LENGTH) text = text.split(secret).join('*'.repeat(secret.length));
+    // Line breaks stay (a template literal may span lines): frame lines keep their numbers.
+    if (secret.length >= MIN_MASKED_LENGTH) text = text.split(secret).join(secret.replace(/[^\r\n\u2028\u2029]/g, '*'));
   }
   return text;
-}
-
-/** Every string in an evaluated secret example (wherever in the source it came from). */
-export function collectSecretValues(value: unknown, into: Set<string>): void {
-  if (typeof value === 'string') into.add(value);
-  else if (value && typeof value === 'object') for (const item of Object.values(value)) collectSecretValues(item, into);
-}
-
-export function secretExampleOf(spec: unknown): unknown {
-  return (spec as { secretSchema?: { example?: unknown } } | undefined)?.secretSchema?.example;
 }
 
 /**

@@ -8,6 +8,8 @@ import { closest, formatPath, type SpecFinding } from './findings.js';
 import { capabilityModelSchema, integrationModelSchema } from './model-schema.js';
 import { ajvMessage, compileSpecSchema, findingsFromAjv, groupedFindings, specAjv, uncheckable, type SchemaCompiler } from './schema-checks.js';
 import { isRecord } from '../values.js';
+import { PatternTimeout } from './pattern-budget.js';
+import { catastrophic, schemaPatterns, unchecked } from './patterns.js';
 
 type Path = readonly (string | number)[];
 type Obj = Record<string, unknown>;
@@ -132,13 +134,42 @@ function schemaAndExample(spec: Obj, field: 'configSchema' | 'secretSchema', com
   // A block, schema or example of the wrong type is a structural finding (CG111) already.
   if (!isObject(block) || !isObject(block.schema) || !isObject(block.example)) return [];
   const { validate, findings } = compileSpecSchema(block.schema, [field, 'schema'], compile);
+  const oversized = oversizedExample(block.example, [field, 'example']);
+  if (oversized) return [...findings, oversized];
   try {
     if (validate && !validate(block.example)) findings.push(...groupedFindings(validate.errors, [field, 'example'], 'CG121'));
   } catch (error) {
-    findings.push(uncheckable('CG121', [field, 'example'], error));
+    findings.push(error instanceof PatternTimeout ? slowPattern(block.schema, [field, 'schema'], error) : uncheckable('CG121', [field, 'example'], error));
   }
   if (field === 'secretSchema') findings.push(...secretShape(block));
   return findings;
+}
+
+/**
+ * How large an example may be for its check: ajv compares the items of a `uniqueItems` array pair by
+ * pair (10,000 objects take seconds), and a spec's example is checked in the thread whose event loop
+ * handles Ctrl-C. Real examples hold a handful of values; these bound the check to milliseconds.
+ */
+const MAX_EXAMPLE_ITEMS = 1_000;
+const MAX_EXAMPLE_VALUES = 10_000;
+
+/** CG105 for an example with an array longer than MAX_EXAMPLE_ITEMS, or more than MAX_EXAMPLE_VALUES values in all. */
+function oversizedExample(example: unknown, at: readonly string[]): SpecFinding | undefined {
+  let values = 0;
+  const pending: [unknown, readonly (string | number)[]][] = [[example, at]];
+  while (pending.length > 0) {
+    const [value, path] = pending.pop()!;
+    if (++values > MAX_EXAMPLE_VALUES) return { code: 'CG105', severity: 'error', path: at, message: `holds more than ${MAX_EXAMPLE_VALUES} values: too large to check`, hint: 'an example shows the shape of a value: a few entries are enough' };
+    if (Array.isArray(value) && value.length > MAX_EXAMPLE_ITEMS) return { code: 'CG105', severity: 'error', path, message: `has ${value.length} items: an example array may hold at most ${MAX_EXAMPLE_ITEMS} (a larger one takes too long to check)`, hint: 'an example shows the shape of a value: a few entries are enough' };
+    if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) pending.push([item, [...path, Array.isArray(value) ? Number(key) : key]]);
+  }
+  return undefined;
+}
+
+/** CG125 at the pattern that took too long on the example (one the checks let through). */
+function slowPattern(schema: Obj, at: readonly string[], timeout: PatternTimeout): SpecFinding {
+  const path = schemaPatterns(schema, at).find((p) => p.source === timeout.source)?.path ?? at;
+  return timeout.spent ? unchecked(path, timeout) : catastrophic(path, `matching the example ${timeout.message}`);
 }
 
 function secretShape(block: Obj): SpecFinding[] {

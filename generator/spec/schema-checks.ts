@@ -7,6 +7,8 @@ import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats';
 import { closest, type SpecFinding } from './findings.js';
 import { findRefCycle } from './ref-cycles.js';
+import { budgetedRegExp } from './pattern-budget.js';
+import { findBadPattern, findCatastrophicPatterns } from './patterns.js';
 
 // ajv-formats is CommonJS with a default export; under NodeNext its typing is the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -28,10 +30,12 @@ export function specAjv(): Ajv {
  * alike, so the rules accept exactly what the runtime accepts. `ownProperties`: a config without
  * a `toString` field is not checked against Object.prototype.toString (nor a polluted prototype's
  * fields). The schema is registered (ajv's default), so `$ref: '#'` finds the root. No
- * meta-schema: schemas are validated against it separately, first.
+ * meta-schema: schemas are validated against it separately, first. Patterns are matched under a
+ * time budget in another thread (pattern-budget.ts).
  */
 export function specSchemaAjv(options: Options = {}): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, meta: false, validateSchema: false, ownProperties: true, ...options });
+  // Patterns run only under a time budget, off the thread (pattern-budget.ts); the code ajv writes keeps `new RegExp`.
+  const ajv = new Ajv({ allErrors: true, strict: false, meta: false, validateSchema: false, ownProperties: true, ...options, code: { regExp: budgetedRegExp, ...options.code } });
   addFormats(ajv);
   return ajv;
 }
@@ -212,8 +216,13 @@ export function compileSpecSchema(schema: unknown, at: Path, compile?: SchemaCom
   }
   const external = findExternalRef(schema, at) ?? findEmptyPointerSegment(schema, at) ?? findRefCycle(schema, at);
   if (external) return { findings: [external] };
+  // Before the example is matched: a pattern that is no regular expression, or one that can backtrack catastrophically.
+  const bad = findBadPattern(schema, at);
+  if (bad) return { findings: [bad] };
+  const catastrophic = findCatastrophicPatterns(schema, at);
+  if (catastrophic.some((finding) => finding.severity === 'error')) return { findings: catastrophic };
   try {
-    return { validate: (compile ?? ((s: object) => compileSpecSchemaWith(specSchemaAjv(), s)))(schema as object), findings: [] };
+    return { validate: (compile ?? ((s: object) => compileSpecSchemaWith(specSchemaAjv(), s)))(schema as object), findings: catastrophic };
   } catch (error) {
     const missing = (error as { missingRef?: unknown }).missingRef;
     const ref = typeof missing === 'string' ? findLocalRef(schema, at, missing) : undefined;
@@ -222,8 +231,6 @@ export function compileSpecSchema(schema: unknown, at: Path, compile?: SchemaCom
         findings: [{ code: 'CG120', severity: 'error', path: ref, message: 'points at a definition this schema does not have', hint: 'a local $ref names a path inside the same schema, e.g. "#/definitions/phone"' }],
       };
     }
-    const pattern = findBadPattern(schema, at);
-    if (pattern) return { findings: [pattern] };
     return {
       findings: [{ code: 'CG120', severity: 'error', path: at, message: `is not valid JSON Schema: ${(error as Error).message}` }],
     };
@@ -334,42 +341,6 @@ function findLocalRef(node: unknown, at: Path, missing: string): (string | numbe
       const found = findLocalRef(value, [...at, Array.isArray(node) ? Number(key) : key], missing);
       if (found) return found;
     }
-  }
-  return undefined;
-}
-
-/** A `pattern` (or `patternProperties` key) that is not a regular expression: ajv compiles them with the `u` flag. */
-function findBadPattern(node: unknown, at: Path): SpecFinding | undefined {
-  if (!node || typeof node !== 'object') return undefined;
-  const problem = (source: string) => {
-    try {
-      new RegExp(source, 'u');
-      return undefined;
-    } catch (error) {
-      return (error as Error).message.replace(/^.*: /, '');
-    }
-  };
-  const finding = (path: Path, reason: string): SpecFinding => ({
-    code: 'CG120',
-    severity: 'error',
-    path,
-    message: `is not a valid regular expression (${reason})`,
-    hint: 'JSON Schema patterns are ECMAScript regular expressions, checked with the "u" (unicode) flag',
-  });
-  for (const [key, value] of Object.entries(node)) {
-    const here = [...at, Array.isArray(node) ? Number(key) : key];
-    if (key === 'pattern' && typeof value === 'string') {
-      const reason = problem(value);
-      if (reason) return finding(here, reason);
-    }
-    if (key === 'patternProperties' && value && typeof value === 'object' && !Array.isArray(value)) {
-      for (const source of Object.keys(value)) {
-        const reason = problem(source);
-        if (reason) return finding([...here, source], reason);
-      }
-    }
-    const found = findBadPattern(value, here);
-    if (found) return found;
   }
   return undefined;
 }

@@ -12,9 +12,11 @@
  * process, whose written files the OS keeps; a power cut may lose staged contents.
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { journalFileOf, runFolderOf } from './run-folder.js';
+import { dirname, isAbsolute, join, posix, relative, resolve } from 'node:path';
+import { JOURNAL_FILE, journalFileOf, RUN_FOLDER, runFolderOf } from './run-folder.js';
 import { readRegularFile } from '../load/read-input.js';
+import { isInsideFolder } from '../load/inside.js';
+import { OutputPathError, OutputPaths, runFolderEntry, withinFolders } from './output-path.js';
 import { killAfterRenamesForTests } from '../test-hooks.js';
 
 /** Paths are absolute here; in the file they are relative to the journal's folder, so a moved checkout still recovers. */
@@ -38,28 +40,61 @@ export function writeJournal(folder: string, stagingFolder: string, steps: reado
   syncFolder(runFolderOf(folder));
 }
 
-/** The steps of the journal in `folder`, undefined when there is none; throws when it cannot be read. */
-export function readJournal(folder: string): Step[] | undefined {
-  let text: string;
-  try {
-    // A regular file only: a FIFO in its place would block the run (it is reported, as any unreadable journal).
-    text = readRegularFile(journalFileOf(folder)).toString('utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+/**
+ * The steps of the journal in `folder`, undefined when there is none, each checked against the
+ * run's output `folders` before any runs (a journal is refused whole): a rename takes a staged file
+ * of a run folder to a place inside an output folder, a removal deletes a file inside the output
+ * folder it names; a regular file (or nothing) at each end, no symlink on the way. Throws
+ * OutputPathError for a journal file that is itself a symlink or a step that breaks the rule (named
+ * by the step), and an Error when it cannot be read.
+ */
+export function readJournal(folder: string, folders: readonly string[]): Step[] | undefined {
+  const journal = runFolderEntry(folder, `${RUN_FOLDER}/${JOURNAL_FILE}`);
+  if (!journal.leaf) return undefined;
+  // A regular file only: a FIFO in its place would block the run (it is reported, as any unreadable journal).
+  const text = readRegularFile(journal.path, { noFollow: true }).toString('utf8');
   const parsed = JSON.parse(text) as { generator?: unknown; format?: unknown; steps?: unknown };
   if (parsed.generator !== 'contractgen' || parsed.format !== FORMAT || !Array.isArray(parsed.steps)) throw new Error('not a contractgen journal of a known format');
-  const abs = (path: unknown) => {
-    if (typeof path !== 'string') throw new Error('a step names no path');
-    return resolve(folder, path);
-  };
-  return parsed.steps.map((step: unknown): Step => {
-    if (!Array.isArray(step)) throw new Error('a step is not a list');
-    if (step[0] === 'rename') return { rename: abs(step[1]), to: abs(step[2]) };
-    if (step[0] === 'remove') return { remove: abs(step[1]), within: abs(step[2]) };
+  const paths = new OutputPaths([]);
+  return parsed.steps.map((step: unknown, index): Step => {
+    if (!Array.isArray(step) || step.length !== 3) throw new Error('a step is not a list of three');
+    try {
+      if (step[0] === 'rename') return { rename: stagedFile(folder, folders, step[1]), to: outputFile(folder, folders, step[2], paths) };
+      if (step[0] === 'remove') {
+        const within = journalPath(folder, step[2]);
+        if (!folders.includes(within)) throw new OutputPathError(String(step[2]), 'is not an output folder of this run', within);
+        return { remove: outputFile(folder, [within], step[1], paths), within };
+      }
+    } catch (error) {
+      if (error instanceof OutputPathError) throw error.namedBy(journal.path, `journal step ${index + 1} (${String(step[0])})`, step);
+      throw error;
+    }
     throw new Error(`unknown step "${String(step[0])}"`);
   });
+}
+
+/** A path as a journal spells it (relative to its folder, normal, no NUL or backslash; '' is the folder itself), made absolute. */
+function journalPath(folder: string, raw: unknown): string {
+  if (typeof raw !== 'string' || raw.includes('\0') || raw.includes('\\') || isAbsolute(raw) || (raw !== '' && posix.normalize(raw) !== raw)) {
+    throw new OutputPathError(typeof raw === 'string' ? raw : String(raw), 'is not a plain path relative to the journal', join(folder, String(raw)));
+  }
+  return resolve(folder, raw);
+}
+
+/** A rename's source: a staged file (`.contractgen-run/<run>/<file>`) of one of the output folders. */
+function stagedFile(folder: string, folders: readonly string[], raw: unknown): string {
+  const at = withinFolders(journalPath(folder, raw), folders, String(raw));
+  const { path, leaf } = runFolderEntry(at.folder, at.relative, true);
+  if (leaf && !leaf.isFile()) throw new OutputPathError(String(raw), 'is not a regular file', path);
+  return path;
+}
+
+/** A rename's target or a removal: a regular file (or nothing yet) inside one of `folders`, through real folders. */
+function outputFile(folder: string, folders: readonly string[], raw: unknown, paths: OutputPaths): string {
+  const at = withinFolders(journalPath(folder, raw), folders, String(raw));
+  const { path, leaf } = paths.inside(at.folder, at.relative);
+  if (leaf && !leaf.isFile()) throw new OutputPathError(String(raw), 'is not a regular file, and is never replaced or removed', path);
+  return path;
 }
 
 export function removeJournal(folder: string): void {
@@ -95,7 +130,7 @@ function renameStaged(staged: string, target: string): void {
 
 /** Removes folders left empty by a deleted file, up to (not including) the output folder. */
 function removeEmptyParents(file: string, outputFolder: string): void {
-  for (let dir = dirname(file); dir.startsWith(outputFolder) && dir !== outputFolder; dir = dirname(dir)) {
+  for (let dir = dirname(file); isInsideFolder(dir, outputFolder); dir = dirname(dir)) {
     try {
       if (readdirSync(dir).length > 0) return;
       rmdirSync(dir);

@@ -9,6 +9,7 @@ import { closeSync, existsSync, linkSync, mkdirSync, openSync, renameSync, rmdir
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { OutputBlockedError } from './blocked.js';
+import { checkedRunFolder, refusing } from './output-path.js';
 import { lockFileOf, runFolderOf } from './run-folder.js';
 import { InputFileError, readRegularFile } from '../load/read-input.js';
 
@@ -43,7 +44,7 @@ export class OutputLocks {
    * writer can take it where it starts; while it waits no signal handler of ours is installed, so
    * Ctrl-C ends the process at once (it holds nothing yet). Throws OutputBlockedError (CG305) after
    * the timeout, and at once for a lock held by another run in this process (waiting would block
-   * the very event loop that run needs to finish).
+   * the very event loop that run needs to finish), or for a run folder that is a symlink (CG307).
    */
   static acquire(folders: readonly string[], run: string): OutputLocks {
     const locks = new OutputLocks(run, [], []);
@@ -83,6 +84,8 @@ export class OutputLocks {
 
   private tryCreate(folder: string): boolean {
     const file = lockFileOf(folder);
+    // The run folder is made, and the lock created, only in a real folder below a real output folder.
+    refusing(() => checkedRunFolder(folder));
     const missing: string[] = [];
     for (let dir = runFolderOf(folder); !existsSync(dir); dir = dirname(dir)) missing.unshift(dir);
     mkdirSync(runFolderOf(folder), { recursive: true });
@@ -132,8 +135,8 @@ function lockState(file: string): LockState {
   try {
     text = readLockText(file);
   } catch (error) {
-    // Not a regular file (a FIFO would block the run): not a lock any run wrote, so it is taken over.
-    return error instanceof InputFileError ? { kind: 'stale', text: '' } : { kind: 'free' };
+    // Not a regular file (a FIFO would block the run, a symlink points anywhere): not a lock any run wrote, so it is taken over.
+    return error instanceof InputFileError || (error as NodeJS.ErrnoException).code === 'ELOOP' ? { kind: 'stale', text: '' } : { kind: 'free' };
   }
   const owner = parseOwner(text);
   if (!owner) {
@@ -189,7 +192,7 @@ function readOwner(file: string): LockOwner | undefined {
 }
 
 function readLockText(file: string): string {
-  return readRegularFile(file).toString('utf8');
+  return readRegularFile(file, { noFollow: true }).toString('utf8');
 }
 
 function parseOwner(text: string): LockOwner | undefined {

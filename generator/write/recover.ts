@@ -5,18 +5,19 @@
  * journal mean no target was touched, so they are deleted (roll back). `check` writes nothing: it
  * reports what it finds as CG304 and leaves the repair to `generate`.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { OutputBlockedError } from './blocked.js';
 import { applySteps, readJournal, removeJournal, type Step } from './journal.js';
 import { liveOwner, OutputLocks, waitForWriters } from './lock.js';
+import { checkedRunFolder, refusing } from './output-path.js';
 import { foldersWithRunFolder, journalFileOf, LOCK_FILE, newRunId, RUN_FOLDER, runFolderOf } from './run-folder.js';
 
 /**
  * At the start of a run, before anything else (the cache's shortcut included): waits for a run
  * that is writing the folders, then `generate` recovers what a killed run left and `check` reports
- * it. Returns the diagnostics that stop the run (CG304, CG305). When no run folder exists, as
+ * it. Returns the diagnostics that stop the run (CG304, CG305, CG307). When no run folder exists, as
  * almost always, this costs one stat per output folder.
  */
 export async function settleInterruptedRuns(folders: readonly string[], mode: 'write' | 'check'): Promise<Diagnostic[]> {
@@ -40,12 +41,16 @@ export async function settleInterruptedRuns(folders: readonly string[], mode: 'w
   }
 }
 
-/** Completes or rolls back what killed runs left in `folders`; call holding their locks. Throws OutputBlockedError (CG304) when that cannot be done. */
+/**
+ * Completes or rolls back what killed runs left in `folders`; call holding their locks. Throws
+ * OutputBlockedError when that cannot be done (CG304), or when a journal breaks the writer's path
+ * rule (CG307: checked whole before its first step, so nothing is touched).
+ */
 export function recoverInterruptedRuns(folders: readonly string[]): void {
   // Every journal first: one journal covers all the folders of its run (docsOut too), and its
   // staged files must still be there when it is redone.
   for (const folder of folders) {
-    const steps = journalOf(folder);
+    const steps = journalOf(folder, folders);
     if (!steps) continue;
     try {
       applySteps(steps);
@@ -55,21 +60,27 @@ export function recoverInterruptedRuns(folders: readonly string[]): void {
     removeJournal(folder);
   }
   for (const folder of folders) {
-    for (const name of entries(runFolderOf(folder))) if (name !== LOCK_FILE) rmSync(join(runFolderOf(folder), name), { recursive: true, force: true });
+    const runFolder = refusing(() => checkedRunFolder(folder));
+    for (const name of entries(runFolder)) if (name !== LOCK_FILE) rmSync(join(runFolder, name), { recursive: true, force: true });
   }
 }
 
-/** CG304 for each folder a killed run left something in (for `check`, after live writers are done). Reads only. */
+/** CG304 for each folder a killed run left something in (for `check`, after live writers are done), CG307 for a journal `generate` would refuse. Reads only. */
 export function interruptedRunDiagnostics(folders: readonly string[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const folder of folders) {
     // A run that started writing since (or is just making its run folder) is no killed run.
     if (entries(runFolderOf(folder)).length === 0 || liveOwner(folder)) continue;
-    found.push(
-      existsSync(journalFileOf(folder))
-        ? { ...diagnostic(folder, 'a run was killed while it replaced files: this folder is part old, part new'), file: journalFileOf(folder) }
-        : diagnostic(folder, `a run was killed before it replaced any file; its staged files and lock are left in ${RUN_FOLDER}/`),
-    );
+    try {
+      found.push(
+        journalOf(folder, folders)
+          ? { ...diagnostic(folder, 'a run was killed while it replaced files: this folder is part old, part new'), file: journalFileOf(folder) }
+          : diagnostic(folder, `a run was killed before it replaced any file; its staged files and lock are left in ${RUN_FOLDER}/`),
+      );
+    } catch (error) {
+      if (!(error instanceof OutputBlockedError)) throw error;
+      found.push(error.diagnostic);
+    }
   }
   return found;
 }
@@ -82,10 +93,11 @@ function interrupted(folder: string, message: string, hint: string): OutputBlock
   return new OutputBlockedError({ ...diagnostic(folder, message, hint), file: journalFileOf(folder) });
 }
 
-function journalOf(folder: string): Step[] | undefined {
+function journalOf(folder: string, folders: readonly string[]): Step[] | undefined {
   try {
-    return readJournal(folder);
+    return refusing(() => readJournal(folder, folders));
   } catch (error) {
+    if (error instanceof OutputBlockedError) throw error;
     throw interrupted(
       folder,
       `the journal of a killed run cannot be read (${(error as Error).message}); this folder may be part old, part new`,

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 export const RUN_FOLDER = '.contractgen-run';
 /** The lock's name in the run folder: the one entry a run that holds it keeps while cleaning up after a killed run. */
 export const LOCK_FILE = 'lock.json';
-const JOURNAL_FILE = 'journal.json';
+export const JOURNAL_FILE = 'journal.json';
 
 export const runFolderOf = (outputFolder: string): string => join(outputFolder, RUN_FOLDER);
 export const lockFileOf = (outputFolder: string): string => join(outputFolder, RUN_FOLDER, LOCK_FILE);

@@ -7,7 +7,8 @@
  * Files from an earlier run that are no longer produced are removed (known from each folder's
  * manifest); nothing else in the folders is ever touched. A writing session holds the folders'
  * locks (lock.ts) from its start, where it also recovers what a killed run left (recover.ts),
- * until it commits or aborts.
+ * until it commits or aborts. Every path it touches, and every path a manifest names, goes through
+ * one rule (output-path.ts): inside the output folder, through real folders only (CG307 otherwise).
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -17,15 +18,12 @@ import type { OutputFile } from '../emit/context.js';
 import { describeSpecialFile, InputFileError, readRegularFile } from '../load/read-input.js';
 import { applySteps, removeJournal, writeJournal, type Step } from './journal.js';
 import { OutputLocks } from './lock.js';
-import { isInside, manifestContent, MANIFEST_NAME, readManifest } from './manifest.js';
+import { manifestContent, MANIFEST_NAME, readManifest } from './manifest.js';
+import { OutputPathError, OutputPaths, plainOutputPath, refusedPath, type OutputTarget } from './output-path.js';
 import { recoverInterruptedRuns } from './recover.js';
 import { newRunId, outputFolders, stagingFolderOf } from './run-folder.js';
 
-/** An output folder and the emitted paths it receives (the first target whose prefix matches). */
-export interface OutputTarget {
-  readonly prefix: string;
-  readonly dir: string;
-}
+export type { OutputTarget } from './output-path.js';
 
 export interface OutputSummary {
   /** New or changed files (manifests included), by emitted path. */
@@ -60,6 +58,8 @@ export class OutputSession {
   private readonly stagingFolders = new Set<string>();
   /** Held from the start of a writing session until it commits or aborts. */
   private locks?: OutputLocks;
+  /** Every output path, manifest entry and the manifest itself go through the writer's one path rule. */
+  private readonly paths: OutputPaths;
 
   /**
    * `write`: lock the folders, recover what a killed run left, and stage changed files for
@@ -80,16 +80,20 @@ export class OutputSession {
         throw error;
       }
     }
+    this.paths = new OutputPaths(targets);
     this.states = targets.map((target) => {
-      const previous = readManifest(target.dir);
-      if (previous.problem) this.diagnostics.push({ code: 'CG302', severity: 'warning', message: previous.problem, file: join(target.dir, MANIFEST_NAME) });
-      return { target, known: new Set(previous.files), previous: previous.files, produced: [] };
+      const previous = this.previousFiles(target.dir);
+      return { target, known: new Set(previous), previous, produced: [] };
     });
   }
 
   absolute(path: string): string {
-    const state = this.stateOf(path);
-    return join(state.target.dir, path.slice(state.target.prefix.length));
+    return this.paths.absolute(path);
+  }
+
+  /** Whether the writer may touch `path` (the writer's path rule): a cached output it would refuse is not reused. */
+  reachable(path: string): boolean {
+    return this.paths.reachable(path);
   }
 
   /** Content hash of every file this run produces, by emitted path (for the build cache). */
@@ -119,9 +123,10 @@ export class OutputSession {
       for (const state of this.states) {
         this.compare(state, MANIFEST_NAME, manifestContent(state.produced), true);
         for (const old of state.previous) {
-          const onDisk = join(state.target.dir, old);
+          if (producedOnDisk.has(join(state.target.dir, old))) continue;
           // Only a regular file can be what an earlier run wrote: a FIFO or a folder put there since is left alone.
-          if (!producedOnDisk.has(onDisk) && readIfExists(onDisk) instanceof Buffer) this.stale.push(state.target.prefix + old);
+          const found = this.allowed(() => this.paths.inside(state.target.dir, old), { file: join(state.target.dir, MANIFEST_NAME), entry: old });
+          if (found?.leaf?.isFile()) this.stale.push(state.target.prefix + old);
         }
       }
     } catch (error) {
@@ -189,10 +194,33 @@ export class OutputSession {
     this.locks = undefined;
   }
 
+  /**
+   * The files the folder's manifest lists. Each entry must be spelled as the path rule wants (its
+   * folders are checked when it is about to be removed as stale), or the run stops (CG307).
+   */
+  private previousFiles(dir: string): string[] {
+    const manifest = join(dir, MANIFEST_NAME);
+    if (!this.allowed(() => this.paths.inside(dir, MANIFEST_NAME))) return [];
+    const previous = readManifest(dir);
+    if (previous.problem) this.diagnostics.push({ code: 'CG302', severity: 'warning', message: previous.problem, file: manifest });
+    return previous.files.filter((entry): entry is string => this.allowed(() => plainOutputPath(entry), { file: manifest, entry }) !== undefined);
+  }
+
+  /** Runs a check of the path rule; a refusal is a CG307 (at the manifest entry that named the path, given `listed`) and undefined. */
+  private allowed<T>(check: () => T, listed?: { readonly file: string; readonly entry: unknown }): T | undefined {
+    try {
+      return check();
+    } catch (error) {
+      if (!(error instanceof OutputPathError)) throw error;
+      this.diagnostics.push(refusedPath(listed ? error.namedBy(listed.file, 'an entry', listed.entry) : error));
+      return undefined;
+    }
+  }
+
   private compare(state: TargetState, relative: string, text: string | Uint8Array, isManifest: boolean): void {
-    if (!isInside(relative)) throw new Error(`internal error: output path "${relative}" leaves the output folder`);
     const path = state.target.prefix + relative;
-    const onDisk = join(state.target.dir, relative);
+    const onDisk = this.allowed(() => this.paths.inside(state.target.dir, relative))?.path;
+    if (onDisk === undefined) return;
     // Compared and written as bytes: a worker hands files over as transferred buffers, and the
     // main thread never turns them into strings.
     const content = typeof text === 'string' ? Buffer.from(text) : text;
@@ -240,7 +268,7 @@ export class OutputSession {
   }
 
   private stateOf(path: string): TargetState {
-    return this.states.find((s) => path.startsWith(s.target.prefix))!;
+    return this.states[this.paths.targets.indexOf(this.paths.targetOf(path))]!;
   }
 }
 

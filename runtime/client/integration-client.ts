@@ -138,7 +138,14 @@ export async function createIntegrationClient<Client extends ClientBase>(
   }
   const { config, secrets } = await validatedSettings(definition, options, integration);
   const secretList = Object.values(secrets).filter((s): s is Secret => s instanceof Secret);
-  const connection = (adapter.connect as (init: unknown) => AdapterConnection<Record<string, unknown>>)({ integration, config, secrets, ...(options.http && { http: options.http }) });
+  let connection: AdapterConnection<Record<string, unknown>>;
+  try {
+    connection = (adapter.connect as (init: unknown) => AdapterConnection<Record<string, unknown>>)({ integration, config, secrets, ...(options.http && { http: options.http }) });
+  } catch (error) {
+    // Thrown before the kernel exists, but out of the same hands: redacted like everything it lets out.
+    redactError(error, secretList);
+    throw error;
+  }
   const kernel = createKernel({
     integration,
     rateLimit: definition.spec.constraints?.rateLimit,
@@ -232,7 +239,8 @@ async function probe(
       signal,
       onTimeout: () => new TimeoutError(`health probe of ${integration} took longer than ${timeoutMs} ms`, { requestMayHaveBeenSent: true, timeoutMs, integration }),
     });
-    return { integration, status: result.status, latencyMs: latency(), checkedAt, ...(result.detail !== undefined && { detail: result.detail }) };
+    // The provider's own words (an account status, a name) may quote a credential: masked like an error's.
+    return { integration, status: result.status, latencyMs: latency(), checkedAt, ...(result.detail !== undefined && { detail: kernel.redactor.redact(String(result.detail)) }) };
   } catch (error) {
     redactError(error, kernel.redactor);
     const code = isIntegrationError(error) ? error.code : 'PROVIDER';

@@ -194,14 +194,28 @@ describe('signature verification', () => {
     expect(await outcome(client.handleWebhook(request(), { publicUrl: '/twilio/whatsapp' }))).toBeInstanceOf(InvalidInputError);
   });
 
-  it('keeps repeated keys as arrays, signed with every value', async () => {
+  it('keeps repeated keys as arrays, signed with every value, in the order signed (sorted)', async () => {
     const entries: Entries = [...STATUS, ['Tag', 'b'], ['Tag', 'a'], ['Tag', 'c']];
     const event = await client.handleWebhook(webhook({ entries }));
-    expect(event.payload.raw.Tag).toEqual(['b', 'a', 'c']);
+    // The signature covers the values sorted, not the order they came in: that is the order handed on.
+    expect(event.payload.raw.Tag).toEqual(['a', 'b', 'c']);
     // Dropping one of the repeated values breaks the signature.
     const signature = sign(TOKEN, HOOK_URL, paramsOf(entries));
     const fewer = webhook({ entries: entries.filter(([k, v]) => !(k === 'Tag' && v === 'c')), signature });
     expect(await outcome(client.handleWebhook(fewer))).toBeInstanceOf(SignatureError);
+  });
+
+  it('refuses an exact duplicate key=value pair, which the signature does not cover (InvalidInputError, 400)', async () => {
+    const status = STATUS.find(([key]) => key === 'MessageStatus')!;
+    const body = INBOUND.find(([key]) => key === 'Body')!;
+    for (const duplicated of [[...STATUS, status], [...INBOUND, body], [...STATUS, ['Tag', 'x'], ['Tag', 'y'], ['Tag', 'x']]] as Entries[]) {
+      const signedWithout = sign(TOKEN, HOOK_URL, paramsOf(duplicated));
+      // Signed as Twilio would sign it, the duplicate included: the same signature as without it.
+      expect(signedWithout).toBe(sign(TOKEN, HOOK_URL, paramsOf(duplicated.filter(([k, v], i) => duplicated.findIndex(([k2, v2]) => k2 === k && v2 === v) === i))));
+      const error = await outcome(client.handleWebhook(webhook({ entries: duplicated })));
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect((error as InvalidInputError).issues[0]!.message).toContain('identical key=value pair');
+    }
   });
 
   it('GET webhooks are signed over the URL alone and read their fields from the query', async () => {
@@ -553,7 +567,8 @@ describe('1,000 randomly mutated webhook requests', () => {
         expect([label, matches]).toEqual([label, true]);
         expect(['messageReceived', 'deliveryStatusChanged']).toContain(result.type);
         expect(typeof result.payload.id).toBe('string');
-        if (method !== 'GET') expect(result.payload.raw).toEqual(serverFields as WebhookFields);
+        // Repeated values in the order the signature covers them.
+        if (method !== 'GET') expect(result.payload.raw).toEqual(Object.fromEntries(Object.entries(serverFields).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v])));
       }
     }
 

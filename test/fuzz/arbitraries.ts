@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import { applyByteMutation, applyTokenMutation, BYTE_OPERATIONS, TOKEN_OPERATIONS, type ByteMutation, type TokenMutation } from './mutate.js';
 import { EXTREME_NUMBERS, NESTING_DEPTHS, ODD_KEYS, ODD_PATTERNS, ODD_REFS, ODD_STRINGS, stringSource } from './odd-values.js';
 import { TARGET_PATH, type Seed } from './seeds.js';
+import { tamperingCases, type Tampering } from './output-tampering.js';
+import { regexCases } from './regex-cases.js';
 
 /** One run of the pipeline: the text (or bytes) of one spec file of the fuzz project. */
 export interface FuzzCase {
@@ -16,6 +18,8 @@ export interface FuzzCase {
   readonly path: string;
   readonly content: string | Uint8Array;
   readonly mode: 'validate' | 'write';
+  /** What is done to the output folder before the case runs (output-tampering.ts). */
+  readonly tamper?: Tampering;
 }
 
 /** Mostly plain text (so specs get far enough to be emitted), often odd, sometimes any code point or control. */
@@ -145,16 +149,25 @@ function mutationCase(seeds: readonly Seed[]) {
   });
 }
 
-/** Cases for one run: 60% mutations of real specs, 40% generated specs; every fourth one writes output (when it gets that far). */
+/**
+ * Cases for one run: half mutations of real specs, a third generated specs, the rest regex specs
+ * and real specs over a tampered output folder (those always write); every fourth other one writes
+ * output (when it gets that far).
+ */
 export function* fuzzCases(seeds: readonly Seed[], seed: number, count: number): Generator<FuzzCase> {
-  const arbitrary = fc.oneof({ arbitrary: mutationCase(seeds), weight: 3 }, { arbitrary: propertyCase, weight: 2 });
+  const arbitrary: fc.Arbitrary<Omit<FuzzCase, 'mode'> & { mode?: 'write' }> = fc.oneof(
+    { arbitrary: mutationCase(seeds), weight: 6 },
+    { arbitrary: propertyCase, weight: 4 },
+    { arbitrary: regexCases, weight: 1 },
+    { arbitrary: tamperingCases(seeds), weight: 1 },
+  );
   const CHUNK = 100;
   for (let start = 0; start < count; start += CHUNK) {
     // Chunks keep memory flat on long runs; each has a seed derived from the run's, so runs replay.
     const batch = fc.sample(arbitrary, { seed: seed + start, numRuns: Math.min(CHUNK, count - start) });
     for (const [i, made] of batch.entries()) {
       const index = start + i;
-      yield { ...made, label: `#${index} (seed ${seed}) ${made.label}`, mode: index % 4 === 3 ? 'write' : 'validate' };
+      yield { ...made, label: `#${index} (seed ${seed}) ${made.label}`, mode: made.mode ?? (index % 4 === 3 ? 'write' : 'validate') };
     }
   }
 }

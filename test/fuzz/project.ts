@@ -10,6 +10,7 @@ import { generate, type GenerateResult } from '../../generator/index.js';
 import type { FuzzCase } from './arbitraries.js';
 import { brokenInvariants, projectTree } from './invariants.js';
 import { COMPANIONS, TARGET_PATH } from './seeds.js';
+import { tamper, tamperingViolations } from './output-tampering.js';
 
 export const OUT = 'generated';
 
@@ -50,6 +51,15 @@ export class FuzzProject {
     const file = join(this.root, fuzzCase.path);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, fuzzCase.content);
+    const undo = fuzzCase.tamper && tamper(this.root, OUT, fuzzCase.tamper);
+    try {
+      return await this.runCase(fuzzCase);
+    } finally {
+      undo?.();
+    }
+  }
+
+  private async runCase(fuzzCase: FuzzCase): Promise<CaseOutcome> {
     const before = projectTree(this.root);
     const start = performance.now();
     let result: GenerateResult | undefined;
@@ -61,6 +71,7 @@ export class FuzzProject {
     }
     const ms = performance.now() - start;
     const violations = thrown === undefined ? brokenInvariants(this.root, result!, before, fuzzCase.mode) : [`an exception escaped generate(): ${(thrown as Error).stack ?? String(thrown)}`];
+    if (fuzzCase.tamper && result) violations.push(...tamperingViolations(fuzzCase.tamper, result, fuzzCase.mode));
     return { ok: result?.ok ?? false, errors: result?.diagnostics.filter((d) => d.severity === 'error').length ?? 0, violations, ms };
   }
 }

@@ -7,12 +7,16 @@
  * (MediaUrl items are declared uri, but Twilio does not enforce it); ContentVariables must be a
  * JSON object string (the schema says only `string`; Twilio rejects anything else with 21656).
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createContractChecker, type ContractRequest } from './openapi-contract.js';
 
 export type { ContractRequest } from './openapi-contract.js';
 
+const TWILIO_API = '@twilio-alpha/mcp/twilio-oai/spec/json/twilio_api_v2010.json';
+
 export const checkTwilioRequest: (request: ContractRequest) => string[] = createContractChecker({
-  documents: ['@twilio-alpha/mcp/twilio-oai/spec/json/twilio_api_v2010.json'],
+  documents: [TWILIO_API],
   formats: {
     // Twilio accepts ISO dates as well as date-times where the schema says date-time
     // (DateSent filters); the SDK sends YYYY-MM-DDTHH:mm:ssZ.
@@ -38,4 +42,12 @@ function isJsonObject(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The values Twilio's description lists for one of its enums, e.g. `message_enum_status` (the statuses an adapter must map, every one). */
+export function twilioEnum(schemaName: string): string[] {
+  const doc = JSON.parse(readFileSync(createRequire(import.meta.url).resolve(TWILIO_API), 'utf8')) as { components: { schemas: Record<string, { enum?: unknown }> } };
+  const values = doc.components.schemas[schemaName]?.enum;
+  if (!Array.isArray(values) || !values.every((v): v is string => typeof v === 'string')) throw new Error(`twilio_api_v2010.json has no string enum ${schemaName}`);
+  return values;
 }

@@ -2,7 +2,7 @@
  * Scratch projects for tests, inside the repository (test/.tmp, git-ignored) so that generated
  * code resolves `@contractgen/runtime` through the workspace's node_modules, as it does for users.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
@@ -35,14 +35,16 @@ export function copyInto(from: string, to: string): void {
   cpSync(from, to, { recursive: true });
 }
 
-/** Every file below `dir` with its bytes and mtime, keyed by `/`-separated relative path. */
+/** Every file below `dir` with its bytes and mtime, keyed by `/`-separated relative path; a symlink as where it points (never followed). */
 export function snapshot(dir: string): Record<string, { content: string; mtimeMs: number }> {
   const result: Record<string, { content: string; mtimeMs: number }> = {};
   const walk = (d: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else result[relative(dir, full).split(sep).join('/')] = { content: readFileSync(full, 'utf8'), mtimeMs: statSync(full).mtimeMs };
+      const key = relative(dir, full).split(sep).join('/');
+      if (entry.isSymbolicLink()) result[key] = { content: `symlink -> ${readlinkSync(full)}`, mtimeMs: lstatSync(full).mtimeMs };
+      else if (entry.isDirectory()) walk(full);
+      else result[key] = { content: readFileSync(full, 'utf8'), mtimeMs: statSync(full).mtimeMs };
     }
   };
   walk(dir);

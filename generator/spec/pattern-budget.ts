@@ -1,0 +1,120 @@
+/**
+ * How a spec's own regular expressions run at build time: never in the calling thread, and never
+ * for long. A `pattern` is matched (against a spec's example, or a hostile string) in a small worker thread (one per
+ * thread that asks, started on first use) while the caller waits for the answer for at most
+ * PER_MATCH_MS; a match that takes longer is stopped (the worker is terminated) and reported as a
+ * PatternTimeout. The calling thread also spends at most PER_TURN_MS waiting on matches before its
+ * event loop turns again: past that, a match is refused at once. So however many slow patterns a
+ * spec holds, the main thread's SIGINT/SIGTERM handlers run within a second.
+ *
+ * It is ajv's `code.regExp` engine for spec schemas (schema-checks.ts). Its `code` is "new RegExp",
+ * so the standalone validators ajv writes keep JavaScript's own RegExp: see README, Reliability, Patterns.
+ */
+import { Worker } from 'node:worker_threads';
+
+/** How long one match may take on the example. Real patterns take microseconds; a slow machine must not make a good one fail. */
+export const PER_MATCH_MS = 300;
+/** How long the thread may wait on matches in one turn of its event loop (SIGINT is handled between turns). */
+export const PER_TURN_MS = 600;
+/** How long a new worker may take to start (once per thread). */
+const START_MS = 5_000;
+
+/** A pattern stopped for taking too long (or not run: this turn's time was spent). */
+export class PatternTimeout extends Error {
+  constructor(
+    readonly source: string,
+    readonly spent: boolean,
+  ) {
+    super(spent ? `not run: earlier patterns used up the ${PER_TURN_MS} ms allowed` : `took more than ${PER_MATCH_MS} ms`);
+    this.name = 'PatternTimeout';
+  }
+}
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const state = new Int32Array(workerData);
+const compiled = new Map();
+parentPort.on('message', ({ source, flags, input }) => {
+  let regex = compiled.get(flags + '/' + source);
+  if (!regex) compiled.set(flags + '/' + source, (regex = new RegExp(source, flags)));
+  regex.lastIndex = 0;
+  Atomics.store(state, 1, regex.test(input) ? 1 : 0);
+  Atomics.store(state, 0, 1);
+  Atomics.notify(state, 0);
+});
+Atomics.store(state, 2, 1);
+Atomics.notify(state, 2);
+`;
+
+/** The worker and the shared words it answers in: [0] 1 when an answer is there, [1] the answer, [2] 1 once started. */
+let matcher: { worker: Worker; state: Int32Array } | undefined;
+let spentThisTurn = 0;
+let turnEndScheduled = false;
+const answers = new Map<string, boolean>();
+const MAX_ANSWERS = 10_000;
+
+function startMatcher(): { worker: Worker; state: Int32Array } {
+  const shared = new SharedArrayBuffer(12);
+  const state = new Int32Array(shared);
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: shared, resourceLimits: { maxOldGenerationSizeMb: 64 } });
+  // Never keeps the process alive; an error in it surfaces as a timeout of the match that caused it.
+  worker.unref();
+  worker.on('error', () => undefined);
+  if (Atomics.wait(state, 2, 0, START_MS) === 'timed-out') {
+    void worker.terminate();
+    throw new Error(`the worker thread that runs spec patterns did not start within ${START_MS} ms`);
+  }
+  return { worker, state };
+}
+
+/** Whether `input` matches `source`, run in the worker; throws PatternTimeout past the budget. */
+export function budgetedTest(source: string, flags: string, input: string): boolean {
+  const key = `${flags}/${source}\u0000${input}`;
+  const known = answers.get(key);
+  if (known !== undefined) return known;
+  if (spentThisTurn >= PER_TURN_MS) throw new PatternTimeout(source, true);
+  if (!turnEndScheduled) {
+    turnEndScheduled = true;
+    setImmediate(() => {
+      spentThisTurn = 0;
+      turnEndScheduled = false;
+    }).unref();
+  }
+  matcher ??= startMatcher();
+  const { worker, state } = matcher;
+  Atomics.store(state, 0, 0);
+  const started = performance.now();
+  worker.postMessage({ source, flags, input });
+  const outcome = Atomics.wait(state, 0, 0, Math.min(PER_MATCH_MS, PER_TURN_MS - spentThisTurn));
+  spentThisTurn += performance.now() - started;
+  if (outcome === 'timed-out' && Atomics.load(state, 0) === 0) {
+    // Stuck backtracking: only terminating the thread stops it. The next match starts a new one.
+    void worker.terminate();
+    matcher = undefined;
+    throw new PatternTimeout(source, false);
+  }
+  const matched = Atomics.load(state, 1) === 1;
+  if (answers.size >= MAX_ANSWERS) answers.clear();
+  answers.set(key, matched);
+  return matched;
+}
+
+/** A regular expression as ajv's `code.regExp` engine sees it: `test` runs in the worker. */
+class BudgetedPattern {
+  constructor(
+    readonly source: string,
+    readonly flags: string,
+  ) {}
+
+  test(input: string): boolean {
+    return budgetedTest(this.source, this.flags, input);
+  }
+
+  /** ajv's key for the pattern in the validator's scope. */
+  toString(): string {
+    return `/${this.source}/${this.flags}`;
+  }
+}
+
+/** ajv's `code.regExp` for spec schemas at build time. `code`: the standalone validators ajv writes use `new RegExp`. */
+export const budgetedRegExp = Object.assign((source: string, flags: string) => new BudgetedPattern(source, flags), { code: 'new RegExp' });
