@@ -83,7 +83,7 @@ export async function runPipeline(
   };
   let executor: Executor | undefined;
   try {
-    const kinds = specKindsOf(inputs.specFiles);
+    const { kinds, hashes: specFileHashes } = readSpecFiles(inputs.specFiles);
     const byKind = (kind: SpecKind) => inputs.specFiles.filter((file) => kinds.get(file)!.includes(kind));
     const settings = taskSettings(options, inputs, [...kinds].filter(([, k]) => k.length > 0).map(([file]) => file));
     const cached = (kind: SpecKind, file: string, context?: string) => reusableFile(cache?.specs[cacheKey(kind, file)], context, hashes, output, cache);
@@ -152,7 +152,7 @@ export async function runPipeline(
     }
     if (hasErrors(diagnostics)) return fail(specs);
     pauseForTests();
-    const changedInputs = inputsChangedDuringRun(files, inputs);
+    const changedInputs = inputsChangedDuringRun(files, specFileHashes, inputs);
     if (changedInputs.length > 0) {
       diagnostics.push({ code: 'CG306', severity: 'error', file: changedInputs[0], message: `changed while contractgen was reading it${changedInputs.length > 1 ? ` (and ${changedInputs.length - 1} more input files)` : ''}: nothing was written`, hint: 'run contractgen again' });
       return fail(specs);
@@ -191,7 +191,7 @@ export async function runPipeline(
       const stamp = previous && kept.has(path) ? previous : stampOf(output.absolute(path), hash);
       if (stamp) outputs[path] = stamp;
     }
-    return { result: done, cache: cacheData(tool, inputs, files, adapters, projectFiles.fingerprints, outputs, done) };
+    return { result: done, cache: cacheData(tool, inputs, specFileHashes, files, adapters, projectFiles.fingerprints, outputs, done) };
   } finally {
     stopOnSignal();
     await executor?.close();
@@ -245,21 +245,29 @@ function runFiles(
   };
 }
 
-/** The spec kinds each file may define, from its text (a file that defines none is not a spec file). */
-function specKindsOf(files: readonly string[]): Map<string, SpecKind[]> {
+/**
+ * Each listed spec file as the run first read it: the spec kinds it may define, from its text (a
+ * file that defines none is not processed), and the hash of those bytes. Every listed file is part
+ * of what the cache is keyed on, spec or not: an empty file that gets a spec written into it is a
+ * changed input like any other.
+ */
+function readSpecFiles(files: readonly string[]): { kinds: Map<string, SpecKind[]>; hashes: Record<string, string> } {
   const kinds = new Map<string, SpecKind[]>();
+  const hashes: Record<string, string> = {};
   for (const file of files) {
-    let text = '';
+    let text: string;
     try {
       // Through the one reading path for inputs: a regular file only.
-      text = readRegularFile(file).toString('utf8');
+      const bytes = readRegularFile(file);
+      hashes[file] = sha1(bytes);
+      text = bytes.toString('utf8');
     } catch {
-      // Unreadable: the task reports why.
+      // Unreadable: the task reports why (and a run with errors leaves no cache).
       text = 'defineIntegration defineCapability';
     }
     kinds.set(file, specKindsIn(text));
   }
-  return kinds;
+  return { kinds, hashes };
 }
 
 function cacheKey(kind: SpecKind, file: string): string {
@@ -321,17 +329,27 @@ function taskSettings(options: ResolvedOptions, inputs: ProjectInputs, specFiles
   return { plan, ...(emit && { emit }), specFiles, inputRoots: projectRoots(options, inputs.packages.map((p) => p.dir)) };
 }
 
-/** Input files whose bytes now differ from those parsed: their output would be stale the moment it is written. */
-function inputsChangedDuringRun(files: readonly FileOutcome[], inputs: ProjectInputs): string[] {
+/** Input files whose bytes now differ from those read: their output would be stale the moment it is written. */
+function inputsChangedDuringRun(files: readonly FileOutcome[], specFiles: Readonly<Record<string, string>>, inputs: ProjectInputs): string[] {
   const now = new InputHashes();
   const changed = new Set<string>();
+  for (const [file, hash] of Object.entries(specFiles)) if (now.get(file) !== hash) changed.add(file);
   for (const file of files) for (const [dep, hash] of Object.entries(file.deps)) if (now.get(dep) !== hash) changed.add(dep);
   for (const pkg of inputs.packages) if (now.get(pkg.manifest) !== pkg.manifestHash) changed.add(pkg.manifest);
   return [...changed].sort();
 }
 
-function cacheData(tool: string, inputs: ProjectInputs, files: readonly FileOutcome[], adapters: AdapterScan, jobs: Readonly<Record<string, string>>, outputs: Record<string, OutputStamp>, done: GenerateResult): Omit<CacheData, 'format'> {
-  const allInputs: Record<string, string> = { ...adapters.deps };
+function cacheData(
+  tool: string,
+  inputs: ProjectInputs,
+  specFiles: Readonly<Record<string, string>>,
+  files: readonly FileOutcome[],
+  adapters: AdapterScan,
+  jobs: Readonly<Record<string, string>>,
+  outputs: Record<string, OutputStamp>,
+  done: GenerateResult,
+): Omit<CacheData, 'format'> {
+  const allInputs: Record<string, string> = { ...specFiles, ...adapters.deps };
   for (const pkg of inputs.packages) allInputs[pkg.manifest] = pkg.manifestHash;
   const specs: Record<string, CachedSpecFile> = {};
   for (const { file, kind, ...entry } of files) {
