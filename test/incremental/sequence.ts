@@ -24,12 +24,12 @@ export async function checkSequence(dir: string, steps: readonly Step[], runner:
   const root = createProject(join(dir, 'project'));
   const copy = join(dir, 'from-scratch');
   let failedRuns = 0;
-  // Step 0: the first run, on the initial project (an empty cache).
+  // Step 0: the first run, on the initial project (an empty cache), always through the API.
   for (let index = 0; index <= steps.length; index++) {
     const step = steps[index - 1];
     if (step) applyEdit(root, step.edit);
     const mode = step?.mode ?? 'write';
-    const { cached, fromScratch } = runner === 'api' ? await cachedAndFromScratch(root, copy, mode) : cliRuns(root, copy, mode);
+    const { cached, fromScratch } = runner === 'cli' && step ? cliRuns(root, copy, mode) : await cachedAndFromScratch(root, copy, mode);
     const field = (outcome: object, name: string) => (outcome as Record<string, unknown>)[name];
     const differences = Object.keys(fromScratch).filter((name) => !isDeepStrictEqual(field(cached, name), field(fromScratch, name)));
     if (differences.length > 0) {

@@ -4,16 +4,16 @@
  * diagnostics as the CLI prints them (code frames included), the same specs and file statuses, and
  * afterwards the same bytes in every file of the project (the build cache aside).
  */
-import { createHash } from 'node:crypto';
-import { cpSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { cpSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { projectOptions } from '../../generator/config/resolve.js';
 import { generate, type GenerateMode, type GenerateResult } from '../../generator/index.js';
 import { formatDiagnostic } from '../../generator/report/format.js';
+import { fileTree, isUnder } from './file-tree.js';
 import { removeDir } from './workspace.js';
 
 /** The build cache: the one thing a cached run and a run from scratch may leave differently. */
-const CACHE = join('node_modules', '.cache');
+const CACHE = 'node_modules/.cache';
 
 /** A run's outcome with the project's own path taken out, so that runs on two copies compare. */
 export interface Outcome {
@@ -29,28 +29,12 @@ export interface Outcome {
 /** A copy of the project at `to` (replacing whatever is there), without its build cache; symlinks copied as they are. */
 export function copyProject(root: string, to: string): void {
   removeDir(to);
-  cpSync(root, to, { recursive: true, verbatimSymlinks: true, filter: (source) => !(relative(root, source) + sep).startsWith(CACHE + sep) });
+  cpSync(root, to, { recursive: true, verbatimSymlinks: true, filter: (source) => !isUnder(relative(root, source).split(sep).join('/'), CACHE) });
 }
 
-/** Every entry below `root` but the build cache: files by content hash, symlinks by target, anything else by kind. */
+/** Every entry of the project but the build cache (file-tree.ts). */
 export function projectTree(root: string): Record<string, string> {
-  const tree: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(dir, entry.name);
-      const rel = relative(root, path);
-      if ((rel + sep).startsWith(CACHE + sep)) continue;
-      const key = rel.split(sep).join('/');
-      if (entry.isDirectory()) {
-        tree[`${key}/`] = 'folder';
-        walk(path);
-      } else if (entry.isSymbolicLink()) tree[key] = `symlink to ${readlinkSync(path)}`;
-      else if (entry.isFile()) tree[key] = createHash('sha1').update(readFileSync(path)).digest('hex');
-      else tree[key] = `special (mode ${lstatSync(path).mode.toString(8)})`;
-    }
-  };
-  walk(root);
-  return tree;
+  return Object.fromEntries(fileTree(root, { skip: (path) => isUnder(path, CACHE) }));
 }
 
 /** The outcome of `result`, a run in `root`, with `root` written as `<root>`. */
