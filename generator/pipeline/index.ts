@@ -26,9 +26,11 @@ import type { SpecKind } from '../load/model.js';
 import { outputTargets, type FileStatus, type GenerateResult, type ListedSpec, type ResolvedOptions } from '../options.js';
 import { DEFAULT_TEMPLATES_DIR, GENERATOR_VERSION } from '../package.js';
 import { createExecutor, workerCount, type Executor } from '../parallel/executor.js';
+import { RunStopped } from '../parallel/errors.js';
 import { WorkerFailure } from '../parallel/pool.js';
 import type { CapabilitySummary, IntegrationSummary, SpecSummary } from '../plan/model.js';
 import type { CheckedProject } from '../plan/project.js';
+import { formatDiagnostic } from '../report/format.js';
 import { maskedSourceText } from '../report/mask.js';
 import { OutputSession } from '../write/write.js';
 import { renderProject, type ProjectFiles } from './project.js';
@@ -89,13 +91,15 @@ export async function runPipeline(
     const cached = (kind: SpecKind, file: string, context?: string) => reusableFile(cache?.specs[cacheKey(kind, file)], context, hashes, output, cache);
     // Files to process (an estimate: an integration's context is known only later): worth worker threads?
     const fresh = inputs.specFiles.filter((file) => kinds.get(file)!.some((kind) => !hashes.unchanged(cache?.specs[cacheKey(kind, file)]?.deps ?? { [file]: '' })));
-    executor = await createExecutor(settings, workerCount(options.workers, fresh.length));
+    executor = await createExecutor(settings, workerCount(options.workers, fresh.length), () => output?.wasAborted ?? false);
     const run = runFiles(executor, cache, cached, hashes, addFile, keep, timings);
 
     // 1. Capabilities, and the adapters. Their tasks are queued first: integration tasks, queued
     // right after, make their own files at once and wait for this context only for the rest.
     const adaptersReusable = cache?.adapters && sameList(cache.adapterFiles, inputs.adapterFiles) && hashes.unchanged(cache.adapters.deps) ? cache.adapters : undefined;
-    const adapterScan: Promise<AdapterScan> = adaptersReusable ? Promise.resolve(adaptersReusable) : executor.run({ kind: 'adapters', files: inputs.adapterFiles });
+    const adapterScan: Promise<AdapterScan> = adaptersReusable
+      ? Promise.resolve(adaptersReusable)
+      : executor.run({ kind: 'adapters', files: inputs.adapterFiles }).catch((error: unknown) => (error instanceof RunStopped ? { adapters: [], diagnostics: [], deps: {} } : Promise.reject(error)));
     const capabilitiesDone = time('capabilities', () => run('capability', byKind('capability')));
     const contextKnown = Promise.all([capabilitiesDone, adapterScan]).then(([capabilityFiles, adapters]) => {
       const capabilityCheck = uniqueSpecs(summariesOf<CapabilitySummary>(capabilityFiles), options.root);
@@ -115,6 +119,11 @@ export async function runPipeline(
     const { capabilityFiles, capabilities, adapters, bound } = await contextKnown;
     await executor.close();
     executor = undefined;
+    // Interrupted: the files not processed would only add diagnostics about what is missing.
+    if (output?.wasAborted) {
+      diagnostics.splice(0, diagnostics.length, INTERRUPTED);
+      return fail();
+    }
     const files = [...capabilityFiles, ...integrationFiles];
     for (const file of files) {
       diagnostics.push(...file.diagnostics);
@@ -147,7 +156,7 @@ export async function runPipeline(
     const summary = time('compare', () => output.finish());
     diagnostics.push(...summary.diagnostics);
     if (output.wasAborted) {
-      diagnostics.push({ code: 'CG303', severity: 'error', message: 'interrupted: nothing was written' });
+      diagnostics.push(INTERRUPTED);
       return fail(specs);
     }
     if (hasErrors(diagnostics)) return fail(specs);
@@ -306,19 +315,17 @@ function summariesOf<T extends SpecSummary>(files: readonly FileOutcome[]): T[] 
   return files.flatMap((f) => f.summaries as T[]);
 }
 
-/** A task that could not run (a worker that died twice on it): a diagnostic naming the file, not a crash of the run. */
+/**
+ * A task that could not run: one the run was interrupted before (nothing to report: the run ends
+ * in CG303), or one that killed two workers (a diagnostic naming the file, not a crash of the run).
+ */
 function failedFile(file: string, kind: SpecKind, error: unknown): SpecFileResult {
+  const nothing = { file, kind, deps: {}, diagnostics: [], summaries: [], brokenCapabilities: [], secrets: [], files: [], timings: { load: 0, check: 0, plan: 0, emit: 0 } };
+  if (error instanceof RunStopped) return nothing;
   if (!(error instanceof WorkerFailure)) throw error;
   return {
-    file,
-    kind,
-    deps: {},
+    ...nothing,
     diagnostics: [{ code: 'CG109', severity: 'error', file, message: `could not be processed: ${error.message}`, hint: 'this is a contractgen bug or the machine ran out of memory; please report it with this file' }],
-    summaries: [],
-    brokenCapabilities: [],
-    secrets: [],
-    files: [],
-    timings: { load: 0, check: 0, plan: 0, emit: 0 },
   };
 }
 
@@ -392,15 +399,20 @@ function timer(timings: Record<string, number>): Timer {
   };
 }
 
+const INTERRUPTED: Diagnostic = { code: 'CG303', severity: 'error', message: 'interrupted: nothing was written' };
+
 /**
  * Ctrl-C or a CI cancel while files are staged: the staged files are removed, so the output
- * folder is left as it was, and the process exits unless someone else (watch mode) handles the
- * signal. Returns the function that stops listening.
+ * folder is left as it was. Unless someone else handles the signal (watch mode, a program calling
+ * `generate`), which then gets CG303 as the run's result, the process says so and exits (130).
+ * Returns the function that stops listening.
  */
 function interruptible(output: OutputSession | undefined): () => void {
   const interrupted = (signal: NodeJS.Signals) => {
     output?.abort();
-    if (process.listenerCount(signal) === 0) process.exit(130);
+    if (process.listenerCount(signal) > 0) return;
+    process.stderr.write(`${formatDiagnostic(INTERRUPTED, { root: process.cwd() })}\n`);
+    process.exit(130);
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
