@@ -85,7 +85,7 @@ const specContent: fc.Arbitrary<SpecContent> = fc.oneof(
   { arbitrary: integration, weight: 4 },
   { arbitrary: capability, weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('both' as const), key: fc.constantFrom(...INTEGRATION_KEYS), capability: fc.constantFrom(...CAPABILITY_KEYS) }), weight: 1 },
-  { arbitrary: fc.constantFrom<SpecContent>({ kind: 'empty' }, { kind: 'not a spec' }), weight: 2 },
+  { arbitrary: fc.constantFrom<SpecContent>({ kind: 'empty' }, { kind: 'not a spec' }), weight: 3 },
   { arbitrary: fc.constantFrom<SpecContent>({ kind: 'broken' }, { kind: 'not static' }), weight: 1 },
 );
 
@@ -95,7 +95,13 @@ export const edit: fc.Arbitrary<Edit> = fc.oneof(
   { arbitrary: fc.record({ op: fc.constant('delete' as const), slot }), weight: 2 },
   { arbitrary: fc.record({ op: fc.constant('limits' as const), limits: fc.record({ rpm: fc.constantFrom(60, 600), owner: fc.constantFrom('platform.messaging', 'team.sms') }) }), weight: 2 },
   { arbitrary: fc.record({ op: fc.constant('move limits' as const), place: fc.constantFrom<LimitsPlace>('file', 'index', 'both') }), weight: 3 },
-  { arbitrary: fc.record({ op: fc.constant('adapter' as const), content: fc.option(fc.oneof(fc.record({ kind: fc.constant('binds' as const), key: fc.constantFrom(...INTEGRATION_KEYS) }), fc.constant<AdapterContent>({ kind: 'no key' }))) }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('adapter' as const),
+      content: fc.option(fc.oneof({ arbitrary: fc.record({ kind: fc.constant('binds' as const), key: fc.constantFrom(...INTEGRATION_KEYS) }), weight: 3 }, { arbitrary: fc.constant<AdapterContent>({ kind: 'no key' }), weight: 1 })),
+    }),
+    weight: 2,
+  },
   { arbitrary: fc.record({ op: fc.constant('config' as const), config: fc.record({ docs: fc.boolean(), docsOut: fc.boolean(), templates: fc.boolean(), allowEmpty: fc.boolean() }) }), weight: 2 },
   { arbitrary: fc.record({ op: fc.constant('template' as const), content: fc.option(fc.oneof(fc.record({ kind: fc.constant('heading' as const), heading: fc.constantFrom('Catalog', 'Providers') }), fc.constant<TemplateContent>({ kind: 'broken' }))) }), weight: 1 },
   { arbitrary: fc.record({ op: fc.constant('output' as const), change: fc.constantFrom('edit' as const, 'delete' as const, 'add' as const), pick: fc.nat(1000) }), weight: 2 },
