@@ -40,10 +40,10 @@ function project(): string {
 const FILES_PER_SPEC = 8;
 
 const staging = (root: string) => join(root, 'generated/.contractgen-run');
-/** Files staged so far (the lock aside). */
+/** Files staged so far (folders, the lock and the journal aside). */
 function staged(root: string): number {
   try {
-    return readdirSync(staging(root), { recursive: true, encoding: 'utf8' }).filter((name) => !name.startsWith('lock')).length;
+    return readdirSync(staging(root), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && entry.parentPath !== staging(root)).length;
   } catch {
     return 0;
   }
