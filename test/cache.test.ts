@@ -196,14 +196,14 @@ describe('after each kind of change, a cached run ends like a run from scratch',
 
 describe('a cache that cannot be trusted is ignored', () => {
   /** The project's one cache file, after a run that wrote it. */
-  async function cacheOf(): Promise<{ file: string; content: string; run: (mode: GenerateMode) => Promise<Outcome> }> {
+  async function cacheOf(): Promise<{ root: string; file: string; content: string; run: (mode: GenerateMode) => Promise<Outcome> }> {
     const { root, run } = await warmProject();
     const folder = join(root, 'node_modules/.cache/contractgen');
     const [name] = readdirSync(folder).filter((n) => n.endsWith('.json'));
     const file = join(folder, name!);
     const text = readFileSync(file, 'utf8');
     expect(text.slice(0, 40)).toBe(sha1(text.slice(41)));
-    return { file, content: text.slice(41), run };
+    return { root, file, content: text.slice(41), run };
   }
   /** What the cache says the last run reported: a warning that no run from scratch gives. */
   const withFakeWarning = (content: string) => {
@@ -226,6 +226,18 @@ describe('a cache that cannot be trusted is ignored', () => {
       writeFileSync(file, `${sha1(text)}\n${text}`);
       expect((await run('write')).printed).toEqual([expect.stringContaining('CG123')]);
     }
+  });
+
+  it('whose record of a spec names an output it holds no stamp for: that spec is made again, in validate mode too', async () => {
+    const { root, file, content, run } = await cacheOf();
+    const data = JSON.parse(content) as { outputs: Record<string, unknown> };
+    delete data.outputs['integrations/sms.beta/spec.ts'];
+    const text = JSON.stringify(data);
+    writeFileSync(file, `${sha1(text)}\n${text}`);
+    // An input of alpha changes (no answer from the cache as a whole): beta's record is looked at for reuse.
+    applyEdit(root, { op: 'limits', limits: { rpm: 600, owner: 'platform.messaging' } });
+    expect((await run('validate')).ok).toBe(true);
+    expect((await run('write')).ok).toBe(true);
   });
 
   it('truncated (a crash while it was written), or not a file at all: not used', async () => {

@@ -302,7 +302,8 @@ function contextFingerprints(context: IntegrationContext): (summaries: readonly 
 /** A cached result whose inputs are byte-identical, whose context matches, and whose outputs are still on disk as written. */
 function reusableFile(entry: CachedSpecFile | undefined, context: string | undefined, hashes: InputHashes, output: OutputSession | undefined, cache: CacheData | undefined): CachedSpecFile | undefined {
   if (!entry || !cache || entry.context !== context || !hashes.unchanged(entry.deps)) return undefined;
-  if (output && !entry.outputs.every((path) => cachedOutputHolds(cache, output, path))) return undefined;
+  // Without an output (validate) the disk is not looked at, but each output must have its record.
+  if (!entry.outputs.every((path) => (output ? cachedOutputHolds(cache, output, path) : Object.hasOwn(cache.outputs, path)))) return undefined;
   return entry;
 }
 
