@@ -23,5 +23,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Fork per file: suites start local servers and child processes.
     pool: 'forks',
+    // Two files at a time, also on 2 cores (vitest's default there is one): most files spend their
+    // time waiting on child processes (the CLI, tsc, npm), so one file at a time left a core idle.
+    maxWorkers: 2,
   },
 });

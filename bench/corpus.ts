@@ -532,7 +532,8 @@ function integration(rng: Rng, i: number, capabilities: readonly CapabilityPlan[
 // ---------------------------------------------------------------------------------------------
 
 /** Writes a fresh corpus into `dir` (its `specs/` and `schemas/` are replaced). */
-export function buildCorpus(dir: string, n: number, seed: number = DEFAULT_SEED): CorpusInfo {
+/** `capabilityCount`: fewer than the benchmark's 20 makes a smaller project for tests (the integrations then differ too). */
+export function buildCorpus(dir: string, n: number, seed: number = DEFAULT_SEED, capabilityCount = CAPABILITY_COUNT): CorpusInfo {
   const root = resolve(dir);
   const specsDir = join(root, 'specs');
   const schemasDir = join(root, 'schemas');
@@ -547,7 +548,7 @@ export function buildCorpus(dir: string, n: number, seed: number = DEFAULT_SEED)
 
   // Capabilities come from their own stream, so N=100 and N=1000 share the same capability set.
   const capRng = new Rng(seed ^ 0x5eed);
-  const capabilities = Array.from({ length: CAPABILITY_COUNT }, (_, i) => capability(capRng, i + 1));
+  const capabilities = Array.from({ length: capabilityCount }, (_, i) => capability(capRng, i + 1));
   for (const c of capabilities) writeFileSync(join(root, c.file), c.source);
 
   const rng = new Rng(seed);

@@ -35,10 +35,24 @@ export function killAfterRenamesForTests(): ((done: number) => void) | undefined
   };
 }
 
-/** For test/parallel.test.ts only: CONTRACTGEN_TEST_WORKER_DIES_ON=name makes a worker thread die on the spec file of that name, to test that the pool retries it and then names it. */
+/**
+ * For test/parallel.test.ts only: CONTRACTGEN_TEST_WORKER_DIES_ON=name makes a worker thread die
+ * on the spec file of that name, to test that the pool retries it and then names it. With
+ * CONTRACTGEN_TEST_WORKER_DIES_ONCE=marker too, only the first worker to create that marker file
+ * dies: the retry on another worker succeeds.
+ */
 export function dieOnFileForTests(file: string): void {
   const dieOn = process.env.CONTRACTGEN_TEST_WORKER_DIES_ON;
-  if (dieOn && !isMainThread && file.endsWith(dieOn)) process.exit(70);
+  if (!dieOn || isMainThread || !file.endsWith(dieOn)) return;
+  const once = process.env.CONTRACTGEN_TEST_WORKER_DIES_ONCE;
+  if (once) {
+    try {
+      writeFileSync(once, `${file}\n`, { flag: 'wx' });
+    } catch {
+      return;
+    }
+  }
+  process.exit(70);
 }
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../generator/index.js';
-import { copyInto, REPO, TWILIO_SPECS, removeDir, scratchDir, typecheck, writeFiles } from './support/workspace.js';
+import { copyInto, TWILIO_SPECS, removeDir, scratchDir, typecheckEach, writeFiles } from './support/workspace.js';
 
 /**
  * Binding: the generated client types its adapter, so the TypeScript compiler rejects an adapter
@@ -36,7 +36,8 @@ ${connectBody}
 const bothOperations = `      sendSms: async () => { throw new NotImplementedError('sendSms'); },
       getDeliveryStatus: async () => { throw new NotImplementedError('getDeliveryStatus'); },`;
 
-async function bindAndCompile(adapter: string) {
+/** A project with the Twilio specs and `adapter` bound to sms.twilio, generated; the files to compile. */
+async function bound(adapter: string): Promise<{ folder: string; files: string[] }> {
   const root = scratchDir('binding');
   scratch.push(root);
   copyInto(TWILIO_SPECS, join(root, 'specs'));
@@ -45,50 +46,58 @@ async function bindAndCompile(adapter: string) {
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const client = readFileSync(join(root, 'generated/integrations/sms.twilio/client.ts'), 'utf8');
   expect(client).toContain(`import { testAdapter } from "../../../adapters/test-adapter.js";`);
-  return typecheck([join(root, 'generated/integrations/sms.twilio/client.ts')]);
+  return { folder: root, files: [join(root, 'generated/integrations/sms.twilio/client.ts')] };
+}
+
+/** Without an adapter: a file that creates the client as an application would, without passing one. */
+async function unbound(): Promise<{ folder: string; files: string[] }> {
+  const root = scratchDir('unbound');
+  scratch.push(root);
+  copyInto(TWILIO_SPECS, join(root, 'specs'));
+  await generate({ root, adapters: 'none' });
+  writeFiles(root, {
+    'use.ts': `import { createSmsTwilioClient } from './generated/integrations/sms.twilio/client.js';\nexport const c = createSmsTwilioClient({ config: {}, secrets: { accountSid: 'AC', authToken: 't' } });\n`,
+  });
+  return { folder: root, files: [join(root, 'use.ts')] };
 }
 
 describe('adapter binding', () => {
-  let generatedWithoutAdapter: string;
+  /** Every case compiled by one run of tsc (each start costs seconds), each with its own verdict. */
+  let compiled: Record<'complete' | 'missesOperation' | 'needsConfigField' | 'needsSecret' | 'noAdapter', { ok: boolean; output: string }>;
   beforeAll(async () => {
-    generatedWithoutAdapter = scratchDir('unbound');
-    scratch.push(generatedWithoutAdapter);
-    copyInto(TWILIO_SPECS, join(generatedWithoutAdapter, 'specs'));
-    await generate({ root: generatedWithoutAdapter, adapters: 'none' });
+    compiled = typecheckEach({
+      complete: await bound(adapterSource(bothOperations)),
+      missesOperation: await bound(adapterSource(`      sendSms: async () => { throw new NotImplementedError('sendSms'); },`)),
+      needsConfigField: await bound(adapterSource(bothOperations, 'NeedsRegion')),
+      needsSecret: await bound(adapterSource(bothOperations, 'SmsTwilioLikeConfig', 'NeedsApiKey')),
+      noAdapter: await unbound(),
+    });
+  }, 180_000);
+
+  it('a complete adapter compiles and becomes the client default', () => {
+    expect(compiled.complete.output).toBe('');
+    expect(compiled.complete.ok).toBe(true);
   });
 
-  it('a complete adapter compiles and becomes the client default', async () => {
-    const result = await bindAndCompile(adapterSource(bothOperations));
-    expect(result.output).toBe('');
+  it('an adapter that misses an operation fails tsc', () => {
+    expect(compiled.missesOperation.ok).toBe(false);
+    expect(compiled.missesOperation.output).toMatch(/getDeliveryStatus/);
   });
 
-  it('an adapter that misses an operation fails tsc', async () => {
-    const result = await bindAndCompile(adapterSource(`      sendSms: async () => { throw new NotImplementedError('sendSms'); },`));
-    expect(result.ok).toBe(false);
-    expect(result.output).toMatch(/getDeliveryStatus/);
+  it('an adapter that needs a config field the spec does not declare fails tsc', () => {
+    expect(compiled.needsConfigField.ok).toBe(false);
+    expect(compiled.needsConfigField.output).toMatch(/client\.ts.*error TS2322/s);
+    expect(compiled.needsConfigField.output).toMatch(/region/);
   });
 
-  it('an adapter that needs a config field the spec does not declare fails tsc', async () => {
-    const result = await bindAndCompile(adapterSource(bothOperations, 'NeedsRegion'));
-    expect(result.ok).toBe(false);
-    expect(result.output).toMatch(/client\.ts.*error TS2322/s);
-    expect(result.output).toMatch(/region/);
-  });
-
-  it('an adapter that needs a secret the spec does not declare fails tsc', async () => {
-    const result = await bindAndCompile(adapterSource(bothOperations, 'SmsTwilioLikeConfig', 'NeedsApiKey'));
-    expect(result.ok).toBe(false);
-    expect(result.output).toMatch(/apiKey/);
+  it('an adapter that needs a secret the spec does not declare fails tsc', () => {
+    expect(compiled.needsSecret.ok).toBe(false);
+    expect(compiled.needsSecret.output).toMatch(/apiKey/);
   });
 
   it('without an adapter the spec still generates, and the client requires one', () => {
-    const use = join(generatedWithoutAdapter, 'use.ts');
-    writeFiles(generatedWithoutAdapter, {
-      'use.ts': `import { createSmsTwilioClient } from './generated/integrations/sms.twilio/client.js';\nexport const c = createSmsTwilioClient({ config: {}, secrets: { accountSid: 'AC', authToken: 't' } });\n`,
-    });
-    const result = typecheck([use]);
-    expect(result.ok).toBe(false);
-    expect(result.output).toMatch(/adapter/);
+    expect(compiled.noAdapter.ok).toBe(false);
+    expect(compiled.noAdapter.output).toMatch(/adapter/);
   });
 });
 

@@ -15,9 +15,9 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rm
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { report } from '../generator/cli/report.js';
 import { generate } from '../generator/generate.js';
 import { FRAME_WIDTH, noColors } from '../generator/report/format.js';
+import { printed } from './support/in-process.js';
 
 interface Expected {
   readonly code: string;
@@ -145,14 +145,12 @@ function prepare(testCase: Case, variant: string): { root: string; specs: string
 // ---------------------------------------------------------------------------------------------
 // Running a case
 
-async function runInProcess(testCase: Case): Promise<Run> {
+async function runCaseInProcess(testCase: Case): Promise<Run> {
   const { root, specs, before } = prepare(testCase, 'in-process');
   const result = await generate({ root, specs, out: 'out' });
   const render = (reporter: 'human' | 'json') => {
-    let text = '';
-    const sink = (s: string) => void (text += s.endsWith('\n') ? s : s + '\n');
-    report(result, { root, reporter, quiet: false, timings: false, colors: noColors, command: 'generate', elapsedMs: 0 }, sink, sink);
-    return text;
+    const { stdout, stderr } = printed(result, root, reporter);
+    return stdout + stderr;
   };
   const jsonText = render('json');
   const human = render('human');
@@ -353,7 +351,7 @@ describe('the broken-spec corpus', () => {
 
 describe('each case, in process (generate() and the CLI reporters)', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, testCase) => {
-    const run = await runInProcess(testCase);
+    const run = await runCaseInProcess(testCase);
     expectDiagnostic(testCase, run);
     expectHumanReport(testCase, run.human);
     expectOutputAsBefore(testCase, run.root, run.before);

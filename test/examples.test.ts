@@ -7,6 +7,7 @@ import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN } from '@contractgen/twilio/testing';
+import { waitFor } from './support/cli-process.js';
 import { startRedisServer } from './support/redis-server.js';
 
 const run = promisify(execFile);
@@ -84,8 +85,8 @@ describe('examples', () => {
       expect(stdout).toMatch(/^sent SM[0-9a-f]{32}: queued/m);
       // The external stand-in is not touched by the example, so the status stays queued.
       expect(stdout).toMatch(/^status of SM[0-9a-f]{32}: queued$/m);
-      await new Promise((resolve) => setTimeout(resolve, 300)); // let the request log flush
-      const logged = output.split('\n').find((line) => line.startsWith(`POST /2010-04-01/Accounts/${STAND_IN_ACCOUNT_SID}/Messages.json [`));
+      // The stand-in logs the request once it has answered: wait for the line, not for a fixed time.
+      const logged = await waitFor('the logged send', () => output.split('\n').find((line) => line.startsWith(`POST /2010-04-01/Accounts/${STAND_IN_ACCOUNT_SID}/Messages.json [`)), { describe: () => output });
       expect(logged?.slice(logged.indexOf('[') + 1, -1).split(', ').sort()).toEqual(['Body', 'From', 'MediaUrl', 'StatusCallback', 'To']);
     } finally {
       child.kill('SIGTERM');

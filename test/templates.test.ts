@@ -1,10 +1,13 @@
 /**
  * `--templates DIR`: a folder of overrides replaces built-in templates and partials by name, without
  * forking; a broken override is reported (CG201) with its own file and line, and nothing is written.
+ * Runs go through generate() in this process, printed by the CLI's reporter; the flags themselves
+ * (`--templates` twice, relative to the working directory) through the real CLI.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess } from './support/in-process.js';
 import { copyInto, REPO, TWILIO_SPECS, removeDir, runCli, scratchDir, snapshot, writeFiles } from './support/workspace.js';
 
 const scratch: string[] = [];
@@ -21,12 +24,12 @@ function differing(a: Snapshot, b: Snapshot): string[] {
 let root: string;
 let defaults: Snapshot;
 
-beforeAll(() => {
+beforeAll(async () => {
   root = scratchDir('templates');
   scratch.push(root);
   copyInto(TWILIO_SPECS, join(root, 'specs'));
   writeFiles(root, { 'contractgen.config.json': '{}\n' });
-  const run = runCli(['generate', '--out', 'out-default'], root);
+  const run = await runInProcess({ root, out: 'out-default' });
   expect(run.stderr).toMatch(/contractgen generate: \d+ specs/);
   expect(run.code).toBe(0);
   defaults = snapshot(join(root, 'out-default'));
@@ -36,16 +39,16 @@ beforeAll(() => {
 const builtIn = (name: string) => readFileSync(join(REPO, 'generator', 'templates', name), 'utf8');
 
 /** Generates with `overrides` (name -> template text) as the only override folder into a fresh folder. */
-function generateWith(label: string, overrides: Record<string, string>) {
+async function generateWith(label: string, overrides: Record<string, string>) {
   const dir = `overrides-${label}`;
   writeFiles(join(root, dir), overrides);
   const out = `out-${label}`;
-  const run = runCli(['generate', '--templates', dir, '--out', out], root);
+  const run = await runInProcess({ root, templates: [join(root, dir)], out });
   return { ...run, out: join(root, out), overridesDir: join(root, dir) };
 }
 
 describe('template overrides (--templates)', () => {
-  it('an override of one template changes exactly that file; every other file keeps its bytes', () => {
+  it('an override of one template changes exactly that file; every other file keeps its bytes', async () => {
     const catalog = [
       '{{> md-header}}',
       '',
@@ -58,7 +61,7 @@ describe('template overrides (--templates)', () => {
       '{{/each}}',
       '',
     ].join('\n');
-    const run = generateWith('catalog', { 'docs/catalog.md.hbs': catalog });
+    const run = await generateWith('catalog', { 'docs/catalog.md.hbs': catalog });
     expect(run.stderr).not.toMatch(/error/);
     expect(run.code).toBe(0);
     const overridden = snapshot(run.out);
@@ -74,9 +77,9 @@ describe('template overrides (--templates)', () => {
     expect(defaults['docs/catalog.md']!.content).toContain('| Integration | Title | Version | Stability | Capabilities |');
   });
 
-  it('an override of a partial changes every file that uses it, and only those', () => {
+  it('an override of a partial changes every file that uses it, and only those', async () => {
     const header = builtIn('partials/md-header.hbs');
-    const run = generateWith('partial', { 'partials/md-header.hbs': `${header.trimEnd()}\n<!-- Owned by the platform team: ask in #integrations. -->\n` });
+    const run = await generateWith('partial', { 'partials/md-header.hbs': `${header.trimEnd()}\n<!-- Owned by the platform team: ask in #integrations. -->\n` });
     expect(run.code).toBe(0);
     const overridden = snapshot(run.out);
     const changed = differing(defaults, overridden);
@@ -86,7 +89,7 @@ describe('template overrides (--templates)', () => {
     for (const path of docs) expect(overridden[path]!.content).toContain('<!-- Owned by the platform team: ask in #integrations. -->');
   });
 
-  it('two override folders: the later one wins, and both apply', () => {
+  it('two override folders: the later one wins, and both apply', async () => {
     writeFiles(join(root, 'overrides-first'), { 'docs/catalog.md.hbs': 'first\n', 'docs/capability.md.hbs': 'capability page\n' });
     writeFiles(join(root, 'overrides-second'), { 'docs/catalog.md.hbs': 'second\n' });
     const run = runCli(['generate', '--templates', 'overrides-first', '--templates', 'overrides-second', '--out', 'out-two'], root);
@@ -98,7 +101,7 @@ describe('template overrides (--templates)', () => {
   });
 
   describe('a broken override exits 1 with CG201 naming the override file and line, and writes nothing', () => {
-    const expectTemplateError = (run: ReturnType<typeof generateWith>, file: string, line: number, message: RegExp) => {
+    const expectTemplateError = (run: Awaited<ReturnType<typeof generateWith>>, file: string, line: number, message: RegExp) => {
       expect(run.code).toBe(1);
       const diagnostic = new RegExp(`^${file.replace(/[.]/g, '\\.')}:${line}:\\d+ - error CG201: template failed: .*`, 'm');
       expect(run.stderr).toMatch(diagnostic);
@@ -107,38 +110,38 @@ describe('template overrides (--templates)', () => {
       expect(existsSync(run.out)).toBe(false);
     };
 
-    it('an unclosed {{#if}}: the line of the block that is never closed', () => {
+    it('an unclosed {{#if}}: the line of the block that is never closed', async () => {
       const broken = builtIn('docs/catalog.md.hbs').replace('# Integration catalog', '# Integration catalog\n\n{{#if integrations.length}}\nSome integrations.');
       const line = broken.split('\n').findIndex((l) => l.startsWith('{{#if')) + 1;
       expect(line).toBe(5);
-      const run = generateWith('unclosed', { 'docs/catalog.md.hbs': broken });
+      const run = await generateWith('unclosed', { 'docs/catalog.md.hbs': broken });
       expectTemplateError(run, 'overrides-unclosed/docs/catalog.md.hbs', line, /\{\{#if\}\} is never closed/);
     });
 
-    it('a block closed by the wrong name: the line Handlebars reports', () => {
-      const run = generateWith('mismatch', { 'docs/integration.md.hbs': '{{> md-header}}\n\n# {{{mdText title}}}\n{{#if description}}\n{{{mdText description}}}\n{{/each}}\n' });
+    it('a block closed by the wrong name: the line Handlebars reports', async () => {
+      const run = await generateWith('mismatch', { 'docs/integration.md.hbs': '{{> md-header}}\n\n# {{{mdText title}}}\n{{#if description}}\n{{{mdText description}}}\n{{/each}}\n' });
       expectTemplateError(run, 'overrides-mismatch/docs/integration.md.hbs', 4, /if doesn't match each/);
     });
 
-    it('a reference to a partial that does not exist: the line of the reference', () => {
+    it('a reference to a partial that does not exist: the line of the reference', async () => {
       const broken = builtIn('docs/catalog.md.hbs').replace('## Capabilities', '{{> provider-notes}}\n\n## Capabilities');
       const line = broken.split('\n').findIndex((l) => l.startsWith('{{> provider-notes')) + 1;
-      const run = generateWith('missing-partial', { 'docs/catalog.md.hbs': broken });
+      const run = await generateWith('missing-partial', { 'docs/catalog.md.hbs': broken });
       expectTemplateError(run, 'overrides-missing-partial/docs/catalog.md.hbs', line, /partial provider-notes could not be found/);
     });
 
-    it('a broken partial override: the partial file, not the template that uses it', () => {
-      const run = generateWith('broken-partial', { 'partials/md-header.hbs': '<!-- @generated by contractgen -->\n{{#each tags}}\n' });
+    it('a broken partial override: the partial file, not the template that uses it', async () => {
+      const run = await generateWith('broken-partial', { 'partials/md-header.hbs': '<!-- @generated by contractgen -->\n{{#each tags}}\n' });
       expectTemplateError(run, 'overrides-broken-partial/partials/md-header.hbs', 2, /\{\{#each\}\} is never closed/);
     });
 
-    it('a field that does not exist (strict mode): the line of the reference', () => {
+    it('a field that does not exist (strict mode): the line of the reference', async () => {
       // (Handlebars checks plain references only: a misspelt helper argument renders as empty.)
-      const run = generateWith('unknown-field', { 'docs/capability.md.hbs': '{{> md-header}}\n\n# {{{mdText key}}}\n\n{{{summaryText}}}\n' });
+      const run = await generateWith('unknown-field', { 'docs/capability.md.hbs': '{{> md-header}}\n\n# {{{mdText key}}}\n\n{{{summaryText}}}\n' });
       expectTemplateError(run, 'overrides-unknown-field/docs/capability.md.hbs', 5, /"summaryText" not defined/);
     });
 
-    it('and an earlier good generation stays as it was', () => {
+    it('and an earlier good generation stays as it was', async () => {
       const out = join(root, 'out-default');
       const before = snapshot(out);
       writeFiles(join(root, 'overrides-late'), { 'docs/catalog.md.hbs': '{{#if x}}\n' });

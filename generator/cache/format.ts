@@ -19,7 +19,7 @@ export const CACHE_FORMAT = 6;
 export type OutputStamp = readonly [hash: string, size: number, mtimeNs: string, ctimeNs: string];
 
 export interface CachedSpecFile {
-  /** Every file its values came from (itself included), with the hash of the exact bytes parsed. */
+  /** Every input its result depends on (SpecFileResult.deps): files by the hash of the bytes parsed, resolver lookups by input state. */
   readonly deps: Readonly<Record<string, string>>;
   readonly diagnostics: readonly Diagnostic[];
   readonly summaries: readonly SpecSummary[];
@@ -44,7 +44,7 @@ export interface CacheData {
   /** Spec files and adapter files as discovered, in order. `specs` is keyed `kind:file`. */
   readonly specFiles: readonly string[];
   readonly adapterFiles: readonly string[];
-  /** Content hash of every input read: spec files, what they import, adapter files, spec packages' package.json. */
+  /** Content hash of every input: every listed spec file (one that defines no spec too), what spec files import, adapter files, spec packages' package.json. */
   readonly inputs: Readonly<Record<string, string>>;
   readonly specs: Readonly<Record<string, CachedSpecFile>>;
   readonly adapters?: CachedAdapters;

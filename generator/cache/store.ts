@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ResolvedOptions } from '../options.js';
+import { inputState } from '../load/input-state.js';
 import { readRegularFile } from '../load/read-input.js';
 import { PACKAGE_ROOT } from '../package.js';
 import { OutputPaths } from '../write/output-path.js';
@@ -107,25 +108,16 @@ function listFiles(path: string): string[] {
   }
 }
 
-/** Content hashes of input files, each read once per run (undefined: the file cannot be read). */
+/** The state of input files (inputState: content hash, or ABSENT), each read once per run (undefined: it cannot be read). */
 export class InputHashes {
   private readonly known = new Map<string, string | undefined>();
 
   get(file: string): string | undefined {
-    if (!this.known.has(file)) {
-      let hash: string | undefined;
-      try {
-        // A regular file only: an input replaced by a FIFO since the last run must not block the run.
-        hash = sha1(readRegularFile(file));
-      } catch {
-        hash = undefined;
-      }
-      this.known.set(file, hash);
-    }
+    if (!this.known.has(file)) this.known.set(file, inputState(file));
     return this.known.get(file);
   }
 
-  /** Whether every file still has the recorded hash. */
+  /** Whether every file still has the recorded hash (or is still absent). */
   unchanged(recorded: Readonly<Record<string, string>>): boolean {
     for (const [file, hash] of Object.entries(recorded)) if (this.get(file) !== hash) return false;
     return true;

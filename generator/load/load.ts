@@ -22,6 +22,8 @@ export interface LoadedFile {
   readonly diagnostics: Diagnostic[];
   /** Every file its values were read from (itself included), with the content hash of the exact bytes parsed. */
   readonly deps: Readonly<Record<string, string>>;
+  /** What resolving its imports looked at besides those files (paths found empty, package.json files read), by input state. */
+  readonly probes: Readonly<Record<string, string>>;
   /** Strings of its secret examples: code frames mask them. */
   readonly secrets: readonly string[];
 }
@@ -34,7 +36,7 @@ export function loadSpecFile(file: string, graph: ModuleGraph, evaluator = new S
   const specs: LoadedSpec[] = [];
   const diagnostics: Diagnostic[] = [];
   const secrets = new Set<string>();
-  const { files } = graph.record(() => loadFile(file, graph, evaluator, specs, diagnostics, secrets, only));
+  const { files, probes } = graph.record(() => loadFile(file, graph, evaluator, specs, diagnostics, secrets, only));
   // Values and positions are plain data now: drop the syntax tree (a 1,000-spec run would keep them all).
   graph.release(file);
   const deps: Record<string, string> = {};
@@ -42,7 +44,7 @@ export function loadSpecFile(file: string, graph: ModuleGraph, evaluator = new S
     const hash = graph.hashOf(read);
     if (hash !== undefined) deps[read] = hash;
   }
-  return { specs, diagnostics, deps, secrets: [...secrets] };
+  return { specs, diagnostics, deps, probes, secrets: [...secrets] };
 }
 
 export interface LoadResult {

@@ -5,11 +5,12 @@
  * the project, or block on a FIFO, than a spec file can.
  */
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ts, type TS } from './typescript.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { PACKAGE_ROOT } from '../package.js';
 import { InputBoundary } from './input-boundary.js';
+import { ABSENT, inputState } from './input-state.js';
 import { parseModule, type ParsedModule } from './parse.js';
 import { InputFileError, readInput } from './read-input.js';
 
@@ -30,10 +31,21 @@ const compilerOptions: TS.CompilerOptions = {
   allowImportingTsExtensions: true,
 };
 
+/**
+ * What an import resolved to, and what the resolver looked at to get there: paths where it found
+ * nothing (a file appearing at one can change the answer: `./limits` is `limits.ts` before
+ * `limits/index.ts`) and files it read (package.json), each with its input state.
+ */
+interface Resolution {
+  readonly file: string | undefined;
+  readonly probes: ReadonlyMap<string, string>;
+}
+
 export class ModuleGraph {
   private readonly modules = new Map<string, ParsedModule>();
   private readonly seen = new Set<string>();
-  private readonly resolutionCache = ts.createModuleResolutionCache(process.cwd(), (f) => f, compilerOptions);
+  /** By importing folder and specifier; TypeScript's own resolution cache would skip the lookups a resolution must record. */
+  private readonly resolutions = new Map<string, Resolution>();
 
   /** Content hash of the exact bytes each file was parsed from (the cache's record of what a spec was made from). */
   private readonly hashes = new Map<string, string>();
@@ -44,18 +56,24 @@ export class ModuleGraph {
     return this.hashes.get(file);
   }
 
-  /** Files read while `record` runs: what a spec's value depends on. */
-  private recording: Set<string> | undefined;
+  /** Files read, and resolver lookups made, while `record` runs: what a spec's value depends on. */
+  private recording: { readonly files: Set<string>; readonly probes: Map<string, string> } | undefined;
 
-  record<T>(run: () => T): { result: T; files: string[] } {
+  /** `probes`: input states of what import resolution looked at (see Resolution), files read aside. */
+  record<T>(run: () => T): { result: T; files: string[]; probes: Record<string, string> } {
     const outer = this.recording;
-    const files = new Set<string>();
-    this.recording = files;
+    const recording = { files: new Set<string>(), probes: new Map<string, string>() };
+    this.recording = recording;
     try {
-      return { result: run(), files: [...files].sort() };
+      const result = run();
+      const probes = [...recording.probes].filter(([path]) => !recording.files.has(path)).sort(([a], [b]) => (a < b ? -1 : 1));
+      return { result, files: [...recording.files].sort(), probes: Object.fromEntries(probes) };
     } finally {
       this.recording = outer;
-      if (outer) for (const file of files) outer.add(file);
+      if (outer) {
+        for (const file of recording.files) outer.files.add(file);
+        for (const [path, state] of recording.probes) outer.probes.set(path, state);
+      }
     }
   }
 
@@ -70,7 +88,7 @@ export class ModuleGraph {
       this.seen.add(file);
     }
     // Recorded once read: a file that was refused is never hashed or watched either.
-    this.recording?.add(file);
+    this.recording?.files.add(file);
     return module;
   }
 
@@ -95,14 +113,14 @@ export class ModuleGraph {
   }
 
   resolveImport(specifier: string, fromFile: string): string | undefined {
-    const resolve = (from: string) => ts.resolveModuleName(specifier, from, compilerOptions, ts.sys, this.resolutionCache).resolvedModule?.resolvedFileName;
-    // contractgen's own modules (`contractgen/spec`) resolve from the running generator when the
-    // spec's folder cannot see a contractgen install (a spec package under a strict node_modules
-    // layout): StabilityEnum then has one source of truth, the generator's own declarations.
-    const resolved = resolve(fromFile) ?? (/^contractgen(\/|$)/.test(specifier) ? resolve(join(PACKAGE_ROOT, 'package.json')) : undefined);
-    // TypeScript sources, and declaration files: a compiled package's .d.ts keeps its enums'
-    // values and its literal consts (a `declare const` without a value is reported as not static).
-    return resolved && /\.(m|c)?ts$/.test(resolved) ? resolved : undefined;
+    const key = `${dirname(fromFile)}\u0000${specifier}`;
+    let resolution = this.resolutions.get(key);
+    if (!resolution) {
+      resolution = resolveRecorded(specifier, fromFile);
+      this.resolutions.set(key, resolution);
+    }
+    if (this.recording) for (const [path, state] of resolution.probes) this.recording.probes.set(path, state);
+    return resolution.file;
   }
 
   /** Resolves a name used in `module` to the declaration it binds, following imports and re-exports. */
@@ -197,6 +215,36 @@ export class ModuleGraph {
     const where = target.line === undefined ? '' : ` (line ${target.line}, column ${target.column ?? 1} of that file)`;
     return { kind: 'other', module, node: statement, why: `module "${text}" cannot be used: ${target.message}${where}`, code: target.code };
   }
+}
+
+/** Resolves an import the way TypeScript does, recording every path it found nothing at and every file it read. */
+function resolveRecorded(specifier: string, fromFile: string): Resolution {
+  const probes = new Map<string, string>();
+  const missing = (path: string, found: boolean) => {
+    if (!found) probes.set(path, ABSENT);
+    return found;
+  };
+  const host: TS.ModuleResolutionHost = {
+    fileExists: (path) => missing(path, ts.sys.fileExists(path)),
+    directoryExists: (path) => missing(path, ts.sys.directoryExists(path)),
+    readFile: (path) => {
+      // Not a regular file (a FIFO would block the read): not read.
+      const state = inputState(path);
+      if (state !== undefined) probes.set(path, state);
+      return state === undefined || state === ABSENT ? undefined : ts.sys.readFile(path);
+    },
+    realpath: ts.sys.realpath,
+    getCurrentDirectory: ts.sys.getCurrentDirectory,
+    getDirectories: ts.sys.getDirectories,
+  };
+  const resolve = (from: string) => ts.resolveModuleName(specifier, from, compilerOptions, host).resolvedModule?.resolvedFileName;
+  // contractgen's own modules (`contractgen/spec`) resolve from the running generator when the
+  // spec's folder cannot see a contractgen install (a spec package under a strict node_modules
+  // layout): StabilityEnum then has one source of truth, the generator's own declarations.
+  const resolved = resolve(fromFile) ?? (/^contractgen(\/|$)/.test(specifier) ? resolve(join(PACKAGE_ROOT, 'package.json')) : undefined);
+  // TypeScript sources, and declaration files: a compiled package's .d.ts keeps its enums'
+  // values and its literal consts (a `declare const` without a value is reported as not static).
+  return { file: resolved && /\.(m|c)?ts$/.test(resolved) ? resolved : undefined, probes };
 }
 
 export function isModule(value: ParsedModule | Binding | Diagnostic | undefined): value is ParsedModule {

@@ -23,3 +23,11 @@ export function deserializeError(data: SerializedError): Error {
   if (data.stack) error.stack = data.stack;
   return error;
 }
+
+/** A task not run because the run was interrupted (Ctrl-C): the run ends in CG303 instead. */
+export class RunStopped extends Error {
+  constructor() {
+    super('the run was interrupted before this task ran');
+    this.name = 'RunStopped';
+  }
+}

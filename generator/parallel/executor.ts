@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { IntegrationContext } from '../check/index.js';
 import type { SpecFileProcessor, TaskSettings } from '../pipeline/spec-file.js';
+import { RunStopped } from './errors.js';
 import { WorkerPool } from './pool.js';
 import { runTask, type Task, type TaskResult } from './tasks.js';
 
@@ -35,9 +36,10 @@ export function workerCount(requested: number | 'auto', work: number): number {
   return work >= MIN_WORK && cores > 1 ? Math.min(cores - 1, MAX_WORKERS) : 0;
 }
 
-export async function createExecutor(settings: TaskSettings, workers: number): Promise<Executor> {
+/** `stopped`: once it says so (the run was interrupted), tasks not yet started fail with RunStopped instead of running. */
+export async function createExecutor(settings: TaskSettings, workers: number, stopped: () => boolean = () => false): Promise<Executor> {
   if (workers > 0) {
-    const pool = new WorkerPool(workers, settings);
+    const pool = new WorkerPool(workers, settings, stopped);
     return { run: (task) => pool.run(task), setContext: (context) => pool.setContext(context), close: () => pool.close() };
   }
   const { SpecFileProcessor } = await import('../pipeline/spec-file.js');
@@ -49,6 +51,7 @@ export async function createExecutor(settings: TaskSettings, workers: number): P
       const next = previous.then(async () => {
         // Between tasks, let the event loop run: a Ctrl-C must be able to stop a long run.
         await yieldToEventLoop();
+        if (stopped()) throw new RunStopped();
         return runTask(processor, task) as Promise<TaskResult<T>>;
       });
       previous = next.catch(() => undefined);

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../package.js';
 import type { IntegrationContext } from '../check/index.js';
 import type { TaskSettings } from '../pipeline/spec-file.js';
-import { deserializeError, type SerializedError } from './errors.js';
+import { deserializeError, RunStopped, type SerializedError } from './errors.js';
 import { taskSubject, type Task, type TaskResult } from './tasks.js';
 
 // Always the compiled worker, also when the pool itself runs from source (the tests): a worker
@@ -60,9 +60,11 @@ export class WorkerPool {
   private closed = false;
   private context?: IntegrationContext;
 
+  /** `stopped`: once it says so (the run was interrupted), queued tasks fail with RunStopped instead of being sent. */
   constructor(
     readonly size: number,
     private readonly settings: TaskSettings,
+    private readonly stopped: () => boolean = () => false,
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.start());
   }
@@ -126,6 +128,7 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
+    if (this.stopped()) for (const queued of this.queue.splice(0)) queued.reject(new RunStopped());
     while (this.queue.length > 0 && !this.closed) {
       const slot = this.slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
       const next = this.queue[0]!;

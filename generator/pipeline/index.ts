@@ -26,9 +26,11 @@ import type { SpecKind } from '../load/model.js';
 import { outputTargets, type FileStatus, type GenerateResult, type ListedSpec, type ResolvedOptions } from '../options.js';
 import { DEFAULT_TEMPLATES_DIR, GENERATOR_VERSION } from '../package.js';
 import { createExecutor, workerCount, type Executor } from '../parallel/executor.js';
+import { RunStopped } from '../parallel/errors.js';
 import { WorkerFailure } from '../parallel/pool.js';
 import type { CapabilitySummary, IntegrationSummary, SpecSummary } from '../plan/model.js';
 import type { CheckedProject } from '../plan/project.js';
+import { formatDiagnostic } from '../report/format.js';
 import { maskedSourceText } from '../report/mask.js';
 import { OutputSession } from '../write/write.js';
 import { renderProject, type ProjectFiles } from './project.js';
@@ -83,19 +85,21 @@ export async function runPipeline(
   };
   let executor: Executor | undefined;
   try {
-    const kinds = specKindsOf(inputs.specFiles);
+    const { kinds, hashes: specFileHashes } = readSpecFiles(inputs.specFiles);
     const byKind = (kind: SpecKind) => inputs.specFiles.filter((file) => kinds.get(file)!.includes(kind));
     const settings = taskSettings(options, inputs, [...kinds].filter(([, k]) => k.length > 0).map(([file]) => file));
     const cached = (kind: SpecKind, file: string, context?: string) => reusableFile(cache?.specs[cacheKey(kind, file)], context, hashes, output, cache);
     // Files to process (an estimate: an integration's context is known only later): worth worker threads?
     const fresh = inputs.specFiles.filter((file) => kinds.get(file)!.some((kind) => !hashes.unchanged(cache?.specs[cacheKey(kind, file)]?.deps ?? { [file]: '' })));
-    executor = await createExecutor(settings, workerCount(options.workers, fresh.length));
+    executor = await createExecutor(settings, workerCount(options.workers, fresh.length), () => output?.wasAborted ?? false);
     const run = runFiles(executor, cache, cached, hashes, addFile, keep, timings, progressOf(options, byKind('capability').length + byKind('integration').length));
 
     // 1. Capabilities, and the adapters. Their tasks are queued first: integration tasks, queued
     // right after, make their own files at once and wait for this context only for the rest.
     const adaptersReusable = cache?.adapters && sameList(cache.adapterFiles, inputs.adapterFiles) && hashes.unchanged(cache.adapters.deps) ? cache.adapters : undefined;
-    const adapterScan: Promise<AdapterScan> = adaptersReusable ? Promise.resolve(adaptersReusable) : executor.run({ kind: 'adapters', files: inputs.adapterFiles });
+    const adapterScan: Promise<AdapterScan> = adaptersReusable
+      ? Promise.resolve(adaptersReusable)
+      : executor.run({ kind: 'adapters', files: inputs.adapterFiles }).catch((error: unknown) => (error instanceof RunStopped ? { adapters: [], diagnostics: [], deps: {} } : Promise.reject(error)));
     const capabilitiesDone = time('capabilities', () => run('capability', byKind('capability')));
     const contextKnown = Promise.all([capabilitiesDone, adapterScan]).then(([capabilityFiles, adapters]) => {
       const capabilityCheck = uniqueSpecs(summariesOf<CapabilitySummary>(capabilityFiles), options.root);
@@ -115,6 +119,11 @@ export async function runPipeline(
     const { capabilityFiles, capabilities, adapters, bound } = await contextKnown;
     await executor.close();
     executor = undefined;
+    // Interrupted: the files not processed would only add diagnostics about what is missing.
+    if (output?.wasAborted) {
+      diagnostics.splice(0, diagnostics.length, INTERRUPTED);
+      return fail();
+    }
     const files = [...capabilityFiles, ...integrationFiles];
     for (const file of files) {
       diagnostics.push(...file.diagnostics);
@@ -150,12 +159,12 @@ export async function runPipeline(
     const summary = time('compare', () => output.finish());
     diagnostics.push(...summary.diagnostics);
     if (output.wasAborted) {
-      diagnostics.push({ code: 'CG303', severity: 'error', message: 'interrupted: nothing was written' });
+      diagnostics.push(INTERRUPTED);
       return fail(specs);
     }
     if (hasErrors(diagnostics)) return fail(specs);
     pauseForTests();
-    const changedInputs = inputsChangedDuringRun(files, inputs);
+    const changedInputs = inputsChangedDuringRun(files, specFileHashes, inputs);
     if (changedInputs.length > 0) {
       diagnostics.push({ code: 'CG306', severity: 'error', file: changedInputs[0], message: `changed while contractgen was reading it${changedInputs.length > 1 ? ` (and ${changedInputs.length - 1} more input files)` : ''}: nothing was written`, hint: 'run contractgen again' });
       return fail(specs);
@@ -194,7 +203,7 @@ export async function runPipeline(
       const stamp = previous && kept.has(path) ? previous : stampOf(output.absolute(path), hash);
       if (stamp) outputs[path] = stamp;
     }
-    return { result: done, cache: cacheData(tool, inputs, files, adapters, projectFiles.fingerprints, outputs, done) };
+    return { result: done, cache: cacheData(tool, inputs, specFileHashes, files, adapters, projectFiles.fingerprints, outputs, done) };
   } finally {
     stopOnSignal();
     await executor?.close();
@@ -263,21 +272,29 @@ function progressOf(options: ResolvedOptions, total: number): () => void {
   return () => report({ done: ++done, total });
 }
 
-/** The spec kinds each file may define, from its text (a file that defines none is not a spec file). */
-function specKindsOf(files: readonly string[]): Map<string, SpecKind[]> {
+/**
+ * Each listed spec file as the run first read it: the spec kinds it may define, from its text (a
+ * file that defines none is not processed), and the hash of those bytes. Every listed file is part
+ * of what the cache is keyed on, spec or not: an empty file that gets a spec written into it is a
+ * changed input like any other.
+ */
+function readSpecFiles(files: readonly string[]): { kinds: Map<string, SpecKind[]>; hashes: Record<string, string> } {
   const kinds = new Map<string, SpecKind[]>();
+  const hashes: Record<string, string> = {};
   for (const file of files) {
-    let text = '';
+    let text: string;
     try {
       // Through the one reading path for inputs: a regular file only.
-      text = readRegularFile(file).toString('utf8');
+      const bytes = readRegularFile(file);
+      hashes[file] = sha1(bytes);
+      text = bytes.toString('utf8');
     } catch {
-      // Unreadable: the task reports why.
+      // Unreadable: the task reports why (and a run with errors leaves no cache).
       text = 'defineIntegration defineCapability';
     }
     kinds.set(file, specKindsIn(text));
   }
-  return kinds;
+  return { kinds, hashes };
 }
 
 function cacheKey(kind: SpecKind, file: string): string {
@@ -303,7 +320,8 @@ function contextFingerprints(context: IntegrationContext): (summaries: readonly 
 /** A cached result whose inputs are byte-identical, whose context matches, and whose outputs are still on disk as written. */
 function reusableFile(entry: CachedSpecFile | undefined, context: string | undefined, hashes: InputHashes, output: OutputSession | undefined, cache: CacheData | undefined): CachedSpecFile | undefined {
   if (!entry || !cache || entry.context !== context || !hashes.unchanged(entry.deps)) return undefined;
-  if (output && !entry.outputs.every((path) => cachedOutputHolds(cache, output, path))) return undefined;
+  // Without an output (validate) the disk is not looked at, but each output must have its record.
+  if (!entry.outputs.every((path) => (output ? cachedOutputHolds(cache, output, path) : Object.hasOwn(cache.outputs, path)))) return undefined;
   return entry;
 }
 
@@ -316,19 +334,17 @@ function summariesOf<T extends SpecSummary>(files: readonly FileOutcome[]): T[] 
   return files.flatMap((f) => f.summaries as T[]);
 }
 
-/** A task that could not run (a worker that died twice on it): a diagnostic naming the file, not a crash of the run. */
+/**
+ * A task that could not run: one the run was interrupted before (nothing to report: the run ends
+ * in CG303), or one that killed two workers (a diagnostic naming the file, not a crash of the run).
+ */
 function failedFile(file: string, kind: SpecKind, error: unknown): SpecFileResult {
+  const nothing = { file, kind, deps: {}, diagnostics: [], summaries: [], brokenCapabilities: [], secrets: [], files: [], timings: { load: 0, check: 0, plan: 0, emit: 0 } };
+  if (error instanceof RunStopped) return nothing;
   if (!(error instanceof WorkerFailure)) throw error;
   return {
-    file,
-    kind,
-    deps: {},
+    ...nothing,
     diagnostics: [{ code: 'CG109', severity: 'error', file, message: `could not be processed: ${error.message}`, hint: 'this is a contractgen bug or the machine ran out of memory; please report it with this file' }],
-    summaries: [],
-    brokenCapabilities: [],
-    secrets: [],
-    files: [],
-    timings: { load: 0, check: 0, plan: 0, emit: 0 },
   };
 }
 
@@ -339,17 +355,27 @@ function taskSettings(options: ResolvedOptions, inputs: ProjectInputs, specFiles
   return { plan, ...(emit && { emit }), specFiles, inputRoots: projectRoots(options, inputs.packages.map((p) => p.dir)) };
 }
 
-/** Input files whose bytes now differ from those parsed: their output would be stale the moment it is written. */
-function inputsChangedDuringRun(files: readonly FileOutcome[], inputs: ProjectInputs): string[] {
+/** Input files whose bytes now differ from those read: their output would be stale the moment it is written. */
+function inputsChangedDuringRun(files: readonly FileOutcome[], specFiles: Readonly<Record<string, string>>, inputs: ProjectInputs): string[] {
   const now = new InputHashes();
   const changed = new Set<string>();
+  for (const [file, hash] of Object.entries(specFiles)) if (now.get(file) !== hash) changed.add(file);
   for (const file of files) for (const [dep, hash] of Object.entries(file.deps)) if (now.get(dep) !== hash) changed.add(dep);
   for (const pkg of inputs.packages) if (now.get(pkg.manifest) !== pkg.manifestHash) changed.add(pkg.manifest);
   return [...changed].sort();
 }
 
-function cacheData(tool: string, inputs: ProjectInputs, files: readonly FileOutcome[], adapters: AdapterScan, jobs: Readonly<Record<string, string>>, outputs: Record<string, OutputStamp>, done: GenerateResult): Omit<CacheData, 'format'> {
-  const allInputs: Record<string, string> = { ...adapters.deps };
+function cacheData(
+  tool: string,
+  inputs: ProjectInputs,
+  specFiles: Readonly<Record<string, string>>,
+  files: readonly FileOutcome[],
+  adapters: AdapterScan,
+  jobs: Readonly<Record<string, string>>,
+  outputs: Record<string, OutputStamp>,
+  done: GenerateResult,
+): Omit<CacheData, 'format'> {
+  const allInputs: Record<string, string> = { ...specFiles, ...adapters.deps };
   for (const pkg of inputs.packages) allInputs[pkg.manifest] = pkg.manifestHash;
   const specs: Record<string, CachedSpecFile> = {};
   for (const { file, kind, ...entry } of files) {
@@ -392,15 +418,20 @@ function timer(timings: Record<string, number>): Timer {
   };
 }
 
+const INTERRUPTED: Diagnostic = { code: 'CG303', severity: 'error', message: 'interrupted: nothing was written' };
+
 /**
  * Ctrl-C or a CI cancel while files are staged: the staged files are removed, so the output
- * folder is left as it was, and the process exits unless someone else (watch mode) handles the
- * signal. Returns the function that stops listening.
+ * folder is left as it was. Unless someone else handles the signal (watch mode, a program calling
+ * `generate`), which then gets CG303 as the run's result, the process says so and exits (130).
+ * Returns the function that stops listening.
  */
 function interruptible(output: OutputSession | undefined): () => void {
   const interrupted = (signal: NodeJS.Signals) => {
     output?.abort();
-    if (process.listenerCount(signal) === 0) process.exit(130);
+    if (process.listenerCount(signal) > 0) return;
+    process.stderr.write(`${formatDiagnostic(INTERRUPTED, { root: process.cwd() })}\n`);
+    process.exit(130);
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);

@@ -35,7 +35,11 @@ export interface TaskSettings {
 export interface SpecFileResult {
   readonly file: string;
   readonly kind: SpecKind;
-  /** The files its values came from (itself included), with the hash of the exact bytes parsed. */
+  /**
+   * Every input its result depends on: the files its values came from (itself included), by the
+   * hash of the exact bytes parsed, and what resolving its imports looked at (paths found empty,
+   * package.json files read), by input state (load/input-state.ts).
+   */
   readonly deps: Readonly<Record<string, string>>;
   readonly diagnostics: readonly Diagnostic[];
   /** Its specs that passed their rules, in file order. */
@@ -144,7 +148,7 @@ export class SpecFileProcessor {
       kept.push(entry);
     }
     const files = hasErrors(diagnostics) ? [] : kept.flatMap((entry) => entry.files);
-    return { file, kind, deps: loaded.deps, diagnostics, summaries: kept.map((entry) => entry.plan.summary), brokenCapabilities, secrets: loaded.secrets, files, timings };
+    return { file, kind, deps: { ...loaded.probes, ...loaded.deps }, diagnostics, summaries: kept.map((entry) => entry.plan.summary), brokenCapabilities, secrets: loaded.secrets, files, timings };
   }
 
   /** The adapters the project's adapter files declare (read statically, like specs). */

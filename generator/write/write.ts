@@ -53,6 +53,12 @@ export class OutputSession {
   private readonly unchanged: string[] = [];
   private readonly diagnostics: Diagnostic[] = [];
   private stale: string[] = [];
+  /**
+   * Where each stale file is, found from the folder whose manifest lists it: its emitted path can
+   * also be another folder's (a docs page left in `out/docs` when docs move to a `docsOut` of their
+   * own has the same `docs/...` path as the new page), so the path is never resolved again.
+   */
+  private readonly staleOnDisk: { readonly file: string; readonly within: string }[] = [];
   /** Names this run's staging folders; its lock says which run holds a folder. */
   private readonly run = newRunId();
   private readonly stagingFolders = new Set<string>();
@@ -126,7 +132,11 @@ export class OutputSession {
           if (producedOnDisk.has(join(state.target.dir, old))) continue;
           // Only a regular file can be what an earlier run wrote: a FIFO or a folder put there since is left alone.
           const found = this.allowed(() => this.paths.inside(state.target.dir, old), { file: join(state.target.dir, MANIFEST_NAME), entry: old });
-          if (found?.leaf?.isFile()) this.stale.push(state.target.prefix + old);
+          if (found?.leaf?.isFile()) {
+            this.stale.push(state.target.prefix + old);
+            // By place on disk: when docs move to a docsOut of their own, old and new pages share a reported path.
+            this.staleOnDisk.push({ file: join(state.target.dir, old), within: state.target.dir });
+          }
         }
       }
     } catch (error) {
@@ -147,7 +157,7 @@ export class OutputSession {
     const rename = ([staged, target]: [string, string]): Step => ({ rename: staged, to: target });
     const steps: Step[] = [
       ...this.staged.filter((entry) => !isManifest(entry)).map(rename),
-      ...this.stale.map((path): Step => ({ remove: this.absolute(path), within: this.stateOf(path).target.dir })),
+      ...this.staleOnDisk.map(({ file, within }): Step => ({ remove: file, within })),
       ...this.staged.filter(isManifest).map(rename),
     ];
     // One journal covers every folder of the run; it lives in the main output folder.

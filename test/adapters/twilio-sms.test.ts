@@ -234,11 +234,10 @@ describe('health probe', () => {
 
   it('a probe that gets no answer is down within the health timeout', async () => {
     standIn.respondNext('GET /2010-04-01/Accounts/{Sid}.json', { hang: true });
-    const started = Date.now();
     const health = await client.checkHealth({ timeoutMs: 200 });
     expect(health.status).toBe('down');
-    expect(health.error?.code).toBe('TIMEOUT');
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // The given 200 ms, not the spec's 3 s: the error says which limit it hit (no wall-clock bound on a loaded machine).
+    expect(health.error).toMatchObject({ code: 'TIMEOUT', message: expect.stringContaining('longer than 200 ms') });
   });
 });
 
@@ -248,10 +247,9 @@ describe('cancellation', () => {
     const controller = new AbortController();
     const reason = new Error('caller gave up');
     setTimeout(() => controller.abort(reason), 100);
-    const started = Date.now();
     const error = await client.getDeliveryStatus({ id: `SM${'cd'.repeat(16)}` }, { signal: controller.signal }).catch((e: unknown) => e);
+    // The caller's reason, not a TimeoutError after the 10 s default: the abort ended the wait.
     expect(error).toBe(reason);
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(standIn.requests).toHaveLength(1);
   });
 

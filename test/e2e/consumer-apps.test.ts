@@ -62,13 +62,32 @@ function appSteps(format: Format) {
 const esm = appSteps('esm');
 const cjs = appSteps('cjs');
 const bundlerChecked = step(async () => (await esm.generated(), tsc(appDir('esm'), 'tsconfig.bundler.json')));
+/** require() of every entry point of every installed package, contractgen (a devDependency) included. */
+const everyEntryRequired = step(async () => {
+  await cjs.generated();
+  const script = [
+    'const { readFileSync } = require("node:fs");',
+    'const loaded = {};',
+    `for (const name of ${JSON.stringify(Object.keys(WORKSPACE_PACKAGES))}) {`,
+    '  const manifest = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8"));',
+    '  for (const entry of Object.keys(manifest.exports)) {',
+    '    const specifier = name + entry.slice(1);',
+    '    loaded[specifier] = Object.keys(require(specifier)).length;',
+    '  }',
+    '}',
+    'process.stdout.write(JSON.stringify(loaded));',
+  ].join('\n');
+  return JSON.parse((await runOk(process.execPath, ['-e', script], appDir('cjs'))).stdout) as Record<string, number>;
+});
 
 /**
- * `npm install --omit=dev` over the same install, once every step that needs a dev tool is done
- * (much cheaper than a second install), then a run of both apps on what is left.
+ * `npm install --omit=dev` over the same install (much cheaper than a second install), then a
+ * run of both apps on what is left. It changes the install under every other step, so it starts
+ * only once each step that uses the full install has ended (the tests below run concurrently:
+ * what orders them is this, not their timing).
  */
 const production = step(async () => {
-  await Promise.allSettled([esm.ran(), cjs.ran(), bundlerChecked()]);
+  await Promise.allSettled([esm.ran(), cjs.ran(), bundlerChecked(), everyEntryRequired()]);
   await npmInstall(root!, '--omit=dev');
   return Promise.all([runApp(appDir('esm')), runApp(appDir('cjs'))]);
 });
@@ -192,22 +211,7 @@ describe.concurrent('apps that install contractgen from its tarballs', () => {
   it(
     'CommonJS: require() of every entry point of every installed package works (no top-level await in their module graphs)',
     async () => {
-      // Before the production install, which removes contractgen (a devDependency).
-      await cjs.generated();
-      const script = [
-        'const { readFileSync } = require("node:fs");',
-        'const loaded = {};',
-        `for (const name of ${JSON.stringify(Object.keys(WORKSPACE_PACKAGES))}) {`,
-        '  const manifest = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8"));',
-        '  for (const entry of Object.keys(manifest.exports)) {',
-        '    const specifier = name + entry.slice(1);',
-        '    loaded[specifier] = Object.keys(require(specifier)).length;',
-        '  }',
-        '}',
-        'process.stdout.write(JSON.stringify(loaded));',
-      ].join('\n');
-      const result = await runOk(process.execPath, ['-e', script], appDir('cjs'));
-      const loaded = JSON.parse(result.stdout) as Record<string, number>;
+      const loaded = await everyEntryRequired();
       expect(Object.keys(loaded)).toEqual(expect.arrayContaining(['contractgen', 'contractgen/spec', '@contractgen/runtime', '@contractgen/twilio/sms', '@contractgen/twilio/testing', '@contractgen/redis']));
       for (const [specifier, exportCount] of Object.entries(loaded)) expect(exportCount, specifier).toBeGreaterThan(0);
     },

@@ -1,26 +1,14 @@
 /**
- * fast-check arbitraries for the fuzzer: whole integration specs built from odd values
- * (property-based), mutation plans for real specs (mutation-based), and the seeded stream of cases
- * both make. The same seed gives the same cases, so a failure found in a long run replays.
+ * fast-check arbitraries for the spec cases of the fuzzer: whole integration specs built from odd
+ * values (property-based), and mutation plans for real specs (mutation-based). Each is a case kind
+ * (case.ts) that kinds.ts draws from; the same seed gives the same cases, so a failure found in a
+ * long run replays.
  */
 import fc from 'fast-check';
+import type { CaseKind } from './case.js';
 import { applyByteMutation, applyTokenMutation, BYTE_OPERATIONS, TOKEN_OPERATIONS, type ByteMutation, type TokenMutation } from './mutate.js';
 import { EXTREME_NUMBERS, NESTING_DEPTHS, ODD_KEYS, ODD_PATTERNS, ODD_REFS, ODD_STRINGS, stringSource } from './odd-values.js';
-import { TARGET_PATH, type Seed } from './seeds.js';
-import { tamperingCases, type Tampering } from './output-tampering.js';
-import { regexCases } from './regex-cases.js';
-
-/** One run of the pipeline: the text (or bytes) of one spec file of the fuzz project. */
-export interface FuzzCase {
-  /** How the case was made, for a failure report: `mutation #12 of twilio-sms.ts: ...`. */
-  readonly label: string;
-  /** Project-relative path the content is written to. */
-  readonly path: string;
-  readonly content: string | Uint8Array;
-  readonly mode: 'validate' | 'write';
-  /** What is done to the output folder before the case runs (output-tampering.ts). */
-  readonly tamper?: Tampering;
-}
+import { loadSeeds, TARGET_PATH } from './seeds.js';
 
 /** Mostly plain text (so specs get far enough to be emitted), often odd, sometimes any code point or control. */
 const text = fc.oneof(
@@ -125,11 +113,15 @@ export function renderTs(value: unknown, style: RenderStyle, indent = ''): strin
   return entries.length ? `{${entries.join(',')}\n${indent}}` : '{}';
 }
 
-const propertyCase = fc.record({ spec: integrationSpec, style: fc.record({ rawStrings: fc.boolean(), bareKeys: fc.boolean() }) }).map(({ spec, style }) => ({
-  label: 'generated spec',
-  path: TARGET_PATH,
-  content: `import { defineIntegration } from 'contractgen/spec';\n\nexport const fuzzed = defineIntegration(${renderTs(spec, style)});\n`,
-}));
+/** An integration spec built from odd values, beside the companions. */
+export const generatedSpecKind: CaseKind = {
+  name: 'generated spec',
+  weight: 2,
+  arbitrary: fc.record({ spec: integrationSpec, style: fc.record({ rawStrings: fc.boolean(), bareKeys: fc.boolean() }) }).map(({ spec, style }) => ({
+    label: 'generated spec',
+    files: [{ path: TARGET_PATH, content: `import { defineIntegration } from 'contractgen/spec';\n\nexport const fuzzed = defineIntegration(${renderTs(spec, style)});\n` }],
+  })),
+};
 
 /** Edits of values keep the syntax (and reach the checks and emitters) more often than edits of tokens: twice as likely. */
 const VALUE_EDITS: readonly TokenMutation['op'][] = ['number', 'string', 'key', 'nest'];
@@ -137,37 +129,16 @@ const operation = fc.oneof({ arbitrary: fc.constantFrom(...TOKEN_OPERATIONS), we
 const tokenMutation: fc.Arbitrary<TokenMutation> = fc.record({ op: operation, at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), pick: fc.nat(1000), raw: fc.boolean() });
 const byteMutation: fc.Arbitrary<ByteMutation> = fc.record({ op: fc.constantFrom(...BYTE_OPERATIONS), at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }) });
 
-function mutationCase(seeds: readonly Seed[]) {
-  return fc.record({ seed: fc.constantFrom(...seeds), edits: fc.array(tokenMutation, { minLength: 1, maxLength: 3 }), bytes: fc.option(byteMutation, { freq: 8 }) }).map(({ seed, edits, bytes }) => {
+/** A real spec (a companion, over itself, or an integration beside them) with random edits. */
+export const mutationKind: CaseKind = {
+  name: 'mutation',
+  weight: 3,
+  arbitrary: fc.record({ seed: fc.constantFrom(...loadSeeds()), edits: fc.array(tokenMutation, { minLength: 1, maxLength: 3 }), bytes: fc.option(byteMutation, { freq: 8 }) }).map(({ seed, edits, bytes }) => {
     const text = edits.reduce(applyTokenMutation, seed.text);
     const describe = edits.map((e) => `${e.op}@${e.at.toFixed(3)}#${e.pick}${e.raw ? 'r' : ''}`).join(' ');
     return {
       label: `mutation of ${seed.name}: ${describe}${bytes ? ` bytes:${bytes.op}@${bytes.at.toFixed(3)}` : ''}`,
-      path: seed.path,
-      content: bytes ? applyByteMutation(text, bytes) : text,
+      files: [{ path: seed.path, content: bytes ? applyByteMutation(text, bytes) : text }],
     };
-  });
-}
-
-/**
- * Cases for one run: half mutations of real specs, a third generated specs, the rest regex specs
- * and real specs over a tampered output folder (those always write); every fourth other one writes
- * output (when it gets that far).
- */
-export function* fuzzCases(seeds: readonly Seed[], seed: number, count: number): Generator<FuzzCase> {
-  const arbitrary: fc.Arbitrary<Omit<FuzzCase, 'mode'> & { mode?: 'write' }> = fc.oneof(
-    { arbitrary: mutationCase(seeds), weight: 6 },
-    { arbitrary: propertyCase, weight: 4 },
-    { arbitrary: regexCases, weight: 1 },
-    { arbitrary: tamperingCases(seeds), weight: 1 },
-  );
-  const CHUNK = 100;
-  for (let start = 0; start < count; start += CHUNK) {
-    // Chunks keep memory flat on long runs; each has a seed derived from the run's, so runs replay.
-    const batch = fc.sample(arbitrary, { seed: seed + start, numRuns: Math.min(CHUNK, count - start) });
-    for (const [i, made] of batch.entries()) {
-      const index = start + i;
-      yield { ...made, label: `#${index} (seed ${seed}) ${made.label}`, mode: made.mode ?? (index % 4 === 3 ? 'write' : 'validate') };
-    }
-  }
-}
+  }),
+};

@@ -1,45 +1,52 @@
 /**
  * What every fuzz case must satisfy, whatever the input: the run ends in success or in located
  * diagnostics (every error has a file, line and column inside a file it can show), prints nothing
- * raw to a terminal, changes nothing in the project outside the output folder and the build
- * cache, and, when it writes, writes files with no raw control character that still parse.
- * (No exception escaping and no hang are checked by the caller, which runs the case.)
+ * raw to a terminal, changes nothing in the watched folder (the project's parent: the project and
+ * the files beside it) outside the output folder and the build cache, changes nothing at all when
+ * it fails or only validates, leaves no run folder behind, and, when it writes, writes files with
+ * no raw control character that still parse. (No exception escaping and no hang are checked by
+ * the caller, which runs the case.)
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { ts } from 'ts-morph';
 import type { GenerateResult } from '../../generator/index.js';
 import { formatDiagnostic } from '../../generator/report/format.js';
+import { changeTime, fileTree, isUnder, treeChanges } from '../support/file-tree.js';
+import type { FuzzCase } from './case.js';
 
 /** Raw in generated code or on a terminal: control characters (tab, line feed, carriage return aside), line separators, bidi controls. */
 const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 /** The same for Markdown, where U+2028/U+2029 end no line (the docs quote the spec's source as written). */
 const RAW_CONTROL_IN_MARKDOWN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
-/** Where contractgen may write in a project: its output folder, and its build cache. */
-const MAY_CHANGE = [`generated${sep}`, join('node_modules', '.cache') + sep];
+const OUTPUT = 'generated';
+/** Where contractgen may write in the project: its output folder, and its build cache. */
+const MAY_CHANGE = [OUTPUT, 'node_modules/.cache'];
+/** Where a run stages files and keeps its lock and journal (write/run-folder.ts): gone once a run ends. */
+const RUN_FOLDER = '.contractgen-run';
 
-/** Every file of the project outside MAY_CHANGE, with its size, mtime and content hash. */
-export function projectTree(root: string): Map<string, string> {
-  const tree = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      const rel = relative(root, path);
-      if (MAY_CHANGE.some((prefix) => (rel + sep).startsWith(prefix))) continue;
-      if (entry.isDirectory()) walk(path);
-      else {
-        const stats = statSync(path);
-        tree.set(rel, `${stats.size}:${stats.mtimeMs}:${createHash('sha1').update(readFileSync(path)).digest('hex')}`);
-      }
-    }
-  };
-  walk(root);
-  return tree;
+/**
+ * The watched folder (the project's parent), the project's output folder and build cache aside.
+ * Any write shows, the same bytes written again included, and so does a file made and removed
+ * (in the folder's change time), except in the folders that hold the output folder and the cache.
+ */
+export function watchedTree(watched: string, root: string): Map<string, string> {
+  const mayChange = MAY_CHANGE.map((path) => relative(watched, join(root, path)).split(sep).join('/'));
+  const holdsMayChange = (folder: string) => mayChange.some((prefix) => prefix.startsWith(folder));
+  const tree = fileTree(watched, { skip: (path) => mayChange.some((prefix) => isUnder(path, prefix)), touched: (path) => !(path.endsWith('/') && holdsMayChange(path)) });
+  return tree.set('./', changeTime(watched));
 }
 
-export function brokenInvariants(root: string, result: GenerateResult, before: Map<string, string>, mode: 'validate' | 'write'): string[] {
+export interface CaseRun {
+  readonly root: string;
+  readonly watched: string;
+  readonly result: GenerateResult;
+  readonly before: { readonly watched: Map<string, string>; readonly output: Map<string, string> };
+  readonly fuzzCase: FuzzCase;
+}
+
+export function brokenInvariants({ root, watched, result, before, fuzzCase }: CaseRun): string[] {
   const broken: string[] = [];
   for (const diagnostic of result.diagnostics) {
     const where = `${diagnostic.code} "${diagnostic.message.slice(0, 200)}"`;
@@ -63,11 +70,14 @@ export function brokenInvariants(root: string, result: GenerateResult, before: M
     if (text === undefined) broken.push(`${where} points at ${diagnostic.file}, which code frames cannot show`);
     else if (diagnostic.line > text.split(/\r\n|\r|\n|\u2028|\u2029/).length) broken.push(`${where} points at line ${diagnostic.line}, past the end of ${diagnostic.file}`);
   }
-  const after = projectTree(root);
-  for (const path of new Set([...before.keys(), ...after.keys()])) {
-    if (before.get(path) !== after.get(path)) broken.push(`${path} changed, outside the output folder (${before.has(path) ? (after.has(path) ? 'modified' : 'removed') : 'created'})`);
-  }
-  if (mode === 'write' && result.ok) broken.push(...outputProblems(join(root, 'generated')));
+  const changes = (label: string, was: Map<string, string>, now: Map<string, string>) => broken.push(...treeChanges(was, now).map((change) => `${label}: ${change}`));
+  changes('written beside the project, or in it outside the output folder and the build cache', before.watched, watchedTree(watched, root));
+  const out = join(root, OUTPUT);
+  // A case that leaves a killed run's files in the output folder is recovered from, even by a run that then fails.
+  const recovers = fuzzCase.files.some((file) => file.path.startsWith(`${OUTPUT}/${RUN_FOLDER}`));
+  if ((fuzzCase.mode === 'validate' || !result.ok) && !recovers) changes(`changed in the output folder by a run that ${result.ok ? 'only validated' : 'failed'}`, before.output, fileTree(out));
+  if (existsSync(join(out, RUN_FOLDER)) && !(recovers && !result.ok)) broken.push(`${OUTPUT}/${RUN_FOLDER} is left behind`);
+  if (fuzzCase.mode === 'write' && result.ok) broken.push(...outputProblems(out));
   return broken;
 }
 

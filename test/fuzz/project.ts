@@ -1,77 +1,108 @@
 /**
- * One fuzz project on disk, reused for every case: the companion specs, a node_modules of its
- * own (so the build cache stays inside the project), and one spec file rewritten per case. A case
- * runs the pipeline in-process through the programmatic API and comes back with the invariants
- * it broke (invariants.ts).
+ * One fuzz project on disk, `<watched>/project`, and the same state before every case: the
+ * companion specs, their generated output and a warm build cache (in a node_modules of its own),
+ * as the first run left them, restored byte for byte. A case places its files (case.ts), runs the
+ * pipeline in-process through the programmatic API, and comes back with the invariants it broke
+ * (invariants.ts). Nothing a case does reaches the next one: its outcome depends on the case
+ * alone, whatever ran before it on this thread.
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { generate, type GenerateResult } from '../../generator/index.js';
-import type { FuzzCase } from './arbitraries.js';
-import { brokenInvariants, projectTree } from './invariants.js';
-import { COMPANIONS, TARGET_PATH } from './seeds.js';
-import { tamper, tamperingViolations } from './output-tampering.js';
+import { WATCHED_BAIT, type CaseFile, type FuzzCase } from './case.js';
+import { fileTree, treeChanges } from '../support/file-tree.js';
+import { brokenInvariants, watchedTree } from './invariants.js';
+import { COMPANIONS } from './seeds.js';
 
 export const OUT = 'generated';
 
 export interface CaseOutcome {
   readonly ok: boolean;
   readonly errors: number;
+  /** The diagnostics' severities and codes, sorted: what must come out the same whenever the case runs. */
+  readonly codes: readonly string[];
   readonly violations: string[];
   readonly ms: number;
 }
 
 export class FuzzProject {
-  constructor(readonly root: string) {
-    rmSync(root, { recursive: true, force: true });
-    mkdirSync(join(root, 'node_modules'), { recursive: true });
-    writeFileSync(join(root, 'package.json'), '{ "name": "fuzz-project", "private": true }\n');
-    this.restore();
+  readonly watched: string;
+  readonly root: string;
+  /** The project after the first run (build cache included): every entry's state (file-tree.ts), and each file's bytes. */
+  private pristine = new Map<string, string>();
+  private readonly bytes = new Map<string, Buffer>();
+
+  constructor(dir: string) {
+    this.watched = join(dir, 'watched');
+    this.root = join(this.watched, 'project');
+    rmSync(this.watched, { recursive: true, force: true });
+    mkdirSync(join(this.root, 'node_modules'), { recursive: true });
+    for (const [path, content] of Object.entries(WATCHED_BAIT)) writeFileSync(join(this.root, path), content);
+    writeFileSync(join(this.root, 'package.json'), '{ "name": "fuzz-project", "private": true }\n');
+    for (const [path, source] of Object.entries(COMPANIONS)) this.place({ path, content: readFileSync(source) });
   }
 
-  /** Puts every companion back and removes the extra spec: each case starts from the same project. */
-  restore(): void {
-    for (const [path, source] of Object.entries(COMPANIONS)) {
-      mkdirSync(dirname(join(this.root, path)), { recursive: true });
-      copyFileSync(source, join(this.root, path));
-    }
-    const target = join(this.root, TARGET_PATH);
-    if (existsSync(target)) rmSync(target);
-  }
-
-  /** One clean run that writes: loads every stage of the pipeline and leaves a build cache of the companions. */
+  /** The first run: loads every stage of the pipeline, writes the companions' output and build cache, and keeps the result as the state every case starts from. */
   async warmUp(): Promise<void> {
-    this.restore();
-    const result = await generate({ root: this.root, out: OUT, adapters: 'none', mode: 'write', workers: 0 });
+    const before = watchedTree(this.watched, this.root);
+    const result = await this.generate('write');
     if (!result.ok) throw new Error(`the fuzz project does not generate cleanly: ${JSON.stringify(result.diagnostics)}`);
+    const changed = treeChanges(before, watchedTree(this.watched, this.root));
+    if (changed.length > 0) throw new Error(`the fuzz project's first run changed ${changed.join(', ')}, outside its output folder and build cache`);
+    this.pristine = fileTree(this.root);
+    for (const [path, state] of this.pristine) if (state !== 'folder') this.bytes.set(path, readFileSync(join(this.root, path)));
+  }
+
+  /** Puts the project back as the first run left it, byte for byte: what differs is removed or written again. */
+  restore(): void {
+    const now = fileTree(this.root);
+    // Deepest first: whatever the last case or run added (a folder goes with what is in it).
+    for (const path of [...now.keys()].sort().reverse()) if (!this.pristine.has(path)) rmSync(join(this.root, path), { recursive: true, force: true });
+    // Parents first: whatever it changed or removed.
+    for (const [path, state] of [...this.pristine].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (now.get(path) === state) continue;
+      if (state === 'folder') {
+        if (now.has(path)) rmSync(join(this.root, path), { force: true });
+        mkdirSync(join(this.root, path), { recursive: true });
+      } else this.place({ path, content: this.bytes.get(path)! });
+    }
+  }
+
+  /** One case's entry in the project. */
+  place(file: CaseFile): void {
+    const at = join(this.root, file.path);
+    mkdirSync(dirname(at), { recursive: true });
+    rmSync(at, { recursive: true, force: true });
+    if ('content' in file) writeFileSync(at, file.content);
+    else if ('symlink' in file) symlinkSync(file.symlink, at);
+    else mkdirSync(at);
+  }
+
+  /** Places the case's files on the restored project: what `run` runs on, and what a CLI run may run on instead. */
+  prepare(fuzzCase: FuzzCase): void {
+    this.restore();
+    for (const file of fuzzCase.files) this.place(file);
   }
 
   async run(fuzzCase: FuzzCase): Promise<CaseOutcome> {
-    this.restore();
-    const file = join(this.root, fuzzCase.path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, fuzzCase.content);
-    const undo = fuzzCase.tamper && tamper(this.root, OUT, fuzzCase.tamper);
-    try {
-      return await this.runCase(fuzzCase);
-    } finally {
-      undo?.();
-    }
-  }
-
-  private async runCase(fuzzCase: FuzzCase): Promise<CaseOutcome> {
-    const before = projectTree(this.root);
+    this.prepare(fuzzCase);
+    const before = { watched: watchedTree(this.watched, this.root), output: fileTree(join(this.root, OUT)) };
     const start = performance.now();
     let result: GenerateResult | undefined;
     let thrown: unknown;
     try {
-      result = await generate({ root: this.root, out: OUT, adapters: 'none', mode: fuzzCase.mode, workers: 0 });
+      result = await this.generate(fuzzCase.mode);
     } catch (error) {
       thrown = error;
     }
     const ms = performance.now() - start;
-    const violations = thrown === undefined ? brokenInvariants(this.root, result!, before, fuzzCase.mode) : [`an exception escaped generate(): ${(thrown as Error).stack ?? String(thrown)}`];
-    if (fuzzCase.tamper && result) violations.push(...tamperingViolations(fuzzCase.tamper, result, fuzzCase.mode));
-    return { ok: result?.ok ?? false, errors: result?.diagnostics.filter((d) => d.severity === 'error').length ?? 0, violations, ms };
+    if (thrown !== undefined) return { ok: false, errors: 0, codes: [], violations: [`an exception escaped generate(): ${(thrown as Error).stack ?? String(thrown)}`], ms };
+    const codes = result!.diagnostics.map((d) => `${d.severity} ${d.code}`).sort();
+    const violations = brokenInvariants({ root: this.root, watched: this.watched, result: result!, before, fuzzCase });
+    return { ok: result!.ok, errors: result!.diagnostics.filter((d) => d.severity === 'error').length, codes, violations, ms };
+  }
+
+  private generate(mode: FuzzCase['mode']): Promise<GenerateResult> {
+    return generate({ root: this.root, out: OUT, adapters: 'none', mode, workers: 0 });
   }
 }

@@ -1,16 +1,18 @@
 /**
  * The long fuzz run: `npm run fuzz` (10,000 cases), or `tsx test/fuzz/run.ts --cases N --seed S
- * --threads T`. Prints progress and a summary; each case that broke an invariant is saved under
- * test/.tmp/fuzz-findings/ (its label says how to make it again: seed and index). Exit 1 on any finding.
+ * --threads T`. Prints progress and a summary (the same counts for the same seed and case count);
+ * the first case of each kind of finding is saved under test/.tmp/fuzz-findings/ as JSON, which
+ * `test/fuzz/replay.ts` runs again (its label says how to make it again: seed and index). Exit 1
+ * on any finding.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO } from '../support/workspace.js';
-import { fuzzCases } from './arbitraries.js';
+import { fuzzCases } from './kinds.js';
 import { runCases } from './pool.js';
-import { loadSeeds } from './seeds.js';
+import { saveCase } from './saved-case.js';
 
 const { values } = parseArgs({
   options: {
@@ -26,7 +28,7 @@ const findingsDir = join(REPO, 'test', '.tmp', 'fuzz-findings');
 
 console.log(`fuzzing: ${cases} cases, seed ${seed}, ${threads} threads, ${timeout} ms per case`);
 let done = 0;
-const report = await runCases(fuzzCases(loadSeeds(), seed, cases), {
+const report = await runCases(fuzzCases(seed, cases), {
   threads,
   caseTimeoutMs: timeout,
   projectsDir: scratch,
@@ -49,8 +51,8 @@ for (const finding of report.findings) {
 }
 for (const [kind, findings] of byProblem) {
   const first = findings[0]!;
-  const file = join(findingsDir, `${first.fuzzCase.label.match(/^#(\d+)/)?.[1] ?? 'case'}-${seed}.ts`);
-  writeFileSync(file, first.fuzzCase.content);
+  const file = join(findingsDir, `${first.fuzzCase.label.match(/^#(\d+)/)?.[1] ?? 'case'}-${seed}.json`);
+  writeFileSync(file, saveCase(first.fuzzCase));
   console.log(`FINDING (${findings.length}x): ${kind}\n  first: ${first.fuzzCase.label}\n  ${first.problem.slice(0, 1500)}\n  saved: ${file}`);
 }
 process.exit(1);

@@ -64,14 +64,39 @@ export function runCli(args: readonly string[], cwd: string, env: Record<string,
 
 /** Runs the real TypeScript compiler (`tsc --strict --noEmit`) over the given files with the runtime. */
 export function typecheck(files: readonly string[]): { ok: boolean; output: string } {
+  return typecheckEach({ files: { folder: dirname(files[0] ?? REPO), files } }).files!;
+}
+
+/**
+ * One run of the real TypeScript compiler over several sets of files, and each set's own verdict:
+ * an error counts for the set whose folder holds the file it is in (the innermost such folder), and
+ * an error anywhere else (the runtime, a shared file) for every set. One compiler start instead of
+ * one per set: each start costs seconds of CPU.
+ */
+export function typecheckEach<K extends string>(sets: Readonly<Record<K, { readonly folder: string; readonly files: readonly string[] }>>): Record<K, { ok: boolean; output: string }> {
   const dir = scratchDir('tsc');
+  const names = Object.keys(sets) as K[];
   const config = {
     extends: join(REPO, 'tsconfig.json'),
-    compilerOptions: { noEmit: true, strict: true },
-    files: files.map((f) => resolve(f)),
+    compilerOptions: { noEmit: true, strict: true, pretty: false },
+    files: names.flatMap((name) => sets[name].files.map((f) => resolve(f))),
   };
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config));
   const result = spawnSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(dir, 'tsconfig.json')], { cwd: REPO, encoding: 'utf8' });
   removeDir(dir);
-  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+  const output = `${result.stdout}${result.stderr}`;
+  // Each error starts a line with its file (relative to the working directory); lines after it belong to it.
+  const errors = output.split(/\n(?=\S[^\n]*\(\d+,\d+\): error TS)/).filter((text) => text.trim() !== '');
+  const owner = (error: string): K[] => {
+    const file = resolve(REPO, /^(.*?)\(\d+,\d+\): error TS/.exec(error)?.[1] ?? '');
+    const holders = names.filter((name) => file.startsWith(resolve(sets[name].folder) + sep));
+    const innermost = holders.sort((a, b) => resolve(sets[b].folder).length - resolve(sets[a].folder).length)[0];
+    return innermost ? [innermost] : names;
+  };
+  const verdicts = Object.fromEntries(names.map((name) => [name, { ok: true, output: '' }])) as Record<K, { ok: boolean; output: string }>;
+  if (result.status !== 0 && errors.length === 0) for (const name of names) verdicts[name] = { ok: false, output };
+  for (const error of errors) {
+    for (const name of owner(error)) verdicts[name] = { ok: false, output: `${verdicts[name].output}${error.trimEnd()}\n` };
+  }
+  return verdicts;
 }
