@@ -20,6 +20,7 @@ import {
   IntegrationError,
   InvalidInputError,
   ProviderError,
+  ProviderInvalidInputError,
   RateLimitedError,
   TemplateRequiredError,
   TimeoutError,
@@ -121,6 +122,9 @@ describe('HTTP errors from Twilio', () => {
     const error = await failure(sms.sendSms({ to: TO, body: 'hi' }));
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error).toBeInstanceOf(TwilioInvalidInputError);
+    // The package's name for the runtime's one class, which the HTTP adapter's bindings use too.
+    expect(TwilioInvalidInputError).toBe(ProviderInvalidInputError);
+    expect((error as Error).name).toBe('InvalidInputError');
     expect(error).toMatchObject({
       code: 'INVALID_INPUT',
       integration: 'sms.twilio',
