@@ -17,7 +17,8 @@
  *   message in the same chat. It is accepted and ignored rather than rejected, since the
  *   capability defines it as "where the channel threads replies".
  * getMessageStatus -> GET .../Messages/{Sid}.json. probeHealth: shared with SMS (sdk.ts).
- * handleWebhook: see ./webhooks.ts (signature check over the full public URL, then parsing).
+ * handleWebhook: ./webhook-signature.ts (signature check over the full public URL), then
+ * ./webhook-payload.ts (parsing).
  */
 import {
   ConfigurationError,
@@ -33,7 +34,8 @@ import type { MessagingInboundEvent } from './generated/capabilities/messaging.i
 import type { MessagingOutboundOperations, MessagingOutboundSendMessageInput } from './generated/capabilities/messaging.outbound/types.js';
 import { assertMessageSid, MESSAGING_SERVICE_SID, toChannelMessage } from './messages.js';
 import { createTwilioSession, loadTwilioSdk, type TwilioAdapterOptions, type TwilioSecrets } from './sdk.js';
-import { parseTwilioMessagingWebhook, verifyTwilioWebhook } from './webhooks.js';
+import { parseTwilioMessagingWebhook } from './webhook-payload.js';
+import { verifyTwilioWebhook } from './webhook-signature.js';
 
 export type { TwilioAdapterOptions, TwilioSecrets } from './sdk.js';
 export { parseTwilioMessagingWebhook, toWebRequest, webhookEventKey, type ToWebRequestOptions } from './webhooks.js';
