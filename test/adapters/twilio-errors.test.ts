@@ -316,7 +316,7 @@ describe('transport failures', () => {
     // Authorization header and sockets included: as in production.
     class RewritingClient extends twilio.RequestClient {
       override request<T>(opts: RequestClientModule.RequestOptions<T>) {
-        return super.request<T>({ ...opts, uri: opts.uri.replace(/^https:\/\/api\.twilio\.com/, url) });
+        return super.request<T>({ ...opts, uri: opts.uri.replace(/^https:\/\/api\.twilio\.com/, url), headers: { ...opts.headers, 'x-forwarded-host': 'api.twilio.com' } });
       }
     }
     const client = await createSmsTwilioClient({

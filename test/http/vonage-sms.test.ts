@@ -317,7 +317,7 @@ describe('HTTP errors and transport failures', () => {
   });
 
   it('a connection dropped after the request is a TimeoutError{requestMayHaveBeenSent}, not re-sent', async () => {
-    standIn.respondNext(SEND, { drop: true, times: 3 });
+    standIn.respondNext(SEND, { destroy: true, times: 3 });
     const error = await leaks.failure(client.sendSms({ to: TO, body: 'x' }));
     expect(error).toMatchObject({ constructor: TimeoutError, requestMayHaveBeenSent: true });
     expect((error as Error).message).toContain('UND_ERR_SOCKET');
