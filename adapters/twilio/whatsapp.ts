@@ -21,7 +21,6 @@
  * ./webhook-payload.ts (parsing).
  */
 import {
-  ConfigurationError,
   defineAdapter,
   InvalidInputError,
   type Adapter,
@@ -33,7 +32,7 @@ import {
 import type { MessagingInboundEvent } from './generated/capabilities/messaging.inbound/types.js';
 import type { MessagingOutboundOperations, MessagingOutboundSendMessageInput } from './generated/capabilities/messaging.outbound/types.js';
 import { assertMessageSid, MESSAGING_SERVICE_SID, toChannelMessage } from './messages.js';
-import { createTwilioSession, loadTwilioSdk, type TwilioAdapterOptions, type TwilioSecrets } from './sdk.js';
+import { createTwilioSession, requireTwilioSdk, type TwilioAdapterOptions, type TwilioSecrets } from './sdk.js';
 import { parseTwilioMessagingWebhook } from './webhook-payload.js';
 import { verifyTwilioWebhook } from './webhook-signature.js';
 
@@ -152,16 +151,7 @@ function connectTwilioWhatsapp(
 ): AdapterConnection<TwilioWhatsappOperations> {
   const { integration } = init;
   const session = createTwilioSession(init, options);
-  const validateRequest = () =>
-    loadTwilioSdk().then(
-      (twilio) => twilio.validateRequest,
-      (error: unknown) => {
-        throw new ConfigurationError([{ path: 'adapter', message: `the twilio package could not be loaded (${(error as Error)?.message ?? 'unknown error'})` }], {
-          integration,
-          cause: error,
-        });
-      },
-    );
+  const validateRequest = () => requireTwilioSdk(integration).then((twilio) => twilio.validateRequest);
   return {
     async sendMessage(input, context) {
       const params = whatsappMessageParams(input, init.config.fromNumber, integration);
