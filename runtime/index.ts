@@ -2,6 +2,7 @@
 // uses Node built-ins alone; ajv's helpers for precompiled validators are at `@contractgen/runtime/ajv`.
 export * from './client/index.js';
 export * from './http/index.js';
+export * from './webhooks/index.js';
 export * from './validation/index.js';
 export * from './spec/index.js';
 export { createRegistry, type Registry } from './registry.js';

@@ -129,7 +129,7 @@ describe('config file (contractgen.config.ts with defineConfig)', () => {
     const root = workspace('config-types', 'contractgen.config.ts', tsConfig(`{ specs: 'contracts', out: '${OUT}', artifacts: { docs: false }, templates: ['templates'] }`), 'module');
     writeFiles(root, { 'wrong/wrong.config.ts': tsConfig(`{ outDir: 'x' }`) });
     // One compiler run for both: each start costs seconds.
-    const { ok, wrong } = typecheckEach({ ok: { folder: root, files: [join(root, 'contractgen.config.ts')] }, wrong: { folder: join(root, 'wrong'), files: [join(root, 'wrong/wrong.config.ts')] } });
+    const { ok, wrong } = typecheckEach({ ok: { folder: root, files: [join(root, 'contractgen.config.ts')] }, wrong: { folder: join(root, 'wrong'), files: [join(root, 'wrong/wrong.config.ts')] } }, { strict: true });
     expect(ok.output).toBe('');
     expect(wrong.ok).toBe(false);
     expect(wrong.output).toMatch(/wrong\.config\.ts.*outDir/s);

@@ -137,7 +137,10 @@ export class LoopbackRequestClient extends twilio.RequestClient {
   }
 
   override async request<TData>(opts: RequestOptions<TData>) {
-    const rewritten = { ...opts, uri: this.rewriteUri(opts.uri) };
+    // The host the SDK meant travels in x-forwarded-host (as with the runtime's redirectFetch), so a
+    // stand-in can record, and a contract check verify, which Twilio API the request was for.
+    const uri = this.rewriteUri(opts.uri);
+    const rewritten = { ...opts, uri, headers: { ...opts.headers, 'x-forwarded-host': new URL(opts.uri).host } };
     try {
       return await super.request<TData>(rewritten);
     } catch (error) {

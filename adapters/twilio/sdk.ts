@@ -8,18 +8,11 @@
  * - One SDK client per connected adapter, created on first use from the revealed secrets.
  * - No retries below the kernel: the SDK's `autoRetry` stays off, whatever httpClient is used.
  *   The client kernel is the only place that decides whether a request may be repeated.
- * - Cancellation. The SDK's resource methods take no AbortSignal. Each call runs inside an
- *   AsyncLocalStorage scope that holds the attempt's signal, and an axios request interceptor on
- *   the RequestClient reads it from there, so a kernel timeout or a caller's abort cancels the
- *   HTTP request itself (an already-aborted signal sends nothing). If an httpClient has no
- *   axios instance, the kernel's timeout still wins: it rejects at once and the late result
- *   is ignored.
- * - Response headers. The SDK's exceptions drop them, but Retry-After matters on a 429: the same
- *   scope records the status and headers of the call's HTTP response, which are also reported to
- *   the client (`context.report`), with the Twilio-Request-Id, for its hooks, spans and results.
+ * - Cancellation and response headers: each call runs in a scope (./call-scope.ts) that gives
+ *   the HTTP request the attempt's signal and keeps what Twilio answered (status, headers with
+ *   Retry-After and the Twilio-Request-Id, body), reported to the client (`context.report`).
  * - Error mapping through ./errors.ts, with the aborted attempt's own reason passed through.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   AuthenticationError,
   ConfigurationError,
@@ -29,12 +22,11 @@ import {
   type AdapterInit,
   type HealthProbeResult,
   type InvokeContext,
-  type ProviderResponse,
   type Secret,
 } from '@contractgen/runtime';
 // Type-only imports of the SDK: erased at runtime, so they load nothing.
 import type TwilioSdk from 'twilio';
-import type RequestClientModule from 'twilio/lib/base/RequestClient.js';
+import { instrument, providerResponse, runInCallScope, type CallScope } from './call-scope.js';
 import { describeTwilioErrorCode, mapTwilioError, parseRetryAfter, type TwilioErrorContext } from './errors.js';
 
 export type TwilioModule = typeof TwilioSdk;
@@ -82,68 +74,16 @@ export function loadTwilioSdk(): Promise<TwilioModule> {
   return sdkPromise;
 }
 
-/** Per-call state, visible to the instrumented httpClient through AsyncLocalStorage. */
-interface CallScope {
-  readonly signal?: AbortSignal;
-  /** The call's HTTP response as the transport gave it (`body`: the raw text, or what the httpClient parsed). */
-  response?: { readonly statusCode: number; readonly headers: unknown; readonly body: unknown };
-}
-
-const callScope = new AsyncLocalStorage<CallScope>();
-const instrumentedAxios = new WeakSet<object>();
-
-interface AxiosLike {
-  interceptors?: { request?: { use: (onFulfilled: (config: { signal?: unknown }) => unknown) => unknown } };
-}
-
-/**
- * Wraps an httpClient so each request (a) carries the current call's AbortSignal and (b) leaves
- * its status, headers and body in the call scope. The original client is not modified apart from one
- * request interceptor on its axios instance, which does nothing outside an adapter call.
- */
-function instrument(client: TwilioHttpClient): TwilioHttpClient {
-  const axios = (client as unknown as { axios?: AxiosLike }).axios;
-  if (axios?.interceptors?.request && !instrumentedAxios.has(axios)) {
-    instrumentedAxios.add(axios);
-    axios.interceptors.request.use((config) => {
-      const signal = callScope.getStore()?.signal;
-      if (signal && config.signal === undefined) config.signal = signal;
-      return config;
+/** The SDK for an adapter of `integration`: one that cannot be loaded is a ConfigurationError (a deployment problem, nothing was sent). */
+export async function requireTwilioSdk(integration: string): Promise<TwilioModule> {
+  try {
+    return await loadTwilioSdk();
+  } catch (error) {
+    throw new ConfigurationError([{ path: 'adapter', message: `the twilio package could not be loaded (${(error as Error)?.message ?? 'unknown error'})` }], {
+      integration,
+      cause: error,
     });
   }
-  // Inherit everything else (lastRequest, lastResponse, defaultTimeout...) from the original.
-  const wrapped = Object.create(client) as TwilioHttpClient;
-  const request = client.request.bind(client);
-  wrapped.request = async <TData>(opts: RequestClientModule.RequestOptions<TData>) => {
-    const response = await request<TData>(opts);
-    const scope = callScope.getStore();
-    if (scope) scope.response = { statusCode: response.statusCode, headers: response.headers, body: response.body };
-    return response;
-  };
-  return wrapped;
-}
-
-/**
- * The response headers axios handed over (an AxiosHeaders or a plain object), as one
- * lower-case name -> string record; repeated headers joined with ", ".
- */
-function plainHeaders(headers: unknown): Record<string, string> {
-  const plain: Record<string, string> = {};
-  if (typeof headers !== 'object' || headers === null) return plain;
-  const toJSON = (headers as { toJSON?: unknown }).toJSON;
-  const source = typeof toJSON === 'function' ? (toJSON.call(headers) as object) : headers;
-  for (const [name, value] of Object.entries(source)) {
-    if (value === undefined || value === null || value === false) continue;
-    plain[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-  }
-  return plain;
-}
-
-/** What Twilio answered, as the client's hooks, spans and results see it. */
-function providerResponse(response: NonNullable<CallScope['response']>): ProviderResponse {
-  const headers = plainHeaders(response.headers);
-  const requestId = headers['twilio-request-id'];
-  return { status: response.statusCode, ...(requestId !== undefined && { requestId }), headers };
 }
 
 /** What ./errors.ts needs besides the integration and operation. */
@@ -179,15 +119,7 @@ export function createTwilioSession(init: AdapterInit<unknown, TwilioSecrets>, o
   let clientPromise: Promise<TwilioClient> | undefined;
 
   async function buildClient(): Promise<TwilioClient> {
-    let twilio: TwilioModule;
-    try {
-      twilio = await loadTwilioSdk();
-    } catch (error) {
-      throw new ConfigurationError([{ path: 'adapter', message: `the twilio package could not be loaded (${(error as Error)?.message ?? 'unknown error'})` }], {
-        integration,
-        cause: error,
-      });
-    }
+    const twilio = await requireTwilioSdk(integration);
     let base: TwilioHttpClient;
     if (options.httpClient) {
       if (options.httpClient.autoRetry) {
@@ -225,7 +157,7 @@ export function createTwilioSession(init: AdapterInit<unknown, TwilioSecrets>, o
     const scope: CallScope = signal ? { signal } : {};
     let failure: { error: unknown } | undefined;
     try {
-      await callScope.run(scope, () => run(sdkClient));
+      await runInCallScope(scope, () => run(sdkClient));
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       failure = { error };

@@ -17,10 +17,10 @@
  *   message in the same chat. It is accepted and ignored rather than rejected, since the
  *   capability defines it as "where the channel threads replies".
  * getMessageStatus -> GET .../Messages/{Sid}.json. probeHealth: shared with SMS (sdk.ts).
- * handleWebhook: see ./webhooks.ts (signature check over the full public URL, then parsing).
+ * handleWebhook: ./webhook-signature.ts (signature check over the full public URL), then
+ * ./webhook-payload.ts (parsing).
  */
 import {
-  ConfigurationError,
   defineAdapter,
   InvalidInputError,
   type Adapter,
@@ -32,8 +32,9 @@ import {
 import type { MessagingInboundEvent } from './generated/capabilities/messaging.inbound/types.js';
 import type { MessagingOutboundOperations, MessagingOutboundSendMessageInput } from './generated/capabilities/messaging.outbound/types.js';
 import { assertMessageSid, MESSAGING_SERVICE_SID, toChannelMessage } from './messages.js';
-import { createTwilioSession, loadTwilioSdk, type TwilioAdapterOptions, type TwilioSecrets } from './sdk.js';
-import { parseTwilioMessagingWebhook, verifyTwilioWebhook } from './webhooks.js';
+import { createTwilioSession, requireTwilioSdk, type TwilioAdapterOptions, type TwilioSecrets } from './sdk.js';
+import { parseTwilioMessagingWebhook } from './webhook-payload.js';
+import { verifyTwilioWebhook } from './webhook-signature.js';
 
 export type { TwilioAdapterOptions, TwilioSecrets } from './sdk.js';
 export { parseTwilioMessagingWebhook, toWebRequest, webhookEventKey, type ToWebRequestOptions } from './webhooks.js';
@@ -150,16 +151,7 @@ function connectTwilioWhatsapp(
 ): AdapterConnection<TwilioWhatsappOperations> {
   const { integration } = init;
   const session = createTwilioSession(init, options);
-  const validateRequest = () =>
-    loadTwilioSdk().then(
-      (twilio) => twilio.validateRequest,
-      (error: unknown) => {
-        throw new ConfigurationError([{ path: 'adapter', message: `the twilio package could not be loaded (${(error as Error)?.message ?? 'unknown error'})` }], {
-          integration,
-          cause: error,
-        });
-      },
-    );
+  const validateRequest = () => requireTwilioSdk(integration).then((twilio) => twilio.validateRequest);
   return {
     async sendMessage(input, context) {
       const params = whatsappMessageParams(input, init.config.fromNumber, integration);

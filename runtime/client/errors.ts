@@ -124,6 +124,23 @@ export class InvalidInputError extends IntegrationError {
   }
 }
 
+/**
+ * An InvalidInputError the provider reported (Twilio 21211 about `To`, an HTTP binding's
+ * `invalidInput` rule): it keeps the provider's status, code and docs page. Its name stays
+ * `InvalidInputError` (inherited): callers and logs see one class.
+ */
+export class ProviderInvalidInputError extends InvalidInputError {
+  declare readonly status?: number;
+  declare readonly providerCode?: number | string;
+  declare readonly docsUrl?: string;
+  constructor(issues: readonly Issue[], options?: IntegrationErrorOptions & { readonly status?: number; readonly providerCode?: number | string; readonly docsUrl?: string }) {
+    super(issues, options);
+    if (options?.status !== undefined) this.status = options.status;
+    if (options?.providerCode !== undefined) this.providerCode = options.providerCode;
+    if (options?.docsUrl !== undefined) this.docsUrl = options.docsUrl;
+  }
+}
+
 export type RateLimitSource = 'local' | 'provider' | 'store';
 
 export interface RateLimitedErrorOptions extends IntegrationErrorOptions {

@@ -1,5 +1,7 @@
 // The client kernel: everything generated clients and adapters import at runtime.
 export * from './errors.js';
+export * from './transport-failure.js';
+export * from './provider-failure.js';
 export * from './secrets.js';
 export * from './clock.js';
 export * from './rate-limit/buckets.js';

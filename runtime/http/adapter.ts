@@ -12,10 +12,10 @@ import type { Adapter, AdapterConnection, AdapterInit, HealthProbe, HealthProbeR
 import { InvalidResponseError, NotImplementedError } from '../client/errors.js';
 import type { InvokeContext } from '../client/kernel.js';
 import type { Secret } from '../client/secrets.js';
+import { transportError } from '../client/transport-failure.js';
 import type { HttpBinding, HttpHealthBinding, HttpRequestBinding } from './binding.js';
 import { buildRequest } from './request.js';
 import { answerError, answerScope, mapOutput, requestIdOf, type HttpAnswer } from './response.js';
-import { transportError } from './transport.js';
 import { evaluate, ValueProblem, type HttpScope } from './values.js';
 
 /** An operation of an HTTP-bound adapter: input in, output out (the capability's types narrow it). */
@@ -96,7 +96,9 @@ async function send(
   } catch (error) {
     // Aborted by the kernel (timeout) or the caller: the kernel already settled with its reason.
     if (signal.aborted) throw signal.reason;
-    throw transportError(error, { ...where, host });
+    // Kept as cause: a fetch error does not carry the request (unlike axios's, see the Twilio
+    // adapter), and the kernel passes on only a scrubbed copy.
+    throw transportError(error, { ...where, peer: host, cause: error });
   }
 }
 

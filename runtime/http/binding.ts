@@ -7,6 +7,7 @@
  * `status: [404]`. So the runtime parses no string of the spec, and this file is the contract
  * between the generator and the runtime.
  */
+import type { ProviderFailureKind } from '../client/provider-failure.js';
 
 /** Any JSON value: constants, status-map values, error-rule `in` lists. */
 export type HttpJson = null | boolean | number | string | readonly HttpJson[] | { readonly [key: string]: HttpJson };
@@ -73,8 +74,8 @@ export type HttpAuth =
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** The runtime error an error rule produces. */
-export type HttpErrorKind = 'authentication' | 'rateLimited' | 'invalidInput' | 'templateRequired' | 'provider';
+/** The runtime error an error rule produces (the words every adapter's error answers use). */
+export type HttpErrorKind = ProviderFailureKind;
 
 /** A status an error rule matches: one status, or a class. */
 export type HttpStatusMatch = number | '4xx' | '5xx';

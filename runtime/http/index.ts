@@ -3,5 +3,3 @@
 export type * from './binding.js';
 export { createHttpAdapter, type HttpOperation } from './adapter.js';
 export { combineAdapters, type PartialAdapter } from './combine.js';
-export { ProviderInvalidInputError } from './response.js';
-export { parseRetryAfter } from './transport.js';

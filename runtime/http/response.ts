@@ -10,18 +10,9 @@
  * JSON: on a 2xx, InvalidResponseError (the provider may have acted); on an error status the rules
  * are tried without a body, so a proxy's HTML 429 is still a rate limit.
  */
-import {
-  AuthenticationError,
-  IntegrationError,
-  InvalidInputError,
-  InvalidResponseError,
-  ProviderError,
-  RateLimitedError,
-  TemplateRequiredError,
-  type Issue,
-} from '../client/errors.js';
+import { InvalidResponseError, type IntegrationError, type Issue } from '../client/errors.js';
+import { kindOfStatus, parseRetryAfter, providerFailureError, type ProviderFailureKind } from '../client/provider-failure.js';
 import type { HttpBinding, HttpErrorRule, HttpJson, HttpOperationBinding, HttpRequestBinding, HttpStatusMatch, HttpValue } from './binding.js';
-import { parseRetryAfter } from './transport.js';
 import { evaluate, refsOf, refText, resolve, ValueProblem, type HttpScope } from './values.js';
 
 /** An answer as the adapter (and the test double) sees it: the body read as text once. */
@@ -37,20 +28,6 @@ export interface AnswerContext {
   readonly operation: string;
   /** The scope the request was built over (its input and config; response values may read them). */
   readonly scope: HttpScope;
-}
-
-/** An InvalidInputError the provider reported: it keeps the provider's status, code and docs page. */
-export class ProviderInvalidInputError extends InvalidInputError {
-  declare readonly status?: number;
-  declare readonly providerCode?: number | string;
-  declare readonly docsUrl?: string;
-  constructor(issues: readonly Issue[], options: { integration: string; status: number; providerCode?: number | string; docsUrl?: string }) {
-    super(issues, { integration: options.integration });
-    this.status = options.status;
-    if (options.providerCode !== undefined) this.providerCode = options.providerCode;
-    if (options.docsUrl !== undefined) this.docsUrl = options.docsUrl;
-  }
-  // The name stays `InvalidInputError` (inherited from the prototype): callers and logs see one class.
 }
 
 const NOT_JSON = Symbol('not JSON');
@@ -122,47 +99,53 @@ export function answerError(binding: HttpBinding, request: HttpRequestBinding, a
 }
 
 function ruleError(binding: HttpBinding, rule: HttpErrorRule, answer: HttpAnswer, scope: HttpScope, context: AnswerContext): IntegrationError {
-  const { integration } = context;
   const { status } = answer;
   const providerCode = readCode(rule.code, scope);
   const providerMessage = readText(rule.message, scope);
   const docsUrl = readText(rule.docsUrl, scope);
   const explanation = `${rule.summary}${providerMessage ? `: ${providerMessage}` : ''}`;
   const codeText = providerCode !== undefined ? `, code ${providerCode}` : '';
-  const message = `${integration} ${context.operation}: HTTP ${status}${codeText} (${rule.name}): ${explanation}${docsUrl ? ` (${docsUrl})` : ''}${requestIdText(binding, scope)}`;
-  const common = { integration, status, ...(providerCode !== undefined && { providerCode }) };
-  switch (rule.error) {
-    case 'authentication':
-      return new AuthenticationError(message, common);
-    case 'rateLimited':
-      return rateLimited(binding, answer, message, common);
-    case 'templateRequired':
-      return new TemplateRequiredError(message, { ...common, ...(docsUrl && { docsUrl }) });
-    case 'invalidInput':
-      if (rule.input !== undefined) {
-        const issue = `${explanation} (HTTP ${status}${codeText}, rule ${rule.name})${docsUrl ? ` (${docsUrl})` : ''}`;
-        return new ProviderInvalidInputError([{ path: rule.input, message: issue }], { ...common, ...(docsUrl && { docsUrl }) });
-      }
-      return new ProviderError(message, { ...common, ...(docsUrl && { docsUrl }) });
-    case 'provider':
-      return new ProviderError(message, { ...common, ...(docsUrl && { docsUrl }), retryable: rule.retryable === true });
-  }
+  const docs = docsUrl ? ` (${docsUrl})` : '';
+  return failure(binding, answer, context, rule.error, `HTTP ${status}${codeText} (${rule.name}): ${explanation}${docs}${requestIdText(binding, scope)}`, {
+    ...(providerCode !== undefined && { providerCode }),
+    ...(docsUrl !== undefined && { docsUrl }),
+    ...(rule.error === 'invalidInput' && rule.input !== undefined && { issue: { path: rule.input, message: `${explanation} (HTTP ${status}${codeText}, rule ${rule.name})${docs}` } }),
+    ...(rule.retryable === true && { retryable: true }),
+  });
 }
 
+/** No rule matched a non-2xx answer: the status decides. */
 function defaultError(binding: HttpBinding, answer: HttpAnswer, scope: HttpScope, context: AnswerContext): IntegrationError {
-  const { integration } = context;
   const { status } = answer;
-  const where = `${integration} ${context.operation}: HTTP ${status}`;
-  const id = requestIdText(binding, scope);
-  if (status === 401 || status === 403) return new AuthenticationError(`${where}: the provider rejected the credentials${id}`, { integration, status });
-  if (status === 429) return rateLimited(binding, answer, `${where}: the provider's rate limit was exceeded${id}`, { integration, status });
-  if (status >= 500) return new ProviderError(`${where}: the provider failed${id}`, { integration, status });
-  return new ProviderError(`${where}: the provider refused the request${id}`, { integration, status });
+  const kind = kindOfStatus(status);
+  const text =
+    kind === 'authentication'
+      ? 'the provider rejected the credentials'
+      : kind === 'rateLimited'
+        ? "the provider's rate limit was exceeded"
+        : status >= 500
+          ? 'the provider failed'
+          : 'the provider refused the request';
+  return failure(binding, answer, context, kind, `HTTP ${status}: ${text}${requestIdText(binding, scope)}`, {});
 }
 
-function rateLimited(binding: HttpBinding, answer: HttpAnswer, message: string, common: { integration: string; status: number; providerCode?: number | string }) {
-  const retryAfterMs = binding.retryAfter ? parseRetryAfter(answer.headers.get(binding.retryAfter.header)) : undefined;
-  return new RateLimitedError({ ...common, source: 'provider', message, ...(retryAfterMs !== undefined && { retryAfterMs }) });
+function failure(
+  binding: HttpBinding,
+  answer: HttpAnswer,
+  context: AnswerContext,
+  kind: ProviderFailureKind,
+  text: string,
+  details: { providerCode?: number | string; docsUrl?: string; issue?: Issue; retryable?: boolean },
+): IntegrationError {
+  const retryAfterMs = kind === 'rateLimited' && binding.retryAfter ? parseRetryAfter(answer.headers.get(binding.retryAfter.header)) : undefined;
+  return providerFailureError({
+    kind,
+    integration: context.integration,
+    status: answer.status,
+    message: `${context.integration} ${context.operation}: ${text}`,
+    ...details,
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+  });
 }
 
 /** `; request id X`, when the binding says where the provider puts it and the answer has one. */

@@ -23,6 +23,7 @@ import { randomUUID } from 'node:crypto';
 import type { HttpBinding, HttpErrorRule, HttpRef, HttpRequestBinding, HttpValue } from '../http/binding.js';
 import { matchingRule } from '../http/response.js';
 import { evaluate, resolve, type HttpScope } from '../http/values.js';
+import { formFields } from '../webhooks/form-fields.js';
 import { invert, invertRequestValue, setPath } from './invert.js';
 import { serveFetchHandler, type LocalServer } from './serve.js';
 
@@ -189,13 +190,7 @@ export function createHttpTestDouble(binding: HttpBinding, options: HttpTestDoub
     const encoding = request.body?.encoding ?? (text ? 'form' : undefined);
     if (encoding === undefined) return {};
     if (encoding === 'form') {
-      if (type !== 'application/x-www-form-urlencoded') return undefined;
-      const fields: Record<string, unknown> = {};
-      for (const [name, value] of new URLSearchParams(text)) {
-        const existing = fields[name];
-        fields[name] = existing === undefined ? value : Array.isArray(existing) ? [...(existing as unknown[]), value] : [existing, value];
-      }
-      return fields;
+      return type === 'application/x-www-form-urlencoded' ? formFields(new URLSearchParams(text)) : undefined;
     }
     if (type !== 'application/json') return undefined;
     try {

@@ -6,11 +6,13 @@
  * Its own file on purpose: vitest forks a process per test file, so the first test here is the
  * first load of the SDK in this process. Nothing imported at module level loads it.
  */
+import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTwilioSmsAdapter } from '@contractgen/twilio/sms';
 import { startTwilioStandIn, type TwilioStandIn } from '@contractgen/twilio/testing';
 import { createSmsTwilioClient } from '../../generated/integrations/sms.twilio/client.js';
 import { ManualClock, MemoryRateLimitStore, TimeoutError } from '@contractgen/runtime';
+import { REPO } from '../support/workspace.js';
 
 const ACCOUNT_SID = 'AC5ef8732a3c49700934481addd5ce1659';
 const AUTH_TOKEN = '9c4b1e0d7a3f4e2b8d6c5a1f0e9d8c7b';
@@ -75,3 +77,35 @@ describe('the first SDK load', () => {
     standIn.reset();
   });
 });
+
+describe('an install where the twilio package cannot be loaded', () => {
+  it('is a ConfigurationError at `adapter` for sends (prepare) and for webhooks alike, nothing sent', async () => {
+    // A real process whose module resolution refuses `twilio` (a loader hook), running the built
+    // package as an app would: the adapters load the SDK lazily, so importing them still works.
+    const hook = 'export async function resolve(specifier, context, next) { if (specifier === "twilio") throw new Error("Cannot find package \'twilio\'"); return next(specifier, context); }';
+    const register = `import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`;
+    const script = `
+      import { Secret } from '@contractgen/runtime';
+      import { createTwilioWhatsappAdapter } from '@contractgen/twilio/whatsapp';
+      const secrets = { accountSid: new Secret(${JSON.stringify(ACCOUNT_SID)}), authToken: new Secret(${JSON.stringify(AUTH_TOKEN)}) };
+      const connection = createTwilioWhatsappAdapter({ baseUrl: ${JSON.stringify(standIn.url)} }).connect({ integration: 'messaging.whatsapp.twilio', config: {}, secrets });
+      const webhook = new Request('https://hooks.example.com/twilio', { method: 'POST', headers: { 'x-twilio-signature': 'x', 'content-type': 'application/x-www-form-urlencoded' }, body: 'MessageSid=SM1' });
+      const seen = (error) => ({ name: error.name, code: error.code, issues: error.issues });
+      const out = {
+        prepare: await connection.prepare().then(() => 'loaded', seen),
+        webhook: await connection.handleWebhook(webhook, {}).then(() => 'parsed', seen),
+      };
+      process.stdout.write(JSON.stringify(out));
+    `;
+    const { stdout } = await runNode(['--import', `data:text/javascript,${encodeURIComponent(register)}`, '--input-type=module', '-e', script]);
+    const configuration = { name: 'ConfigurationError', code: 'CONFIGURATION', issues: [{ path: 'adapter', message: expect.stringContaining("the twilio package could not be loaded (Cannot find package 'twilio')") }] };
+    expect(JSON.parse(stdout)).toEqual({ prepare: configuration, webhook: configuration });
+    expect(standIn.requests).toHaveLength(0);
+  });
+});
+
+function runNode(args: readonly string[]): Promise<{ stdout: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { cwd: REPO, encoding: 'utf8' }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve({ stdout })));
+  });
+}

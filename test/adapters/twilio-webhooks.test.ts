@@ -12,7 +12,8 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toWebRequest, verifyTwilioWebhook, webhookEventKey, type WebhookFields } from '@contractgen/twilio/webhooks';
+import { fieldsOf, toWebRequest, verifyTwilioWebhook, webhookEventKey, type WebhookFields } from '@contractgen/twilio/webhooks';
+import * as runtime from '@contractgen/runtime';
 import { createTwilioWhatsappAdapter } from '@contractgen/twilio/whatsapp';
 import type { MessagingInboundEvent } from '../../generated/capabilities/messaging.inbound/types.js';
 import {
@@ -352,6 +353,11 @@ describe('duplicate deliveries', () => {
 });
 
 describe('node:http and Express-style requests via toWebRequest', () => {
+  it("is the runtime's, re-exported by @contractgen/twilio/webhooks (with its form reader)", () => {
+    expect(toWebRequest).toBe(runtime.toWebRequest);
+    expect(fieldsOf).toBe(runtime.formFields);
+  });
+
   let server: http.Server;
   let baseUrl: string;
   const PUBLIC_ORIGIN = 'https://hooks.example.com';

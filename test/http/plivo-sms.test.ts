@@ -226,7 +226,7 @@ describe('errors', () => {
     expect(await leaks.failure(impatient.sendSms({ to: TO, body: 'x' }))).toMatchObject({ constructor: TimeoutError, requestMayHaveBeenSent: true });
     expect(standIn.requests).toHaveLength(1);
     standIn.reset();
-    standIn.respondNext(SEND, { drop: true, times: 3 });
+    standIn.respondNext(SEND, { destroy: true, times: 3 });
     expect(await leaks.failure(client.sendSms({ to: TO, body: 'x' }))).toMatchObject({ constructor: TimeoutError, requestMayHaveBeenSent: true });
     expect(standIn.requests).toHaveLength(1);
   });

@@ -4,13 +4,12 @@
  */
 import { createServer as createHttpServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, ConnectionError, InvalidInputError, parseRetryAfter, Secret, TimeoutError, type HttpBinding } from '@contractgen/runtime';
+import { ConfigurationError, ConnectionError, InvalidInputError, parseRetryAfter, Secret, TimeoutError, transportError, type HttpBinding } from '@contractgen/runtime';
 import { buildRequest } from '../../runtime/http/request.js';
-import { transportError } from '../../runtime/http/transport.js';
 import { evaluate, ValueProblem } from '../../runtime/http/values.js';
 import { closedPort } from '../support/closed-port.js';
 
-const where = { integration: 'sms.test', operation: 'sendSms', host: 'api.example.com' };
+const where = { integration: 'sms.test', operation: 'sendSms', peer: 'api.example.com' };
 
 describe('values', () => {
   const scope = { input: { to: '+1555', list: ['a', 'b'], n: '0012' }, config: { from: null }, secrets: { token: new Secret('t0k') }, body: { a: [{ b: '7' }], when: '2021-07-13 13:04:06.799021+05:30' } };
@@ -82,6 +81,20 @@ describe('transport failures, as Node 20 fetch raises them', () => {
     // A custom fetch's own error proves nothing: maybe sent.
     expect(transportError(new Error('proxy said no'), where)).toMatchObject({ constructor: TimeoutError, requestMayHaveBeenSent: true });
     expect(transportError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ERR_SSL_WRONG_VERSION_NUMBER' } }), where)).toBeInstanceOf(ConnectionError);
+    // undici's own time limits: connecting (nothing sent) and waiting for the answer (maybe sent).
+    const undici = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
+    expect(transportError(undici('UND_ERR_CONNECT_TIMEOUT'), where)).toBeInstanceOf(ConnectionError);
+    expect(transportError(undici('UND_ERR_HEADERS_TIMEOUT'), where)).toMatchObject({ constructor: TimeoutError, requestMayHaveBeenSent: true, message: expect.stringContaining('api.example.com did not answer (UND_ERR_HEADERS_TIMEOUT)') });
+  });
+
+  it('the same rules for axios errors (the twilio SDK), with the code on the error and the syscall on its cause', () => {
+    const axios = (code: string, cause?: object) => Object.assign(new Error(code), { isAxiosError: true, code, ...(cause && { cause }) });
+    expect(transportError(axios('ECONNREFUSED'), where).message).toBe('sms.test sendSms: could not connect to api.example.com (ECONNREFUSED); the request was not sent');
+    expect(transportError(axios('ETIMEDOUT', { code: 'ETIMEDOUT', syscall: 'connect' }), where)).toBeInstanceOf(ConnectionError);
+    expect(transportError(axios('ECONNABORTED'), { ...where, timeoutMs: 150 })).toMatchObject({ constructor: TimeoutError, timeoutMs: 150, message: expect.stringContaining('did not answer within 150 ms') });
+    expect(transportError(axios('ECONNRESET'), where).message).toContain('broke before an answer arrived (ECONNRESET); the request may have reached api.example.com');
+    // A cause only where the adapter passes one (an axios error holds the Authorization header).
+    expect(transportError(axios('ECONNRESET'), where).cause).toBeUndefined();
   });
 
   it('reads Retry-After as seconds or an HTTP date', () => {

@@ -18,7 +18,7 @@
  * Paths end with "/", as in every Plivo URL: without it the stand-in answers 404.
  */
 import { randomUUID } from 'node:crypto';
-import { startStandIn, type Answer, type RecordedRequest, type StandIn } from './stand-in.js';
+import { startStandIn, type RecordedRequest, type StandIn, type StandInAnswer } from '@contractgen/runtime/testing';
 
 /** Shaped like real credentials (MA + 18 characters; a 40-character token); they authorize nothing. */
 export const PLIVO_AUTH_ID = 'MAZDQ1ZJIYMDZKMJQ2ZT';
@@ -58,7 +58,7 @@ export async function startPlivoStandIn(): Promise<PlivoStandIn> {
   const messages = new Map<string, PlivoMessage>();
   const account = `/v1/Account/${PLIVO_AUTH_ID}/`;
 
-  function send(request: RecordedRequest): Answer {
+  function send(request: RecordedRequest): StandInAnswer {
     if (!(request.headers['content-type'] ?? '').startsWith('application/json') || typeof request.json !== 'object' || request.json === null || Array.isArray(request.json)) {
       return { status: 400, body: plivoError('the request body must be a JSON object') };
     }

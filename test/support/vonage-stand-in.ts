@@ -16,7 +16,7 @@
  * request sent to the wrong host is a 404, as it would be there.
  */
 import { randomBytes } from 'node:crypto';
-import { single, startStandIn, type Answer, type RecordedRequest, type StandIn } from './stand-in.js';
+import { singleValue, startStandIn, type RecordedRequest, type StandIn, type StandInAnswer } from '@contractgen/runtime/testing';
 
 /** Shaped like real credentials (an 8-character key, a 16-character secret); they authorize nothing. */
 export const VONAGE_API_KEY = 'a1b2c3d4';
@@ -55,9 +55,9 @@ export function vonageSendError(status: string, errorText: string) {
 export async function startVonageStandIn(): Promise<VonageStandIn> {
   const records = new Map<string, VonageRecord>();
 
-  function send(request: RecordedRequest): Answer {
-    const field = (name: string) => single(request.form[name]);
-    const fail = (status: string, text: string): Answer => ({ status: 200, body: vonageSendError(status, text) });
+  function send(request: RecordedRequest): StandInAnswer {
+    const field = (name: string) => singleValue(request.form[name]);
+    const fail = (status: string, text: string): StandInAnswer => ({ status: 200, body: vonageSendError(status, text) });
     if (!(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return fail('2', 'Missing api_key');
     const apiKey = field('api_key');
     const apiSecret = field('api_secret');
@@ -94,12 +94,12 @@ export async function startVonageStandIn(): Promise<VonageStandIn> {
     return { status: 200, body: { 'message-count': String(segments), messages } };
   }
 
-  function reportRecords(request: RecordedRequest): Answer {
+  function reportRecords(request: RecordedRequest): StandInAnswer {
     const auth = request.auth;
     if (!auth || auth.username !== VONAGE_API_KEY || auth.password !== VONAGE_API_SECRET) {
       return { status: 401, body: { type: 'https://developer.nexmo.com/api-errors#unauthorized', title: 'Unauthorized', detail: 'You did not provide correct credentials.', instance: randomBytes(8).toString('hex') } };
     }
-    const query = (name: string) => single(request.query[name]);
+    const query = (name: string) => singleValue(request.query[name]);
     const missing = ['account_id', 'product', 'direction'].filter((name) => !query(name));
     if (missing.length > 0) {
       return { status: 422, body: { title: 'Unprocessable entity', invalid_parameters: missing.map((name) => ({ name, reason: 'Missing required parameter' })), instance: 'x' } };
@@ -126,14 +126,14 @@ export async function startVonageStandIn(): Promise<VonageStandIn> {
     };
   }
 
-  function balance(request: RecordedRequest): Answer {
-    if (single(request.query.api_key) !== VONAGE_API_KEY || single(request.query.api_secret) !== VONAGE_API_SECRET) {
+  function balance(request: RecordedRequest): StandInAnswer {
+    if (singleValue(request.query.api_key) !== VONAGE_API_KEY || singleValue(request.query.api_secret) !== VONAGE_API_SECRET) {
       return { status: 401, body: { 'error-code': '401', 'error-code-label': 'authentication failed' } };
     }
     return { status: 200, body: { value: 10.28, autoReload: false } };
   }
 
-  const routes: Record<string, (request: RecordedRequest) => Answer> = {
+  const routes: Record<string, (request: RecordedRequest) => StandInAnswer> = {
     'POST rest.nexmo.com /sms/json': send,
     'GET api.nexmo.com /v2/reports/records': reportRecords,
     'GET rest.nexmo.com /account/get-balance': balance,

@@ -53,6 +53,8 @@ describe('SDK -> loopback client -> stand-in', () => {
     expect(standIn.requests).toHaveLength(1);
     const request = standIn.requests[0]!;
     expect(request.method).toBe('POST');
+    // The host the SDK meant: the loopback client says it in x-forwarded-host.
+    expect(request.host).toBe('api.twilio.com');
     expect(request.path).toBe(MESSAGES_PATH);
     expect(request.query).toEqual({});
     expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');

@@ -14,60 +14,22 @@
  * failing assertion that prints a recorded request does not leak it.
  */
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { FormFields } from '@contractgen/runtime';
+import {
+  startStandIn,
+  type RecordedAuth,
+  type RecordedRequest,
+  type RouteMatcher,
+  type ScriptedAnswer,
+  type StandIn,
+  type StandInAnswer,
+} from '@contractgen/runtime/testing';
 
-/** Form or query fields; a repeated key (MediaUrl=a&MediaUrl=b) keeps every value. */
-export type FormFields = Record<string, string | string[]>;
-
-export interface RecordedAuth {
-  scheme: 'basic';
-  username: string;
-  /** Non-enumerable: readable, but left out of diffs, JSON and util.inspect. */
-  readonly password: string;
-}
-
-export interface RecordedRequest {
-  /** Upper-case HTTP method. */
-  method: string;
-  /** URL path without the query string, e.g. /2010-04-01/Accounts/AC.../Messages.json */
-  path: string;
-  query: FormFields;
-  /** Lower-case header names as Node parsed them; `authorization` is redacted. */
-  headers: Record<string, string | string[] | undefined>;
-  /** Parsed application/x-www-form-urlencoded body; {} for other bodies. */
-  form: FormFields;
-  /** The body as received (UTF-8). */
-  rawBody: string;
-  /** Decoded Basic credentials, when the request carried any. */
-  auth?: RecordedAuth;
-  receivedAt: Date;
-}
-
+// The recording, scripting and route matching are the runtime's (any provider's stand-in has them);
+// the names this package has always exported stay.
+export type { FormFields, RecordedAuth, RecordedRequest, RouteMatcher };
 /** What a scripted response does. Default status 200. */
-export interface ScriptedResponse {
-  status?: number;
-  /** Object -> JSON; string -> sent as is (text/plain unless headers say otherwise). */
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** Wait before answering (or before hanging up / destroying). */
-  delayMs?: number;
-  /** Never answer; the connection stays open until the client gives up or close(). */
-  hang?: boolean;
-  /** Close the socket without any response (client sees ECONNRESET). */
-  destroy?: boolean;
-  /** How many matching requests this entry answers. Default 1. */
-  times?: number;
-}
-
-/**
- * Which requests a scripted response applies to:
- * - string: `"POST /2010-04-01/Accounts/{AccountSid}/Messages.json"` or just the
- *   path; `{Name}` and `*` match one path segment (or the part before `.json`).
- * - RegExp: tested against the path.
- * - function: any predicate over the recorded request.
- */
-export type RouteMatcher = string | RegExp | ((request: RecordedRequest) => boolean);
+export type ScriptedResponse = ScriptedAnswer;
 
 export type AccountStatus = 'active' | 'suspended' | 'closed';
 
@@ -106,9 +68,7 @@ export interface TwilioStandInOptions {
   now?: () => Date;
 }
 
-export interface TwilioStandIn {
-  /** Base URL, e.g. http://127.0.0.1:53127 (no trailing slash). */
-  readonly url: string;
+export interface TwilioStandIn extends StandIn {
   readonly accountSid: string;
   /**
    * The credentials it accepts, in the shape of the Twilio specs' secrets: pass them as a client's
@@ -116,24 +76,12 @@ export interface TwilioStandIn {
    * printing the stand-in does not print the token (which may be one you chose).
    */
   readonly secrets: { readonly accountSid: string; readonly authToken: string };
-  /** Every request received, in arrival order (including scripted and rejected ones). */
-  readonly requests: RecordedRequest[];
   /** Messages created through the default POST route, by SID. Mutate to simulate delivery. */
   readonly messages: Map<string, TwilioMessageResource>;
   /** Status reported by GET /Accounts/{Sid}.json. */
   accountStatus: AccountStatus;
-  /**
-   * Queue a response for the next request(s) matching `matcher`; the oldest
-   * matching entry is used first. Scripted responses take precedence over the
-   * default behaviour, auth check included: they state what the test wants.
-   */
-  respondNext(matcher: RouteMatcher, response: ScriptedResponse): TwilioStandIn;
-  /** Scripted responses not yet used (a test can assert its script was consumed). */
-  readonly pendingScripts: number;
   /** Forget requests, scripts and messages. */
   reset(): void;
-  /** Stop listening and drop every open connection, hanging ones included. */
-  close(): Promise<void>;
 }
 
 /** Test credentials, shaped like real ones (AC + 32 hex, 32 hex); they authorize nothing. */
@@ -141,7 +89,6 @@ export const STAND_IN_ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
 export const STAND_IN_AUTH_TOKEN = 'f00dfeedf00dfeedf00dfeedf00dfeed';
 
 const API = '/2010-04-01';
-const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Twilio's classic error body, the shape the SDK maps onto RestException. */
 export function twilioErrorBody(status: number, code: number, message: string) {
@@ -152,95 +99,22 @@ export async function startTwilioStandIn(options: TwilioStandInOptions = {}): Pr
   const accountSid = options.accountSid ?? STAND_IN_ACCOUNT_SID;
   const authToken = options.authToken ?? STAND_IN_AUTH_TOKEN;
   const now = options.now ?? (() => new Date());
-
-  const requests: RecordedRequest[] = [];
   const messages = new Map<string, TwilioMessageResource>();
-  const scripts: { matches: (request: RecordedRequest) => boolean; response: ScriptedResponse; left: number }[] = [];
-  const timers = new Set<NodeJS.Timeout>();
-  let closed = false;
 
-  const server = http.createServer((req, res) => {
-    readBody(req)
-      .then((rawBody) => {
-        const recorded = recordRequest(req, rawBody);
-        requests.push(recorded);
-        const script = takeScript(recorded);
-        if (script) return playScript(script, req, res);
-        return answerLikeTwilio(recorded, res);
-      })
-      .catch(() => {
-        // Oversized or aborted body: answer if the socket is still there.
-        if (!res.headersSent && !res.destroyed) sendJson(res, 400, twilioErrorBody(400, 20001, 'Bad request'));
-      });
-  });
-
-  function takeScript(request: RecordedRequest): ScriptedResponse | undefined {
-    const index = scripts.findIndex((script) => script.matches(request));
-    if (index < 0) return undefined;
-    const script = scripts[index]!;
-    script.left -= 1;
-    if (script.left <= 0) scripts.splice(index, 1);
-    return script.response;
-  }
-
-  function playScript(script: ScriptedResponse, req: http.IncomingMessage, res: http.ServerResponse): void {
-    const act = () => {
-      if (script.hang) return; // close() ends it via closeAllConnections()
-      if (script.destroy) {
-        req.socket.destroy();
-        return;
-      }
-      const status = script.status ?? 200;
-      if (typeof script.body === 'string') {
-        send(res, status, script.body, { 'content-type': 'text/plain; charset=utf-8', ...lowerKeys(script.headers) });
-      } else if (script.body === undefined) {
-        send(res, status, '', lowerKeys(script.headers));
-      } else {
-        sendJson(res, status, script.body, script.headers);
-      }
-    };
-    if (script.delayMs && script.delayMs > 0) {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        if (!res.destroyed) act();
-      }, script.delayMs);
-      timers.add(timer);
-    } else {
-      act();
-    }
-  }
-
-  function answerLikeTwilio(request: RecordedRequest, res: http.ServerResponse): void {
+  function answerLikeTwilio(request: RecordedRequest): StandInAnswer {
     const route = matchDefaultRoute(request.path);
-    if (!route) {
-      sendJson(res, 404, twilioErrorBody(404, 20404, `The requested resource ${request.path} was not found`));
-      return;
-    }
+    if (!route) return twilioError(404, 20404, `The requested resource ${request.path} was not found`);
     const handle = route.handlers[request.method];
-    if (!handle) {
-      sendJson(res, 405, twilioErrorBody(405, 20004, 'Method not allowed'), {
-        allow: Object.keys(route.handlers).join(', '),
-      });
-      return;
-    }
+    if (!handle) return { ...twilioError(405, 20004, 'Method not allowed'), headers: { allow: Object.keys(route.handlers).join(', ') } };
     // Twilio authenticates before anything else, and the credentials must
     // belong to the account named in the path.
     const auth = request.auth;
-    const authorized =
-      auth !== undefined &&
-      auth.username === accountSid &&
-      auth.password === authToken &&
-      route.accountSid === accountSid;
-    if (!authorized) {
-      sendJson(res, 401, twilioErrorBody(401, 20003, 'Authenticate'), {
-        'WWW-Authenticate': 'Basic realm="Twilio API"',
-      });
-      return;
-    }
-    handle(request, res);
+    const authorized = auth !== undefined && auth.username === accountSid && auth.password === authToken && route.accountSid === accountSid;
+    if (!authorized) return { ...twilioError(401, 20003, 'Authenticate'), headers: { 'www-authenticate': 'Basic realm="Twilio API"' } };
+    return handle(request);
   }
 
-  type Handler = (request: RecordedRequest, res: http.ServerResponse) => void;
+  type Handler = (request: RecordedRequest) => StandInAnswer;
   interface DefaultRoute {
     accountSid: string;
     handlers: Partial<Record<string, Handler>>;
@@ -252,14 +126,14 @@ export async function startTwilioStandIn(options: TwilioStandInOptions = {}): Pr
     m = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\/([^/]+)\.json$/.exec(path);
     if (m) {
       const sid = m[2]!;
-      return { accountSid: m[1]!, handlers: { GET: (request, res) => fetchMessage(request, res, sid) } };
+      return { accountSid: m[1]!, handlers: { GET: (request) => fetchMessage(request, sid) } };
     }
     m = /^\/2010-04-01\/Accounts\/([^/]+)\.json$/.exec(path);
     if (m) return { accountSid: m[1]!, handlers: { GET: fetchAccount } };
     return undefined;
   }
 
-  function createMessage(request: RecordedRequest, res: http.ServerResponse): void {
+  function createMessage(request: RecordedRequest): StandInAnswer {
     const field = (name: string) => firstValue(request.form[name]);
     const to = field('To');
     const from = field('From');
@@ -267,13 +141,9 @@ export async function startTwilioStandIn(options: TwilioStandInOptions = {}): Pr
     const body = field('Body');
     const mediaUrls = allValues(request.form['MediaUrl']);
     // The 400s Twilio gives for the commonest mistakes, in Twilio's order.
-    if (!to) return sendJson(res, 400, twilioErrorBody(400, 21604, "A 'To' phone number is required."));
-    if (!from && !messagingServiceSid) {
-      return sendJson(res, 400, twilioErrorBody(400, 21603, "A 'From' phone number is required."));
-    }
-    if (!body && mediaUrls.length === 0 && !field('ContentSid')) {
-      return sendJson(res, 400, twilioErrorBody(400, 21602, 'Message body is required.'));
-    }
+    if (!to) return twilioError(400, 21604, "A 'To' phone number is required.");
+    if (!from && !messagingServiceSid) return twilioError(400, 21603, "A 'From' phone number is required.");
+    if (!body && mediaUrls.length === 0 && !field('ContentSid')) return twilioError(400, 21602, 'Message body is required.');
     const created = rfc2822(now());
     const sid = `SM${randomBytes(16).toString('hex')}`;
     const uriBase = `${API}/Accounts/${accountSid}/Messages/${sid}`;
@@ -301,19 +171,15 @@ export async function startTwilioStandIn(options: TwilioStandInOptions = {}): Pr
       subresource_uris: { media: `${uriBase}/Media.json`, feedback: `${uriBase}/Feedback.json` },
     };
     messages.set(sid, message);
-    sendJson(res, 201, message);
+    return { status: 201, body: message };
   }
 
-  function fetchMessage(request: RecordedRequest, res: http.ServerResponse, sid: string): void {
+  function fetchMessage(request: RecordedRequest, sid: string): StandInAnswer {
     const message = messages.get(sid);
-    if (!message) {
-      sendJson(res, 404, twilioErrorBody(404, 20404, `The requested resource ${request.path} was not found`));
-      return;
-    }
-    sendJson(res, 200, message);
+    return message ? { status: 200, body: message } : twilioError(404, 20404, `The requested resource ${request.path} was not found`);
   }
 
-  function listMessages(request: RecordedRequest, res: http.ServerResponse): void {
+  function listMessages(request: RecordedRequest): StandInAnswer {
     // Newest first, filtered by To/From like Twilio; one page (no paging tokens).
     const to = firstValue(request.query['To']);
     const from = firstValue(request.query['From']);
@@ -323,146 +189,67 @@ export async function startTwilioStandIn(options: TwilioStandInOptions = {}): Pr
       .filter((message) => (to === undefined || message.to === to) && (from === undefined || message.from === from))
       .slice(0, pageSize);
     const uri = `${API}/Accounts/${accountSid}/Messages.json?PageSize=${pageSize}&Page=0`;
-    sendJson(res, 200, {
-      messages: selected,
-      end: Math.max(selected.length - 1, 0),
-      first_page_uri: uri,
-      next_page_uri: null,
-      page: 0,
-      page_size: pageSize,
-      previous_page_uri: null,
-      start: 0,
-      uri,
-    });
+    return {
+      status: 200,
+      body: {
+        messages: selected,
+        end: Math.max(selected.length - 1, 0),
+        first_page_uri: uri,
+        next_page_uri: null,
+        page: 0,
+        page_size: pageSize,
+        previous_page_uri: null,
+        start: 0,
+        uri,
+      },
+    };
   }
 
-  function fetchAccount(_request: RecordedRequest, res: http.ServerResponse): void {
+  function fetchAccount(): StandInAnswer {
     const created = rfc2822(new Date(Date.UTC(2020, 0, 2, 3, 4, 5)));
     const base = `${API}/Accounts/${accountSid}`;
     // Real responses also carry auth_token; the stand-in leaves it out so it can
     // never surface in a test's output.
-    sendJson(res, 200, {
-      sid: accountSid,
-      owner_account_sid: accountSid,
-      friendly_name: 'contractgen stand-in',
-      status: standIn.accountStatus,
-      type: 'Full',
-      date_created: created,
-      date_updated: created,
-      uri: `${base}.json`,
-      subresource_uris: {
-        messages: `${base}/Messages.json`,
-        incoming_phone_numbers: `${base}/IncomingPhoneNumbers.json`,
-        balance: `${base}/Balance.json`,
+    return {
+      status: 200,
+      body: {
+        sid: accountSid,
+        owner_account_sid: accountSid,
+        friendly_name: 'contractgen stand-in',
+        status: standIn.accountStatus,
+        type: 'Full',
+        date_created: created,
+        date_updated: created,
+        uri: `${base}.json`,
+        subresource_uris: {
+          messages: `${base}/Messages.json`,
+          incoming_phone_numbers: `${base}/IncomingPhoneNumbers.json`,
+          balance: `${base}/Balance.json`,
+        },
       },
-    });
+    };
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-
-  const standIn: TwilioStandIn = {
-    url: `http://127.0.0.1:${port}`,
+  // Twilio tags every response; handy when an adapter logs request ids.
+  const base = await startStandIn(answerLikeTwilio, { headers: () => ({ 'twilio-request-id': `RQ${randomBytes(16).toString('hex')}` }) });
+  const resetBase = base.reset.bind(base);
+  const standIn: TwilioStandIn = Object.assign(base, {
     accountSid,
     secrets: { accountSid, authToken },
-    requests,
     messages,
     accountStatus: options.accountStatus ?? 'active',
-    respondNext(matcher, response) {
-      scripts.push({ matches: toPredicate(matcher), response, left: response.times ?? 1 });
-      return standIn;
-    },
-    get pendingScripts() {
-      return scripts.reduce((sum, script) => sum + script.left, 0);
-    },
     reset() {
-      requests.length = 0;
-      scripts.length = 0;
+      resetBase();
       messages.clear();
     },
-    close() {
-      if (closed) return Promise.resolve();
-      closed = true;
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      return new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive and hanging connections would otherwise hold close() open.
-        server.closeAllConnections();
-      });
-    },
-  };
+  });
   // Readable, but left out of JSON, diffs and util.inspect (like a recorded request's password).
   Object.defineProperty(standIn, 'secrets', { enumerable: false });
   return standIn;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function recordRequest(req: http.IncomingMessage, rawBody: string): RecordedRequest {
-  const url = new URL(req.url ?? '/', 'http://stand-in.invalid');
-  const contentType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  const headers: RecordedRequest['headers'] = { ...req.headers };
-  const authorization = req.headers.authorization;
-  if (authorization !== undefined) headers.authorization = `${authorization.split(' ')[0] ?? ''} [redacted]`;
-  const recorded: RecordedRequest = {
-    method: (req.method ?? 'GET').toUpperCase(),
-    path: url.pathname,
-    query: fieldsOf(url.searchParams),
-    headers,
-    form: contentType === 'application/x-www-form-urlencoded' ? fieldsOf(new URLSearchParams(rawBody)) : {},
-    rawBody,
-    receivedAt: new Date(),
-  };
-  const auth = parseBasicAuth(authorization);
-  if (auth) recorded.auth = auth;
-  return recorded;
-}
-
-function parseBasicAuth(header: string | undefined): RecordedAuth | undefined {
-  const match = header === undefined ? null : /^Basic\s+(\S+)$/i.exec(header);
-  if (!match) return undefined;
-  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  const username = colon < 0 ? decoded : decoded.slice(0, colon);
-  const password = colon < 0 ? '' : decoded.slice(colon + 1);
-  const auth = { scheme: 'basic' as const, username };
-  Object.defineProperty(auth, 'password', { value: password, enumerable: false });
-  return auth as RecordedAuth;
-}
-
-/** URLSearchParams -> record; repeated keys become arrays in order. */
-function fieldsOf(params: URLSearchParams): FormFields {
-  const fields: FormFields = {};
-  for (const [key, value] of params) {
-    const existing = fields[key];
-    if (existing === undefined) fields[key] = value;
-    else if (Array.isArray(existing)) existing.push(value);
-    else fields[key] = [existing, value];
-  }
-  return fields;
+function twilioError(status: number, code: number, message: string): StandInAnswer {
+  return { status, body: twilioErrorBody(status, code, message) };
 }
 
 function firstValue(value: string | string[] | undefined): string | undefined {
@@ -472,41 +259,6 @@ function firstValue(value: string | string[] | undefined): string | undefined {
 function allValues(value: string | string[] | undefined): string[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
-}
-
-function toPredicate(matcher: RouteMatcher): (request: RecordedRequest) => boolean {
-  if (typeof matcher === 'function') return matcher;
-  if (matcher instanceof RegExp) return (request) => matcher.test(request.path);
-  const spaced = /^([A-Za-z]+)\s+(\S+)$/.exec(matcher.trim());
-  const method = spaced ? spaced[1]!.toUpperCase() : undefined;
-  const template = spaced ? spaced[2]! : matcher.trim();
-  const pattern = new RegExp(
-    `^${template
-      .split(/(\{[^}/]+\}|\*)/)
-      .map((part, i) => (i % 2 === 1 ? '[^/]+?' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-      .join('')}$`,
-  );
-  return (request) => (method === undefined || request.method === method) && pattern.test(request.path);
-}
-
-function lowerKeys(headers: Record<string, string> | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) out[name.toLowerCase()] = value;
-  return out;
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void {
-  send(res, status, JSON.stringify(body), { 'content-type': 'application/json; charset=utf-8', ...lowerKeys(headers) });
-}
-
-function send(res: http.ServerResponse, status: number, body: string, headers: Record<string, string>): void {
-  res.writeHead(status, {
-    // Twilio tags every response; handy when an adapter logs request ids.
-    'twilio-request-id': `RQ${randomBytes(16).toString('hex')}`,
-    'content-length': String(Buffer.byteLength(body)),
-    ...headers,
-  });
-  res.end(body);
 }
 
 /** Twilio's date format: `Thu, 24 Aug 2023 05:01:45 +0000`. */
