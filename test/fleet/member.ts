@@ -40,6 +40,11 @@ export interface MemberOptions {
 
 export interface SendingReport {
   readonly sent: number;
+  /**
+   * Calls the end of the run aborted: waiting for a token (never sent), or already on the wire
+   * (the stand-in may have seen them though no send was counted).
+   */
+  readonly stopped: number;
   /** Failed calls by `code/source` (e.g. `RATE_LIMITED/store`). */
   readonly errors: Record<string, number>;
   /** The longest any call took, aborted waits included. */
@@ -91,6 +96,7 @@ async function send(startAt: number): Promise<SendingReport> {
   const end = startAt + options.durationMs;
   const stop = new AbortController();
   let sent = 0;
+  let stopped = 0;
   let longestCallMs = 0;
   let started = 0;
   let settled = 0;
@@ -103,7 +109,10 @@ async function send(startAt: number): Promise<SendingReport> {
         await sms.sendSms({ to: `+1415555${String(index).padStart(4, '0')}`, body: 'fleet test' }, { signal: stop.signal });
         sent++;
       } catch (error) {
-        if (stop.signal.aborted && error === stop.signal.reason) break;
+        if (stop.signal.aborted && error === stop.signal.reason) {
+          stopped++;
+          break;
+        }
         const key = isIntegrationError(error) ? `${error.code}/${error instanceof RateLimitedError ? error.source : '-'}` : `other/${(error as Error)?.name}`;
         errors[key] = (errors[key] ?? 0) + 1;
         if (error instanceof RateLimitedError && error.source === 'store') await sleep(10);
@@ -118,7 +127,7 @@ async function send(startAt: number): Promise<SendingReport> {
   await sleep(Math.max(0, end - Date.now()));
   stop.abort(new Error('the run is over'));
   await Promise.race([callers, sleep(15_000)]);
-  return { sent, errors, longestCallMs, hung: started - settled, unhandled };
+  return { sent, stopped, errors, longestCallMs, hung: started - settled, unhandled };
 }
 
 const answer = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
