@@ -116,7 +116,7 @@ export function renderTs(value: unknown, style: RenderStyle, indent = ''): strin
 /** An integration spec built from odd values, beside the companions. */
 export const generatedSpecKind: CaseKind = {
   name: 'generated spec',
-  weight: 2,
+  weight: 8,
   arbitrary: fc.record({ spec: integrationSpec, style: fc.record({ rawStrings: fc.boolean(), bareKeys: fc.boolean() }) }).map(({ spec, style }) => ({
     label: 'generated spec',
     files: [{ path: TARGET_PATH, content: `import { defineIntegration } from 'contractgen/spec';\n\nexport const fuzzed = defineIntegration(${renderTs(spec, style)});\n` }],
@@ -132,7 +132,7 @@ const byteMutation: fc.Arbitrary<ByteMutation> = fc.record({ op: fc.constantFrom
 /** A real spec (a companion, over itself, or an integration beside them) with random edits. */
 export const mutationKind: CaseKind = {
   name: 'mutation',
-  weight: 3,
+  weight: 12,
   arbitrary: fc.record({ seed: fc.constantFrom(...loadSeeds()), edits: fc.array(tokenMutation, { minLength: 1, maxLength: 3 }), bytes: fc.option(byteMutation, { freq: 8 }) }).map(({ seed, edits, bytes }) => {
     const text = edits.reduce(applyTokenMutation, seed.text);
     const describe = edits.map((e) => `${e.op}@${e.at.toFixed(3)}#${e.pick}${e.raw ? 'r' : ''}`).join(' ');
