@@ -5,9 +5,9 @@
  * folder, and a symlink in place of an output folder or file, the run folder or the output folder
  * itself, pointing out of the project at the watched folder's bait (case.ts). Every such case
  * writes. Beyond what every case must do (nothing changes outside the output folder, invariants.ts),
- * its run must refuse with CG307 what the rule refuses whatever the folder holds: a journal with an
- * unsafe step (and then leave the output folder as it was), a manifest entry that is no plain path,
- * a symlinked output or run folder.
+ * its run must report CG307 where the rule refuses whatever the spec: at a symlinked output or run
+ * folder, else at a journal with an unsafe step (both leaving the output folder as it was), else at
+ * a manifest entry that is no plain path and at a symlink where the output always has files.
  */
 import { isAbsolute, join } from 'node:path';
 import fc from 'fast-check';
@@ -144,28 +144,39 @@ function unsafeStep([op, path, other]: JournalStep, link: string | undefined): b
   return !(path === STAGED && !throughLink(path)) || !outputFile(other);
 }
 
+/** Places of LINK_PLACES the companions' output always has (seeds.ts): a writing run compares its files there, whatever the case's spec. */
+const FIXED_OUTPUT = new Set(['capabilities/sms.outbound', 'docs', 'index.ts', '.contractgen-manifest.json'].map((place) => `${OUT}/${place}`));
+
+interface Refusal {
+  readonly why: string;
+  /** Where its CG307 is reported, project-relative. */
+  readonly at: string;
+}
+
 /**
- * The first refusal the rule owes the tampering whatever the spec, in the order a writing run meets
+ * The refusals the rule owes the tampering whatever the spec, in the order a writing run meets
  * them: the output and run folders (before anything is read), the journal (checked whole before its
- * first step), the manifest's entries; `at`: where its CG307 is reported, project-relative.
+ * first step); or else the manifest's entries and a link where the output always has files.
+ * `untouched`: refused before the run touched anything.
  */
-function owedRefusal({ journal, manifest, link }: ReturnType<typeof tamperingOf>): { readonly why: string; readonly at: string; readonly untouched: boolean } | undefined {
-  if (link === OUT || link === RUN_FOLDER) return { why: `the ${link === OUT ? 'output' : 'run'} folder is a symlink`, at: link, untouched: true };
-  if (journal.some((step) => unsafeStep(step, link))) return { why: 'a journal step is unsafe', at: JOURNAL, untouched: true };
-  // A safe journal may have run by then: the output folder has changed.
-  if (manifest.some((entry) => !plain(entry) || inRunFolder(entry))) return { why: 'a manifest entry is no plain path to an output', at: MANIFEST, untouched: false };
-  return undefined;
+function owedRefusals({ journal, manifest, link }: ReturnType<typeof tamperingOf>): { readonly owed: readonly Refusal[]; readonly untouched: boolean } {
+  if (link === OUT || link === RUN_FOLDER) return { owed: [{ why: `the ${link === OUT ? 'output' : 'run'} folder is a symlink`, at: link }], untouched: true };
+  if (journal.some((step) => unsafeStep(step, link))) return { owed: [{ why: 'a journal step is unsafe', at: JOURNAL }], untouched: true };
+  // A safe journal may have run by then: the output folder may have changed.
+  const owed: Refusal[] = [];
+  if (manifest.some((entry) => !plain(entry) || inRunFolder(entry))) owed.push({ why: 'a manifest entry is no plain path to an output', at: MANIFEST });
+  if (link && FIXED_OUTPUT.has(link)) owed.push({ why: `${link} is a symlink, where the output has files`, at: link });
+  return { owed, untouched: false };
 }
 
 /** CG307 where the rule owes it, and the output folder as it was when the run was to be refused before touching it. */
 function tamperingViolations({ root, result, before, fuzzCase }: CaseRun): string[] {
   const refusals = result.diagnostics.filter((d) => d.code === 'CG307' && d.severity === 'error');
   if (refusals.length > 0 && result.ok) return ['CG307 reported, yet the run counts as ok'];
-  const owed = owedRefusal(tamperingOf(fuzzCase));
-  if (!owed) return [];
-  const problems = refusals.some((d) => d.file === join(root, owed.at))
-    ? []
-    : [`no CG307 at ${owed.at} (ok: ${result.ok}; CG307 at ${refusals.map((d) => d.file).join(', ') || 'nothing'}), though ${owed.why}`];
-  const changed = owed.untouched ? treeChanges(before.output, fileTree(join(root, OUT))) : [];
-  return [...problems, ...changed.map((change) => `changed in the output folder, though ${owed.why} and nothing was to be touched: ${change}`)];
+  const { owed, untouched } = owedRefusals(tamperingOf(fuzzCase));
+  const reported = refusals.map((d) => d.file);
+  const missing = owed.filter(({ at }) => !reported.includes(join(root, at)));
+  const problems = missing.map(({ why, at }) => `no CG307 at ${at} (ok: ${result.ok}; CG307 at ${reported.join(', ') || 'nothing'}), though ${why}`);
+  const changed = untouched ? treeChanges(before.output, fileTree(join(root, OUT))) : [];
+  return [...problems, ...changed.map((change) => `changed in the output folder, though ${owed[0]!.why} and nothing was to be touched: ${change}`)];
 }

@@ -3,8 +3,8 @@
  * companion specs, their generated output and a warm build cache (in a node_modules of its own),
  * as the first run left them, restored byte for byte. A case places its files (case.ts), runs the
  * pipeline in-process through the programmatic API, and comes back with the invariants it broke
- * (invariants.ts) and what its kind requires that it did not show (kinds.ts). Nothing a case does reaches the next one: its outcome depends on the case
- * alone, whatever ran before it on this thread.
+ * (invariants.ts) and what its kind requires that it did not show (kinds.ts). Nothing a case does
+ * reaches the next one: its outcome depends on the case alone, whatever ran before it on this thread.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
