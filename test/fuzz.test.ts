@@ -1,18 +1,22 @@
 /**
  * The input fuzzer, in the suite: a fixed seed and a fixed number of cases (`npm run fuzz` runs
- * 10,000 with a fresh seed). Cases are real specs with random edits and specs generated from odd
- * values (test/fuzz/kinds.ts); each runs on the same fresh project state and must end in success or
+ * 10,000 with a fresh seed). Cases are real specs with random edits, specs generated from odd
+ * values, specs with catastrophic patterns, and real specs written over an output folder tampered
+ * with (test/fuzz/kinds.ts); each runs on the same fresh project state and must end in success or
  * located diagnostics, never an exception, a hang, or a change in the project's parent folder
- * outside the output folder and build cache (test/fuzz/invariants.ts). A handful also go through
- * the real CLI.
+ * outside the output folder and build cache (test/fuzz/invariants.ts), and show what its kind
+ * requires (a tampered output folder: CG307 where the writer's path rule refuses it). A handful also
+ * go through the real CLI.
  */
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fuzzCases } from './fuzz/kinds.js';
+import type { CaseKind } from './fuzz/case.js';
+import { CASE_KINDS, fuzzCases } from './fuzz/kinds.js';
+import { locatedByPathAlone, watchedTree } from './fuzz/invariants.js';
+import { tamperingKind } from './fuzz/output-tampering.js';
 import { runCases, type Finding } from './fuzz/pool.js';
 import { FuzzProject } from './fuzz/project.js';
-import { watchedTree } from './fuzz/invariants.js';
 import { removeDir, runCli, scratchDir } from './support/workspace.js';
 
 const SEED = 20_261_202;
@@ -34,10 +38,14 @@ describe('the input fuzzer', () => {
     expect(report.cases).toBe(CASES + again.length);
     const differing = again.filter((c) => !isDeepStrictEqual(report.outcomes.get(c.label), report.outcomes.get(c.label.replace(/ \[again\]$/, ''))));
     expect(differing.map((c) => `${c.label}: ${report.outcomes.get(c.label)} vs ${report.outcomes.get(c.label.replace(/ \[again\]$/, ''))}`)).toEqual([]);
-    // Never vacuous: both outcomes, output written included.
+    // Never vacuous: both outcomes, output written included; every kind, and tampered output folders both refused and written.
     expect(report.ok).toBeGreaterThan(0);
     expect(report.withErrors).toBeGreaterThan(0);
     expect(report.written).toBeGreaterThan(0);
+    const outcomesOf = (kind: CaseKind) => cases.filter((c) => c.kind === kind.name).map((c) => report.outcomes.get(c.label)!);
+    expect(CASE_KINDS.filter((kind) => outcomesOf(kind).length === 0).map((kind) => kind.name)).toEqual([]);
+    expect(outcomesOf(tamperingKind).filter((outcome) => outcome.includes('error CG307')).length).toBeGreaterThan(0);
+    expect(outcomesOf(tamperingKind).filter((outcome) => outcome.startsWith('ok')).length).toBeGreaterThan(0);
   }, 240_000);
 
   it('through the real CLI: exit 0 or 1 with every error located, never an internal error, nothing changed beside the project', async () => {
@@ -49,8 +57,8 @@ describe('the input fuzzer', () => {
       const run = runCli(['generate', '--reporter', 'json'], project.root, {}, 60_000);
       expect(run.stderr, fuzzCase.label).not.toContain('internal error');
       expect([0, 1], `${fuzzCase.label}: exit ${run.code}\n${run.stderr}`).toContain(run.code);
-      const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: { severity: string; file?: string; line?: number }[] };
-      const unlocated = diagnostics.filter((d) => d.severity === 'error' && !(d.file && d.line));
+      const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: { code: string; severity: string; file?: string; line?: number }[] };
+      const unlocated = diagnostics.filter((d) => d.severity === 'error' && !(d.file && d.line) && !locatedByPathAlone(d));
       expect(unlocated, fuzzCase.label).toEqual([]);
       expect(watchedTree(project.watched, project.root), fuzzCase.label).toEqual(before);
     }

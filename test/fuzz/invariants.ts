@@ -38,6 +38,9 @@ export function watchedTree(watched: string, root: string): Map<string, string> 
   return tree.set('./', changeTime(watched));
 }
 
+/** A problem of the output folder (CG3xx) may be located by its path alone: a symlink or a folder has no line. */
+export const locatedByPathAlone = (diagnostic: { readonly code: string; readonly file?: string; readonly line?: number }) => /^CG3/.test(diagnostic.code) && !!diagnostic.file && !diagnostic.line;
+
 export interface CaseRun {
   readonly root: string;
   readonly watched: string;
@@ -60,8 +63,7 @@ export function brokenInvariants({ root, watched, result, before, fuzzCase }: Ca
     if (RAW_CONTROL.test(printed)) broken.push(`${where} prints a raw control character`);
     if (diagnostic.severity !== 'error') continue;
     if (/^CG2/.test(diagnostic.code)) broken.push(`${where}: a spec value broke a template or emitter`);
-    // A problem of the output folder (CG3xx) may be located by its path alone: a symlink or a folder has no line.
-    if (/^CG3/.test(diagnostic.code) && diagnostic.file && !diagnostic.line) continue;
+    if (locatedByPathAlone(diagnostic)) continue;
     if (!diagnostic.file || !diagnostic.line || !diagnostic.column) {
       broken.push(`${where} has no position (file ${diagnostic.file ?? '-'}, line ${diagnostic.line ?? '-'})`);
       continue;

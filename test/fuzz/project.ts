@@ -3,15 +3,16 @@
  * companion specs, their generated output and a warm build cache (in a node_modules of its own),
  * as the first run left them, restored byte for byte. A case places its files (case.ts), runs the
  * pipeline in-process through the programmatic API, and comes back with the invariants it broke
- * (invariants.ts). Nothing a case does reaches the next one: its outcome depends on the case
- * alone, whatever ran before it on this thread.
+ * (invariants.ts) and what its kind requires that it did not show (kinds.ts). Nothing a case does
+ * reaches the next one: its outcome depends on the case alone, whatever ran before it on this thread.
  */
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { generate, type GenerateResult } from '../../generator/index.js';
 import { WATCHED_BAIT, type CaseFile, type FuzzCase } from './case.js';
 import { fileTree, treeChanges } from '../support/file-tree.js';
 import { brokenInvariants, watchedTree } from './invariants.js';
+import { kindViolations } from './kinds.js';
 import { COMPANIONS } from './seeds.js';
 
 export const OUT = 'generated';
@@ -37,7 +38,7 @@ export class FuzzProject {
     this.root = join(this.watched, 'project');
     rmSync(this.watched, { recursive: true, force: true });
     mkdirSync(join(this.root, 'node_modules'), { recursive: true });
-    for (const [path, content] of Object.entries(WATCHED_BAIT)) writeFileSync(join(this.root, path), content);
+    this.restoreBait();
     writeFileSync(join(this.root, 'package.json'), '{ "name": "fuzz-project", "private": true }\n');
     for (const [path, source] of Object.entries(COMPANIONS)) this.place({ path, content: readFileSync(source) });
   }
@@ -55,6 +56,7 @@ export class FuzzProject {
 
   /** Puts the project back as the first run left it, byte for byte: what differs is removed or written again. */
   restore(): void {
+    this.restoreBait();
     const now = fileTree(this.root);
     // Deepest first: whatever the last case or run added (a folder goes with what is in it).
     for (const path of [...now.keys()].sort().reverse()) if (!this.pristine.has(path)) rmSync(join(this.root, path), { recursive: true, force: true });
@@ -68,14 +70,34 @@ export class FuzzProject {
     }
   }
 
+  /** The bait beside the project (case.ts) as it was: a case that changed it is a finding already, and the next one must not see the change. */
+  private restoreBait(): void {
+    for (const [path, content] of Object.entries(WATCHED_BAIT)) {
+      const at = join(this.root, path);
+      if (existsSync(at) && readFileSync(at, 'utf8') === content) continue;
+      mkdirSync(dirname(at), { recursive: true });
+      writeFileSync(at, content);
+    }
+  }
+
   /** One case's entry in the project. */
   place(file: CaseFile): void {
     const at = join(this.root, file.path);
+    // Read before anything is removed: an edit is of the fixed state, whatever the case placed before.
+    const content = 'insert' in file ? this.edited(file) : 'content' in file ? file.content : undefined;
     mkdirSync(dirname(at), { recursive: true });
     rmSync(at, { recursive: true, force: true });
-    if ('content' in file) writeFileSync(at, file.content);
+    if (content !== undefined) writeFileSync(at, content);
     else if ('symlink' in file) symlinkSync(file.symlink, at);
     else mkdirSync(at);
+  }
+
+  /** The fixed state's bytes of `path`, with `insert` after the first `after`. */
+  private edited({ path, after, insert }: { path: string; after: string; insert: string }): string {
+    const text = this.bytes.get(path)?.toString('utf8');
+    const at = text?.indexOf(after) ?? -1;
+    if (at < 0) throw new Error(`a case edits ${path}, but the project's fixed state has ${text === undefined ? 'no such file' : `no "${after}" in it`}`);
+    return text!.slice(0, at + after.length) + insert + text!.slice(at + after.length);
   }
 
   /** Places the case's files on the restored project: what `run` runs on, and what a CLI run may run on instead. */
@@ -98,7 +120,8 @@ export class FuzzProject {
     const ms = performance.now() - start;
     if (thrown !== undefined) return { ok: false, errors: 0, codes: [], violations: [`an exception escaped generate(): ${(thrown as Error).stack ?? String(thrown)}`], ms };
     const codes = result!.diagnostics.map((d) => `${d.severity} ${d.code}`).sort();
-    const violations = brokenInvariants({ root: this.root, watched: this.watched, result: result!, before, fuzzCase });
+    const caseRun = { root: this.root, watched: this.watched, result: result!, before, fuzzCase };
+    const violations = [...brokenInvariants(caseRun), ...kindViolations(caseRun)];
     return { ok: result!.ok, errors: result!.diagnostics.filter((d) => d.severity === 'error').length, codes, violations, ms };
   }
 

@@ -28,17 +28,22 @@ const findingsDir = join(REPO, 'test', '.tmp', 'fuzz-findings');
 
 console.log(`fuzzing: ${cases} cases, seed ${seed}, ${threads} threads, ${timeout} ms per case`);
 let done = 0;
+/** Per kind: cases that ran to an outcome, and those that ended cleanly. */
+const kinds = new Map<string, { cases: number; ok: number }>();
 const report = await runCases(fuzzCases(seed, cases), {
   threads,
   caseTimeoutMs: timeout,
   projectsDir: scratch,
-  onOutcome: () => {
+  onOutcome: (fuzzCase, outcome) => {
+    const kind = kinds.get(fuzzCase.kind) ?? { cases: 0, ok: 0 };
+    kinds.set(fuzzCase.kind, { cases: kind.cases + 1, ok: kind.ok + (outcome.ok ? 1 : 0) });
     if (++done % 1000 === 0) console.log(`  ${done} cases`);
   },
 });
 rmSync(scratch, { recursive: true, force: true });
 
 console.log(`${report.cases} cases in ${(report.ms / 1000).toFixed(1)} s (${(report.ms / report.cases).toFixed(1)} ms per case on ${threads} threads): ${report.ok} generated or validated cleanly, ${report.withErrors} ended in located diagnostics, ${report.written} wrote output`);
+console.log(`by kind: ${[...kinds].map(([name, kind]) => `${name} ${kind.cases} (${kind.ok} clean)`).join(', ')}`);
 if (report.findings.length === 0) {
   console.log('no findings');
   process.exit(0);
