@@ -4,7 +4,7 @@
  * the pipeline runs, reusing what it can (generator/pipeline/).
  */
 import { cacheFile, InputHashes, readCache, stampHolds, toolFingerprint, writeCache, type CacheData } from './cache/index.js';
-import type { Diagnostic } from './diagnostics.js';
+import type { Diagnostic } from './diagnostics/index.js';
 import { discoverInputs, type ProjectInputs } from './load/discover.js';
 import { outputTargets, resolveOptions, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
 import { isInsideFolder } from './load/inside.js';

@@ -1,7 +1,7 @@
 /** Options and results of a run. Kept free of heavy imports: the CLI and the cache fast path load it. */
 import { join, resolve } from 'node:path';
 import type { ArtifactToggles } from './config/config.js';
-import type { Diagnostic } from './diagnostics.js';
+import type { Diagnostic } from './diagnostics/index.js';
 
 /** The package generated code imports at run time, and the one spec files import. */
 export const RUNTIME_PACKAGE = '@contractgen/runtime';

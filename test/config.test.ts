@@ -272,6 +272,11 @@ describe('config errors', () => {
     const typed = runCli(['generate'], wrongType);
     expect(typed.code).toBe(2);
     expect(typed.stderr).toMatch(/contractgen\.config\.mjs - error CG160: "out" must be a non-empty string/);
+
+    // Through the reporter like every diagnostic: a JSON reader gets JSON, not text.
+    const json = runCli(['check', '--reporter', 'json'], wrongType);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, command: 'check', diagnostics: [{ code: 'CG160', severity: 'error', file: 'contractgen.config.mjs', message: '"out" must be a non-empty string' }] });
   }, 60_000);
 });
 

@@ -3,7 +3,7 @@
  * this shape, or whose content does not match its digest (a file edited by hand, truncated by a
  * crash, written by another version), is ignored and rebuilt, never trusted.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import type { AdapterBinding } from '../load/adapters.js';
 import type { ListedSpec } from '../options.js';
 import type { SpecSummary } from '../plan/model.js';

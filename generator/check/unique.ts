@@ -2,7 +2,7 @@
  * One spec per key and kind (every key is one output folder and one set of identifiers), and no
  * two keys that map to the same identifier. Run on the summaries of every spec of a kind.
  */
-import type { Diagnostic, SourcePosition } from '../diagnostics.js';
+import type { Diagnostic, SourcePosition } from '../diagnostics/index.js';
 import { pathKey } from '../load/model.js';
 import type { SpecSummary } from '../plan/model.js';
 import { displayPath } from '../report/format.js';
@@ -19,7 +19,7 @@ export function uniqueSpecs<T extends SpecSummary>(specs: readonly T[], root: st
     const p = keyAt(other);
     return `${displayPath(p.file, root)}:${p.line}:${p.column}`;
   };
-  const report = (spec: SpecSummary, code: string, message: string, hint: string) => diagnostics.push({ code, severity: 'error', message: `meta.key ${message}`, hint, ...keyAt(spec) });
+  const report = (spec: SpecSummary, code: 'CG130' | 'CG133', message: string, hint: string) => diagnostics.push({ code, severity: 'error', message: `meta.key ${message}`, hint, ...keyAt(spec) });
   for (const spec of specs) {
     const first = seen.get(spec.key);
     if (first) {

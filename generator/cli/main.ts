@@ -3,14 +3,14 @@
  * Options come from `contractgen.config.{ts,mjs,json}` (found upward from the working directory)
  * and are overridden by flags.
  */
-import { ConfigError } from '../config/find.js';
+import { ConfigError } from '../config/error.js';
 import { projectOptions, type ProjectOptions } from '../config/resolve.js';
 import type { GenerateResult } from '../generate.js';
-import { displayPath, formatDiagnostic } from '../report/format.js';
+import { displayPath } from '../report/format.js';
 import { parseRunArgs, RUN_COMMANDS, type RunArgs } from './arguments.js';
 import { colorsFor } from './colors.js';
 import { progressLine } from './progress.js';
-import { report } from './report.js';
+import { NOTHING_RUN, report, type RunReport } from './report.js';
 import type { NewArgs } from './yargs-parser.js';
 
 const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
@@ -19,8 +19,8 @@ const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n')
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
   const project = (args: RunArgs, fresh = false) => projectOptions(process.cwd(), { specs: args.specs, out: args.out, templates: args.templates, config: args.config }, fresh);
-  const print = (result: GenerateResult, command: string, args: RunArgs, options: ProjectOptions, elapsedMs: number) =>
-    report(result, { root: options.root, reporter: args.reporter, quiet: args.quiet, timings: args.timings, colors: colorsFor(process.stderr), command, elapsedMs }, out, err);
+  const print = (result: RunReport, command: string, args: RunArgs, root: string, elapsedMs: number) =>
+    report(result, { root, reporter: args.reporter, quiet: args.quiet, timings: args.timings, colors: colorsFor(process.stderr), command, elapsedMs }, out, err);
   /** The progress line of a long run: on a terminal, with the human reporter, unless --quiet. */
   const progress = (args: RunArgs) => progressLine(process.stderr, args.reporter === 'human' && !args.quiet);
 
@@ -37,7 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command === 'list' && args.reporter === 'human') {
       for (const spec of result.specs) out(`${spec.kind.padEnd(11)} ${`${spec.key}@${spec.version}`.padEnd(40)} ${displayPath(spec.file, options.root)}`);
     }
-    print(result, command, args, options, performance.now() - start);
+    print(result, command, args, options.root, performance.now() - start);
     exitCode = result.ok ? 0 : 1;
   };
 
@@ -49,7 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       { ...options, cache: args.cache, extraPaths: options.configFile ? [options.configFile] : [], reload: () => project(args, true), onProgress: line.update },
       (result, elapsedMs) => {
         line.clear();
-        print(result, 'generate', args, options, elapsedMs);
+        print(result, 'generate', args, options.root, elapsedMs);
       },
       (error) => {
         line.clear();
@@ -67,33 +67,39 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
 
   const scaffold = async (args: NewArgs) => {
+    const start = performance.now();
     const options = await project(args);
     const { askMissing } = await import('./prompt.js');
     const answers = await askMissing({ category: args.category, capability: args.capability });
     const { scaffoldProvider } = await import('../new/scaffold.js');
     const result = await scaffoldProvider(options, { key: args.key, category: answers.category, capabilities: answers.capability ?? [], adapter: args.adapter });
-    for (const diagnostic of result.diagnostics) if (diagnostic.severity === 'error' || !args.quiet) err(formatDiagnostic(diagnostic, { root: options.root, colors: colorsFor(process.stderr) }));
-    for (const file of result.written) err(`created ${displayPath(file, options.root)}`);
+    const generation = result.generation ?? { ...NOTHING_RUN, ok: result.ok };
+    print({ ...generation, diagnostics: result.diagnostics, created: result.written }, 'new', args, options.root, performance.now() - start);
     exitCode = result.ok ? 0 : result.usageError ? 2 : 1;
   };
 
+  /** A config file that cannot be used (CG160): reported like any diagnostic, exit 2. */
+  const configFailed = (error: ConfigError, args: RunArgs) => {
+    const command = 'key' in args ? 'new' : args.check ? 'check' : args.command;
+    print({ ...NOTHING_RUN, diagnostics: [error.diagnostic] }, command, args, process.cwd(), 0);
+    return 2;
+  };
+
+  let args: RunArgs | undefined;
   try {
     const fast = parseRunArgs(argv);
-    if (fast) await run(fast);
+    if (fast) await run((args = fast));
     else {
       const { parseWithYargs } = await import('./yargs-parser.js');
       const parsed = await parseWithYargs(argv);
+      if (parsed.kind !== 'done') args = parsed.args;
       if (parsed.kind === 'run') await run(parsed.args);
       else if (parsed.kind === 'new') await scaffold(parsed.args);
     }
   } catch (error) {
+    if (error instanceof ConfigError && args) return configFailed(error, args);
     if ((error as Error).name === 'UsageError') {
       err(`contractgen: ${(error as Error).message}\nRun \`contractgen --help\` for usage.`);
-      return 2;
-    }
-    if (error instanceof ConfigError) {
-      const at = error.position ? `:${error.position.line}:${error.position.column}` : '';
-      err(`${displayPath(error.file, process.cwd())}${at} - error CG160: ${error.message}`);
       return 2;
     }
     err(`contractgen: internal error: ${(error as Error).stack ?? String(error)}`);

@@ -7,23 +7,12 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { SourcePosition } from '../diagnostics.js';
 import { InputBoundary } from '../load/input-boundary.js';
 import { InputFileError, readInputText } from '../load/read-input.js';
 import { configProblems, type ContractgenConfig } from './config.js';
+import { ConfigError } from './error.js';
 
 export const CONFIG_NAMES = ['contractgen.config.ts', 'contractgen.config.mjs', 'contractgen.config.json'];
-
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-    readonly position?: Omit<SourcePosition, 'file'>,
-  ) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
 
 /** The project a run belongs to: its folder, its config file if it has one, and why that folder. */
 export interface ProjectLocation {

@@ -5,7 +5,7 @@
  */
 import { relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import { InputBoundary } from '../load/input-boundary.js';
 import { listInputFiles } from '../load/list-inputs.js';
 import { InputFileError, readInputText } from '../load/read-input.js';

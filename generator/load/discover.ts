@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import type { ResolvedOptions } from '../options.js';
 import { projectBoundary, type InputBoundary } from './input-boundary.js';
 import { listInputFiles, type InputListing } from './list-inputs.js';

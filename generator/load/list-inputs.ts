@@ -7,7 +7,7 @@
  */
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import { realFolder } from './input-boundary.js';
 import { isInsideFolder } from './inside.js';
 import { describeSpecialFile, refusedFile } from './read-input.js';

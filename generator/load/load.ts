@@ -3,7 +3,7 @@
  * files and evaluates its object literal statically, keeping every value's source position.
  */
 import { ts, type TS } from './typescript.js';
-import type { Diagnostic, SourcePosition } from '../diagnostics.js';
+import type { Diagnostic, SourcePosition } from '../diagnostics/index.js';
 import { maskedSourceText } from '../report/mask.js';
 import { secretSpellings, type SecretSpelling } from './secret-spellings.js';
 import { StaticEvaluator, type EvaluationSink } from './evaluate.js';

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { ts, type TS } from './typescript.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, ErrorCode } from '../diagnostics/index.js';
 import { PACKAGE_ROOT } from '../package.js';
 import { InputBoundary } from './input-boundary.js';
 import { ABSENT, inputState } from './input-state.js';
@@ -23,7 +23,7 @@ export type Binding =
   | { kind: 'enum'; module: ParsedModule; declaration: TS.EnumDeclaration }
   | { kind: 'namespace'; module: ParsedModule }
   /** `code`: the diagnostic to report when the name is used (default CG101, not static). */
-  | { kind: 'other'; module: ParsedModule; node: TS.Node; why: string; code?: string };
+  | { kind: 'other'; module: ParsedModule; node: TS.Node; why: string; code?: ErrorCode };
 
 const compilerOptions: TS.CompilerOptions = {
   module: ts.ModuleKind.NodeNext,
@@ -213,7 +213,7 @@ export class ModuleGraph {
     if (isModule(target)) return target;
     // Reported at the import, where the spec asks for the file: a refused file is never shown.
     const where = target.line === undefined ? '' : ` (line ${target.line}, column ${target.column ?? 1} of that file)`;
-    return { kind: 'other', module, node: statement, why: `module "${text}" cannot be used: ${target.message}${where}`, code: target.code };
+    return { kind: 'other', module, node: statement, why: `module "${text}" cannot be used: ${target.message}${where}`, code: target.severity === 'error' ? target.code : undefined };
   }
 }
 

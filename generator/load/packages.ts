@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import type { AdapterBinding } from './adapters.js';
 import { isInsideFolder } from './inside.js';
 import { isRecord } from '../values.js';

@@ -1,6 +1,6 @@
 /** Source positions (1-based line and column) of offsets and syntax nodes. */
 import { ts, type TS } from './typescript.js';
-import type { SourcePosition } from '../diagnostics.js';
+import type { SourcePosition } from '../diagnostics/index.js';
 
 export { positionInText } from './text-position.js';
 

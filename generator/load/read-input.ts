@@ -5,7 +5,7 @@
  * Each refusal is an InputFileError carrying the diagnostic to report.
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import type { InputBoundary } from './input-boundary.js';
 
 export class InputFileError extends Error {

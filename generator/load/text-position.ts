@@ -1,4 +1,4 @@
-import type { SourcePosition } from '../diagnostics.js';
+import type { SourcePosition } from '../diagnostics/index.js';
 
 /** The position of an offset in text that has no syntax tree (too deep to parse, or not TypeScript: a manifest, a journal). */
 export function positionInText(file: string, text: string, offset: number): SourcePosition {

@@ -9,7 +9,7 @@ import { versionSatisfies } from '@contractgen/runtime';
 import { INTEGRATION_CATEGORIES } from '../spec/model-schema.js';
 import { KEY_PATTERN, SEMVER_PATTERN } from '../spec/rules.js';
 import { camelCase } from '../plan/identifiers.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import { TemplateSet } from '../emit/templates.js';
 import { DEFAULT_TEMPLATES_DIR } from '../package.js';
 import { generate, type GenerateResult } from '../generate.js';
@@ -50,12 +50,13 @@ const NEW_CODES = {
   /** The key is taken, or a file it would write exists. */
   exists: 'CG173',
 } as const;
+type NewCode = (typeof NEW_CODES)[keyof typeof NEW_CODES];
 
 export async function scaffoldProvider(project: ProjectOptions, request: NewProviderRequest): Promise<NewProviderResult> {
-  const fail = (code: string, message: string, hint?: string, file?: string): NewProviderResult => ({ ok: false, written: [], diagnostics: [{ code, severity: 'error', message, hint, file }] });
+  const fail = (code: NewCode, message: string, hint?: string, file?: string): NewProviderResult => ({ ok: false, written: [], diagnostics: [{ code, severity: 'error', message, hint, file }] });
   // Every problem of the arguments at once: a user should not fix them one run at a time.
   const problems: Diagnostic[] = [];
-  const problem = (code: string, message: string, hint: string) => problems.push({ code, severity: 'error', message, hint });
+  const problem = (code: NewCode, message: string, hint: string) => problems.push({ code, severity: 'error', message, hint });
   const categories = `one of ${INTEGRATION_CATEGORIES.join(', ')}`;
   const { category } = request;
   if (!KEY_PATTERN.test(request.key)) problem(NEW_CODES.badKey, `"${request.key}" is not a valid key`, 'lower-case words joined by "." or "-", e.g. "sms.vonage"');

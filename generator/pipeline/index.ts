@@ -17,7 +17,7 @@
 import { type CacheData, type CachedSpecFile, InputHashes, type OutputStamp, sha1, stampHolds, stampOf } from '../cache/index.js';
 import { resolveAdapters, uniqueSpecs, unknownAdapterKeys, type IntegrationContext } from '../check/index.js';
 import { enabledArtifacts } from '../config/config.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { templateDiagnostic, TemplateError, type OutputFile } from '../emit/index.js';
 import type { ProjectInputs } from '../load/discover.js';
 import { projectRoots } from '../load/input-boundary.js';

@@ -8,7 +8,7 @@
  * so integrations are processed once every capability's summary is known (`setContext`).
  */
 import { checkReferences, checkSpec, type IntegrationContext } from '../check/index.js';
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { createEmitContext, emitSpecFiles, renderJob, templateDiagnostic, TemplateError, type EmitContext, type EmitSettings, type OutputFile } from '../emit/index.js';
 import { ValidatorCompiler } from '../emit/standalone-validators.js';
 import { findAdapters, type AdapterBinding } from '../load/adapters.js';

@@ -4,7 +4,7 @@
  * big run) and its summary is what crosses back to the main thread and what the cache keeps; the
  * project's plan (clients, docs, registry, catalog) is made from those summaries.
  */
-import type { SourcePosition } from '../diagnostics.js';
+import type { SourcePosition } from '../diagnostics/index.js';
 
 /** A capability a spec provides or requires, and where the reference is written. */
 export interface CapabilityRef {

@@ -4,7 +4,7 @@
  * then a code frame and a hint. Paths are shown relative to the project root with `/` separators.
  */
 import { isAbsolute, relative, sep } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 
 export interface Colors {
   red(s: string): string;

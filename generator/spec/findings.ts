@@ -1,13 +1,15 @@
-/** A problem found in one spec, located by its path inside the spec object. */
-export interface SpecFinding {
-  /** Stable code, e.g. `CG121`; documented in README.md. */
-  readonly code: string;
-  readonly severity: 'error' | 'warning';
+import type { CodeAndSeverity } from '../diagnostics/index.js';
+
+/** A problem found in one spec, located by its path inside the spec object; its code (and severity) from generator/diagnostics/codes.ts. */
+export type SpecFinding = CodeAndSeverity & {
   /** Path inside the spec object, e.g. `['configSchema', 'example', 'fromNumber']`. */
   readonly path: readonly (string | number)[];
   readonly message: string;
   readonly hint?: string;
-}
+};
+
+/** A finding that is an error (what ajv's errors become). */
+export type ErrorFinding = Extract<SpecFinding, { readonly severity: 'error' }>;
 
 export function formatPath(path: readonly (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || '(spec)';

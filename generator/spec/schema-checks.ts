@@ -5,7 +5,8 @@
  */
 import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { closest, type SpecFinding } from './findings.js';
+import type { ErrorCode } from '../diagnostics/index.js';
+import { closest, type ErrorFinding, type SpecFinding } from './findings.js';
 import { findRefCycle } from './ref-cycles.js';
 import { budgetedRegExp } from './pattern-budget.js';
 import { findBadPattern, findCatastrophicPatterns } from './patterns.js';
@@ -61,9 +62,9 @@ export function ajvErrorPath(error: ErrorObject, base: Path): (string | number)[
 export function findingsFromAjv(
   errors: readonly ErrorObject[] | null | undefined,
   base: Path,
-  code: string,
+  code: ErrorCode,
   describe: (error: ErrorObject) => string = ajvMessage,
-): SpecFinding[] {
+): ErrorFinding[] {
   return (errors ?? []).map((error) => ({ code, severity: 'error', path: ajvErrorPath(error, base), message: describe(error) }));
 }
 
@@ -76,7 +77,7 @@ export function findingsFromAjv(
 export function groupedFindings(
   errors: readonly ErrorObject[] | null | undefined,
   base: Path,
-  code: string,
+  code: ErrorCode,
   describe: (errors: readonly ErrorObject[], path: Path) => { message: string; hint?: string } = (group) => ({ message: describeGroup(group) }),
 ): SpecFinding[] {
   const groups = new Map<string, { path: (string | number)[]; errors: ErrorObject[] }>();

@@ -3,7 +3,7 @@
  * left cannot be completed (CG304). Thrown by the writer, turned into a failed result by
  * `generate`, so the user sees a diagnostic rather than an internal error.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 
 export class OutputBlockedError extends Error {
   constructor(readonly diagnostic: Diagnostic) {

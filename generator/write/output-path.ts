@@ -15,7 +15,7 @@
  */
 import { lstatSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative as relativePath, sep } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import { isInsideFolder } from '../load/inside.js';
 import { positionInText } from '../load/text-position.js';
 import { readRegularFile } from '../load/read-input.js';

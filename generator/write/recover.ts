@@ -7,7 +7,7 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import { OutputBlockedError } from './blocked.js';
 import { applySteps, readJournal, removeJournal, type Step } from './journal.js';
 import { liveOwner, OutputLocks, waitForWriters } from './lock.js';

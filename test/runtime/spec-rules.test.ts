@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatPath, type SpecFinding } from '../../generator/spec/findings.js';
+import type { ErrorCode } from '../../generator/diagnostics/index.js';
 import { defineCapability, defineIntegration, SpecValidationError } from 'contractgen/spec';
 import { capabilityFindings, integrationFindings } from '../../generator/spec/rules.js';
 import { STABILITIES } from '@contractgen/runtime';
@@ -83,7 +84,7 @@ describe('integrationFindings: one finding per problem, at its exact path', () =
     readonly spec: unknown;
     readonly finding: SpecFinding;
   }
-  const error = (code: string, path: SpecFinding['path'], message: string, hint?: string): SpecFinding => ({
+  const error = (code: ErrorCode, path: SpecFinding['path'], message: string, hint?: string): SpecFinding => ({
     code,
     severity: 'error',
     path,

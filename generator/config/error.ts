@@ -1,0 +1,12 @@
+/** A config file that cannot be read or says something wrong: CG160, reported like every diagnostic (exit 2). */
+import type { Diagnostic, SourcePosition } from '../diagnostics/index.js';
+
+export class ConfigError extends Error {
+  readonly diagnostic: Diagnostic;
+
+  constructor(file: string, message: string, position?: Omit<SourcePosition, 'file'>) {
+    super(message);
+    this.name = 'ConfigError';
+    this.diagnostic = { code: 'CG160', severity: 'error', file, ...position, message };
+  }
+}
