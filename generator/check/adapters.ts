@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { AdapterBinding } from '../load/adapters.js';
-import { closest } from '../spec/findings.js';
+import { closest } from '../spec-rules/findings.js';
 
 /** `adapters` lists the packages' adapters first, then the project's own. */
 export function resolveAdapters(adapters: readonly AdapterBinding[]): { byKey: Record<string, AdapterBinding>; diagnostics: Diagnostic[] } {

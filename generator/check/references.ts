@@ -8,7 +8,7 @@ import type { CodeAndSeverity, Diagnostic } from '../diagnostics/index.js';
 import type { LoadedSpec, ValuePath } from '../load/model.js';
 import type { AdapterBinding } from '../load/adapters.js';
 import type { CapabilitySummary } from '../plan/model.js';
-import { closest, formatPath } from '../spec/findings.js';
+import { closest, formatPath } from '../spec-rules/findings.js';
 
 /** What integrations are checked and bound against: the same for every integration of a run. */
 export interface IntegrationContext {

@@ -4,10 +4,10 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { closest } from '../spec/findings.js';
+import { closest } from '../spec-rules/findings.js';
 import { versionSatisfies } from '@contractgen/runtime';
-import { INTEGRATION_CATEGORIES } from '../spec/model-schema.js';
-import { KEY_PATTERN, SEMVER_PATTERN } from '../spec/rules.js';
+import { INTEGRATION_CATEGORIES } from '../spec-rules/model-schema.js';
+import { KEY_PATTERN, SEMVER_PATTERN } from '../spec-rules/rules.js';
 import { camelCase } from '../plan/identifiers.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { TemplateSet } from '../emit/templates.js';
