@@ -1,12 +1,15 @@
 /**
- * `generate`: the programmatic API, and what the CLI runs. When the cache says no input changed
- * and every output is still as written, it answers without loading the pipeline at all; otherwise
- * the pipeline runs, reusing what it can (generator/pipeline/).
+ * `generate`: the programmatic API, and what the CLI runs. Its options are made as the CLI makes
+ * them (config/resolve.ts: the project's config file included). When the cache says no input
+ * changed and every output is still as written, it answers without loading the pipeline at all;
+ * otherwise the pipeline runs, reusing what it can (generator/pipeline/).
  */
 import { cacheFile, InputHashes, readCache, stampHolds, toolFingerprint, writeCache, type CacheData } from './cache/index.js';
 import type { Diagnostic } from './diagnostics/index.js';
 import { discoverInputs, type ProjectInputs } from './load/discover.js';
-import { outputTargets, resolveOptions, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
+import { ConfigError } from './config/error.js';
+import { resolveOptions } from './config/resolve.js';
+import { outputTargets, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
 import { isInsideFolder } from './load/inside.js';
 import { readRegularFile } from './load/read-input.js';
 import { maskedSourceText } from './report/mask.js';
@@ -17,8 +20,20 @@ import { sameList } from './values.js';
 
 export type { FileStatus, GenerateMode, GenerateOptions, GenerateResult, ListedSpec } from './options.js';
 
+/** A config file that cannot be used, or an option that is wrong, is a failed result (CG160), not an exception. */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
-  const resolved = resolveOptions(options);
+  let resolved: ResolvedOptions;
+  try {
+    resolved = await resolveOptions(options);
+  } catch (error) {
+    if (error instanceof ConfigError) return failedRun([error.diagnostic], {}, []);
+    throw error;
+  }
+  return generateResolved(resolved);
+}
+
+/** A run with its options resolved already (the CLI resolves them first: it reports where they came from). */
+export async function generateResolved(resolved: ResolvedOptions): Promise<GenerateResult> {
   const timings: Record<string, number> = {};
   // What a killed run left, or a run writing the folders now: one stat per output folder finds
   // out, and the code that deals with it loads only then.

@@ -22,7 +22,7 @@ export function sha1(text: string | Uint8Array): string {
 export function cacheFile(options: ResolvedOptions): string | undefined {
   for (let dir = options.root; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'node_modules'))) {
-      const relative = `.cache/contractgen/${sha1(`${options.outDir}\u0000${options.docsOutDir ?? ''}`)}.json`;
+      const relative = `.cache/contractgen/${sha1(`${options.out}\u0000${options.docsOut ?? ''}`)}.json`;
       return new OutputPaths([]).reachableIn(join(dir, 'node_modules'), relative) ? join(dir, 'node_modules', relative) : undefined;
     }
     if (dirname(dir) === dir) return undefined;
@@ -76,7 +76,7 @@ export function toolFingerprint(options: ResolvedOptions): string {
   const { mode: _mode, cache: _cache, workers: _workers, onProgress: _onProgress, rootReason: _rootReason, ...relevant } = options;
   hash.update(JSON.stringify(relevant));
   // The compiled generator (what runs), its templates and its package.json (version, dependencies).
-  for (const dir of ['dist', 'templates', 'package.json'].map((d) => join(PACKAGE_ROOT, d)).concat(options.templateDirs)) {
+  for (const dir of ['dist', 'templates', 'package.json'].map((d) => join(PACKAGE_ROOT, d)).concat(options.templates)) {
     for (const file of listFiles(dir)) if (!/\.(map|d\.ts|tsbuildinfo)$/.test(file)) hash.update(file).update(readFileSync(file));
   }
   // The libraries that shape the output: a lockfile update that changes one of them changes output too.

@@ -3,13 +3,14 @@
  * Options come from `contractgen.config.{ts,mjs,json}` (found upward from the working directory)
  * and are overridden by flags.
  */
+import { resolve } from 'node:path';
 import { ConfigError } from '../config/error.js';
-import { projectOptions, type ProjectOptions } from '../config/resolve.js';
-import type { GenerateResult } from '../generate.js';
+import { resolveOptions } from '../config/resolve.js';
+import type { GenerateOptions, ResolvedOptions } from '../options.js';
 import { displayPath } from '../report/format.js';
 import { parseRunArgs, RUN_COMMANDS, type RunArgs } from './arguments.js';
 import { colorsFor } from './colors.js';
-import { progressLine } from './progress.js';
+import { progressLine, type ProgressLine } from './progress.js';
 import { NOTHING_RUN, report, type RunReport } from './report.js';
 import type { NewArgs } from './yargs-parser.js';
 
@@ -18,7 +19,13 @@ const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n')
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
-  const project = (args: RunArgs, fresh = false) => projectOptions(process.cwd(), { specs: args.specs, out: args.out, templates: args.templates, config: args.config }, fresh);
+  /** The run's options: flags (relative to the working directory) over the project's config file, by the loader `generate()` uses too. */
+  const project = (args: RunArgs, settings: GenerateOptions = {}, fresh = false) => {
+    return resolveOptions(
+      { ...settings, specs: args.specs && resolve(args.specs), out: args.out && resolve(args.out), templates: args.templates?.length ? args.templates.map((t) => resolve(t)) : undefined, config: args.config },
+      { fresh },
+    );
+  };
   const print = (result: RunReport, command: string, args: RunArgs, root: string, elapsedMs: number) =>
     report(result, { root, reporter: args.reporter, quiet: args.quiet, timings: args.timings, colors: colorsFor(process.stderr), command, elapsedMs }, out, err);
   /** The progress line of a long run: on a terminal, with the human reporter, unless --quiet. */
@@ -26,13 +33,13 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const run = async (args: RunArgs) => {
     const start = performance.now();
-    const options = await project(args);
-    if (args.watch) return watch(args, options);
     const command = args.check ? 'check' : args.command;
-    // The pipeline (ts-morph, ajv, json-schema-to-typescript) loads only when a command needs it, so --help stays instant.
-    const { generate } = await import('../generate.js');
     const line = progress(args);
-    const result = await generate({ ...options, mode: RUN_COMMANDS[command].mode, cache: args.cache, workers: args.workers, onProgress: line.update });
+    const options = await project(args, { mode: args.watch ? 'write' : RUN_COMMANDS[command].mode, cache: args.cache, workers: args.workers, onProgress: line.update });
+    if (args.watch) return watch(args, options, line);
+    // The pipeline (ts-morph, ajv, json-schema-to-typescript) loads only when a command needs it, so --help stays instant.
+    const { generateResolved } = await import('../generate.js');
+    const result = await generateResolved(options);
     line.clear();
     if (command === 'list' && args.reporter === 'human') {
       for (const spec of result.specs) out(`${spec.kind.padEnd(11)} ${`${spec.key}@${spec.version}`.padEnd(40)} ${displayPath(spec.file, options.root)}`);
@@ -42,18 +49,19 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
 
   /** Runs until interrupted; a broken spec prints its diagnostics and the next change tries again. */
-  const watch = async (args: RunArgs, options: ProjectOptions) => {
+  const watch = async (args: RunArgs, options: ResolvedOptions, line: ProgressLine) => {
     const { watchProject, WatchError } = await import('../watch.js');
-    const line = progress(args);
     const watcher = watchProject(
-      { ...options, cache: args.cache, extraPaths: options.configFile ? [options.configFile] : [], reload: () => project(args, true), onProgress: line.update },
+      { options, extraPaths: options.configFile ? [options.configFile] : [], reload: () => project(args, { mode: 'write', cache: args.cache, workers: args.workers, onProgress: options.onProgress }, true) },
       (result, elapsedMs) => {
         line.clear();
         print(result, 'generate', args, options.root, elapsedMs);
       },
       (error) => {
         line.clear();
-        if (error instanceof WatchError) err(`contractgen: ${error.message}`);
+        // A config file saved with a mistake: reported like any diagnostic, and the next save tries again.
+        if (error instanceof ConfigError) print({ ...NOTHING_RUN, diagnostics: [error.diagnostic] }, 'generate', args, options.root, 0);
+        else if (error instanceof WatchError) err(`contractgen: ${error.message}`);
         else err(`contractgen: internal error: ${(error as Error).stack ?? String(error)}`);
       },
     );

@@ -4,9 +4,10 @@ import type { Diagnostic, SourcePosition } from '../diagnostics/index.js';
 export class ConfigError extends Error {
   readonly diagnostic: Diagnostic;
 
-  constructor(file: string, message: string, position?: Omit<SourcePosition, 'file'>) {
+  /** `file`: the config file; none for an option given to `generate()`. */
+  constructor(file: string | undefined, message: string, position?: Omit<SourcePosition, 'file'>) {
     super(message);
     this.name = 'ConfigError';
-    this.diagnostic = { code: 'CG160', severity: 'error', file, ...position, message };
+    this.diagnostic = { code: 'CG160', severity: 'error', ...(file && { file }), ...position, message };
   }
 }

@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputBoundary } from '../load/input-boundary.js';
 import { InputFileError, readInputText } from '../load/read-input.js';
-import { configProblems, type ContractgenConfig } from './config.js';
+import { configProblems, type ContractgenConfig } from './options.js';
 import { ConfigError } from './error.js';
 
 export const CONFIG_NAMES = ['contractgen.config.ts', 'contractgen.config.mjs', 'contractgen.config.json'];
@@ -26,11 +26,16 @@ export interface ProjectLocation {
 export function findProject(from: string): ProjectLocation {
   for (let dir = from; ; dir = dirname(dir)) {
     const below = dir === from ? 'the working directory' : 'the nearest folder above the working directory';
-    const configFile = CONFIG_NAMES.map((name) => join(dir, name)).find((file) => existsSync(file));
+    const configFile = configFileIn(dir);
     if (configFile) return { root: dir, configFile, reason: `${below} with a config file (${basename(configFile)})` };
     if (existsSync(join(dir, 'package.json'))) return { root: dir, reason: `${below} with a package.json (and no contractgen config file)` };
     if (dirname(dir) === dir) return { root: from, reason: 'the working directory: no folder from there up has a package.json or a contractgen config file' };
   }
+}
+
+/** The config file in `dir`, if it has one. */
+export function configFileIn(dir: string): string | undefined {
+  return CONFIG_NAMES.map((name) => join(dir, name)).find((file) => existsSync(file));
 }
 
 /**

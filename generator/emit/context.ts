@@ -3,7 +3,7 @@
  * conversions (JSON Schema -> TypeScript types, -> precompiled validator), each done once per
  * schema content in a thread.
  */
-import type { Artifact } from '../config/config.js';
+import type { Artifact } from '../config/artifacts.js';
 import { schemaToTypeScript } from './json-schema-types.js';
 import type { ValidatorCompiler } from './standalone-validators.js';
 import { TemplateSet } from './templates.js';

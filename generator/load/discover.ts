@@ -37,19 +37,19 @@ export function discoverInputs(options: ResolvedOptions): ProjectInputs {
     }
   }
   try {
-    add(specFiles, discoverSpecFiles(options.specsDir, { optional: packages.length > 0 && !options.specsNamed }));
+    add(specFiles, discoverSpecFiles(options.specs, { optional: packages.length > 0 && !options.specsNamed }));
   } catch (error) {
-    diagnostics.push(unreadableFolder(options, 'specs', options.specsDir, error));
+    diagnostics.push(unreadableFolder(options, 'specs', options.specs, error));
   }
   // No spec would mean no output: every generated file removed. Far more often a mistake than meant.
   if (specFiles.length === 0 && diagnostics.length === 0 && !options.allowEmpty) {
-    diagnostics.push({ code: 'CG108', severity: 'error', file: options.specsDir, message: 'no spec files found, so every generated file would be removed', hint: 'check the specs folder (--specs, or `specs` in the config); if an empty project is meant, set `allowEmpty: true` in the config' });
+    diagnostics.push({ code: 'CG108', severity: 'error', file: options.specs, message: 'no spec files found, so every generated file would be removed', hint: 'check the specs folder (--specs, or `specs` in the config); if an empty project is meant, set `allowEmpty: true` in the config' });
   }
   const adapterFiles: string[] = [];
   try {
-    add(adapterFiles, discoverSpecFiles(options.adaptersDir, { optional: true }));
+    add(adapterFiles, discoverSpecFiles(options.adapters, { optional: true }));
   } catch (error) {
-    diagnostics.push(unreadableFolder(options, 'adapters', options.adaptersDir, error));
+    diagnostics.push(unreadableFolder(options, 'adapters', options.adapters, error));
   }
   return { packages, specFiles, adapterFiles, diagnostics, boundary: projectBoundary(options, packages.map((p) => p.dir)) };
 }

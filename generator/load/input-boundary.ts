@@ -51,7 +51,7 @@ export class InputBoundary {
 
 /** The folders a run reads from (see the file comment): plain data, what a worker thread rebuilds its boundary from. */
 export function projectRoots(options: ResolvedOptions, packageDirs: readonly string[]): string[] {
-  return [options.root, options.specsDir, options.adaptersDir, ...options.templateDirs, ...packageDirs];
+  return [options.root, options.specs, options.adapters, ...options.templates, ...packageDirs];
 }
 
 export function projectBoundary(options: ResolvedOptions, packageDirs: readonly string[]): InputBoundary {

@@ -12,9 +12,8 @@ import { camelCase } from '../plan/identifiers.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { TemplateSet } from '../emit/templates.js';
 import { DEFAULT_TEMPLATES_DIR } from '../package.js';
-import { generate, type GenerateResult } from '../generate.js';
-import type { ProjectOptions } from '../config/resolve.js';
-import { resolveOptions, SPEC_MODULE } from '../options.js';
+import { generateResolved, type GenerateResult } from '../generate.js';
+import { SPEC_MODULE, type ResolvedOptions } from '../options.js';
 import { discoverInputs } from '../load/discover.js';
 
 export interface NewProviderRequest {
@@ -52,7 +51,7 @@ const NEW_CODES = {
 } as const;
 type NewCode = (typeof NEW_CODES)[keyof typeof NEW_CODES];
 
-export async function scaffoldProvider(project: ProjectOptions, request: NewProviderRequest): Promise<NewProviderResult> {
+export async function scaffoldProvider(project: ResolvedOptions, request: NewProviderRequest): Promise<NewProviderResult> {
   const fail = (code: NewCode, message: string, hint?: string, file?: string): NewProviderResult => ({ ok: false, written: [], diagnostics: [{ code, severity: 'error', message, hint, file }] });
   // Every problem of the arguments at once: a user should not fix them one run at a time.
   const problems: Diagnostic[] = [];
@@ -69,7 +68,7 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
   if (request.capabilities.length === 0) problem(NEW_CODES.missingFlag, '--capability is required', 'name each capability it provides: --capability KEY[@VERSION] (repeatable)');
   if (problems.length > 0 || category === undefined) return { ok: false, usageError: problems.some((p) => p.code === NEW_CODES.missingFlag), written: [], diagnostics: problems };
 
-  const resolved = resolveOptions({ ...project, mode: 'validate' });
+  const resolved: ResolvedOptions = { ...project, mode: 'validate' };
   const { runPipeline } = await import('../pipeline/index.js');
   const checked = await runPipeline(resolved, discoverInputs(resolved), undefined, '', {});
   const { diagnostics } = checked.result;
@@ -94,7 +93,7 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
 
   const templates = new TemplateSet([DEFAULT_TEMPLATES_DIR, ...project.templates]);
   const title = request.key.split(/[.-]/).map((w) => w[0]!.toUpperCase() + w.slice(1)).reverse().join(' ');
-  const specFile = join(resolved.specsDir, 'integrations', `${request.key.replace(/\./g, '-')}.ts`);
+  const specFile = join(project.specs, 'integrations', `${request.key.replace(/\./g, '-')}.ts`);
   const files: [string, string][] = [
     [
       specFile,
@@ -112,8 +111,8 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
     ],
   ];
   if (request.adapter) {
-    const adapterFile = join(project.adapters!, `${request.key}.ts`);
-    const toGenerated = relative(dirname(adapterFile), project.out!).split(sep).join('/');
+    const adapterFile = join(project.adapters, `${request.key}.ts`);
+    const toGenerated = relative(dirname(adapterFile), project.out).split(sep).join('/');
     const names = provides.map((p) => p.capability);
     const events = names.filter((n) => n.events.length > 0);
     const operationTypes = [...names.filter((n) => n.operations.length).map((n) => n.interfaceName), ...(events.length ? [`WebhookReceiver<${events.map((e) => e.eventUnionName).join(' | ')}>`] : [])];
@@ -138,6 +137,6 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, content, { flag: 'wx' });
   }
-  const generation = await generate({ ...project, mode: 'write' });
+  const generation = await generateResolved({ ...project, mode: 'write' });
   return { ok: generation.ok, diagnostics: generation.diagnostics, written: files.map(([file]) => file), generation };
 }

@@ -16,7 +16,6 @@
  */
 import { type CacheData, type CachedSpecFile, InputHashes, type OutputStamp, sha1, stampHolds, stampOf } from '../cache/index.js';
 import { resolveAdapters, uniqueSpecs, unknownAdapterKeys, type IntegrationContext } from '../check/index.js';
-import { enabledArtifacts } from '../config/config.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { templateDiagnostic, TemplateError, type OutputFile } from '../emit/index.js';
 import type { ProjectInputs } from '../load/discover.js';
@@ -349,9 +348,9 @@ function failedFile(file: string, kind: SpecKind, error: unknown): SpecFileResul
 }
 
 function taskSettings(options: ResolvedOptions, inputs: ProjectInputs, specFiles: readonly string[]): TaskSettings {
-  const artifacts = [...enabledArtifacts(options.artifacts)];
-  const plan = { root: options.root, packages: inputs.packages.map(({ name, dir }) => ({ name, dir })), artifacts, outDir: options.outDir };
-  const emit = options.mode === 'validate' ? undefined : { templateDirs: [DEFAULT_TEMPLATES_DIR, ...options.templateDirs], runtimeImport: options.runtimeImport, artifacts };
+  const { artifacts } = options;
+  const plan = { root: options.root, packages: inputs.packages.map(({ name, dir }) => ({ name, dir })), artifacts, outDir: options.out };
+  const emit = options.mode === 'validate' ? undefined : { templateDirs: [DEFAULT_TEMPLATES_DIR, ...options.templates], runtimeImport: options.runtimeImport, artifacts };
   return { plan, ...(emit && { emit }), specFiles, inputRoots: projectRoots(options, inputs.packages.map((p) => p.dir)) };
 }
 

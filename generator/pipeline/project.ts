@@ -1,6 +1,5 @@
 /** The project's files (capability docs, catalog, registry, runtime shim), each rendered unless the cache holds it with the same plan. */
 import { sha1 } from '../cache/index.js';
-import { enabledArtifacts } from '../config/config.js';
 import { renderJob, TemplateSet } from '../emit/index.js';
 import type { ResolvedOptions } from '../options.js';
 import { DEFAULT_TEMPLATES_DIR, GENERATOR_VERSION } from '../package.js';
@@ -15,7 +14,7 @@ export interface ProjectFiles {
 
 /** `reuse`: the hash of a file the previous run made from the same plan and that is still on disk, if any. */
 export function renderProject(project: CheckedProject, options: ResolvedOptions, reuse: (path: string, fingerprint: string) => string | undefined): ProjectFiles {
-  const jobs = planProject(project, { artifacts: enabledArtifacts(options.artifacts), runtimeImport: options.runtimeImport, generatorVersion: GENERATOR_VERSION });
+  const jobs = planProject(project, { artifacts: new Set(options.artifacts), runtimeImport: options.runtimeImport, generatorVersion: GENERATOR_VERSION });
   let templates: TemplateSet | undefined;
   const fingerprints: Record<string, string> = {};
   const files: ProjectFiles['files'][number][] = [];
@@ -27,7 +26,7 @@ export function renderProject(project: CheckedProject, options: ResolvedOptions,
       files.push({ path: job.path, hash });
       continue;
     }
-    templates ??= new TemplateSet([DEFAULT_TEMPLATES_DIR, ...options.templateDirs]);
+    templates ??= new TemplateSet([DEFAULT_TEMPLATES_DIR, ...options.templates]);
     files.push({ path: job.path, content: renderJob(job, { templates }).content });
   }
   return { files, fingerprints };

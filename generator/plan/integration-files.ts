@@ -4,7 +4,7 @@
  * are processed).
  */
 import { dirname, relative, sep } from 'node:path';
-import type { Artifact } from '../config/config.js';
+import type { Artifact } from '../config/artifacts.js';
 import type { AdapterBinding } from '../load/adapters.js';
 import { camelCase } from './identifiers.js';
 import type { CapabilitySummary, RenderJob } from './model.js';

@@ -2,7 +2,7 @@
  * The project's plan: the files made from every spec (each capability's docs page, which lists
  * its providers; the registry; the catalog; the runtime shim), as render jobs over summaries.
  */
-import type { Artifact } from '../config/config.js';
+import type { Artifact } from '../config/artifacts.js';
 import type { CapabilitySummary, IntegrationSummary, RenderJob } from './model.js';
 import { RUNTIME_SHIM_PATH, runtimeShimFrom } from './spec.js';
 
