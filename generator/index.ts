@@ -3,4 +3,4 @@ export { generate, type FileStatus, type GenerateMode, type GenerateOptions, typ
 export type { Diagnostic } from './diagnostics/index.js';
 export { formatDiagnostic } from './report/format.js';
 export { defineConfig, type ContractgenConfig } from './config/options.js';
-export type { ArtifactToggles } from './config/artifacts.js';
+export type { ArtifactToggles } from './artifacts/index.js';

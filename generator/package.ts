@@ -25,4 +25,5 @@ const found = findPackage();
 export const PACKAGE_ROOT = found.root;
 /** contractgen's version; generated code asks for a runtime of this version (they are released together). */
 export const GENERATOR_VERSION = found.version;
+/** The templates no artifact owns: the shared partials and `contractgen new`'s (each artifact's are in its folder: artifacts/). */
 export const DEFAULT_TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');

@@ -91,7 +91,7 @@ describe('workerCount', () => {
 });
 
 describe('WorkerPool', () => {
-  const settings = (root: string) => ({ plan: { root, packages: [], artifacts: [], outDir: join(root, 'generated') }, specFiles: [], inputRoots: [root] });
+  const settings = (root: string) => ({ plan: { root, packages: [], outDir: join(root, 'generated') }, artifacts: [], specFiles: [], inputRoots: [root] });
 
   it('fails the tasks still pending when closed, and refuses new ones', async () => {
     const pool = new WorkerPool(1, settings(REPO));

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import type { ResolvedOptions } from '../options.js';
 import { inputState } from '../load/input-state.js';
 import { readRegularFile } from '../load/read-input.js';
+import { BUILT_IN_TEMPLATE_DIRS } from '../artifacts/index.js';
 import { PACKAGE_ROOT } from '../package.js';
 import { OutputPaths } from '../write/output-path.js';
 import { CACHE_FORMAT, isCacheData, type CacheData } from './format.js';
@@ -76,7 +77,7 @@ export function toolFingerprint(options: ResolvedOptions): string {
   const { mode: _mode, cache: _cache, workers: _workers, onProgress: _onProgress, rootReason: _rootReason, ...relevant } = options;
   hash.update(JSON.stringify(relevant));
   // The compiled generator (what runs), its templates and its package.json (version, dependencies).
-  for (const dir of ['dist', 'templates', 'package.json'].map((d) => join(PACKAGE_ROOT, d)).concat(options.templates)) {
+  for (const dir of [join(PACKAGE_ROOT, 'dist'), join(PACKAGE_ROOT, 'package.json'), ...BUILT_IN_TEMPLATE_DIRS, ...options.templates]) {
     for (const file of listFiles(dir)) if (!/\.(map|d\.ts|tsbuildinfo)$/.test(file)) hash.update(file).update(readFileSync(file));
   }
   // The libraries that shape the output: a lockfile update that changes one of them changes output too.

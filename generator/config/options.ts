@@ -4,7 +4,7 @@
  * follow from this table, so an option is added here and nowhere else (resolve.ts reads it).
  * Paths are relative to the project folder (the config file's).
  */
-import { artifactProblems, enabledArtifacts, type Artifact, type ArtifactToggles } from './artifacts.js';
+import { artifactProblems, enabledArtifacts, type ArtifactName, type ArtifactToggles } from '../artifacts/index.js';
 
 /** How an option is written, checked and resolved. */
 type Kind = 'folder' | 'optional folder' | 'folders' | 'string' | 'boolean' | 'packages' | 'artifacts';
@@ -58,7 +58,7 @@ interface Resolved {
   string: string;
   boolean: boolean;
   packages: readonly string[];
-  artifacts: readonly Artifact[];
+  artifacts: readonly ArtifactName[];
 }
 
 /** The project options a config file (or `generate()`) may set; every one optional. */

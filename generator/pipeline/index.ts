@@ -23,7 +23,8 @@ import { projectRoots } from '../load/input-boundary.js';
 import { specKindsIn } from '../load/kinds.js';
 import type { SpecKind } from '../load/model.js';
 import { outputTargets, type FileStatus, type GenerateResult, type ListedSpec, type ResolvedOptions } from '../options.js';
-import { DEFAULT_TEMPLATES_DIR, GENERATOR_VERSION } from '../package.js';
+import { GENERATOR_VERSION } from '../package.js';
+import { artifactFlags, BUILT_IN_TEMPLATE_DIRS, folderModules } from '../artifacts/index.js';
 import { createExecutor, workerCount, type Executor } from '../parallel/executor.js';
 import { RunStopped } from '../parallel/errors.js';
 import { WorkerFailure } from '../parallel/pool.js';
@@ -141,7 +142,7 @@ export async function runPipeline(
     if (hasErrors(diagnostics)) return fail(specs);
     let projectFiles: ProjectFiles;
     try {
-      projectFiles = time('project', () =>
+      projectFiles = await time('project', () =>
         renderProject(project, options, (path, fingerprint) => (cache?.jobs[path] === fingerprint && cachedOutputHolds(cache, output, path) ? cache.outputs[path]![0] : undefined)),
       );
     } catch (error) {
@@ -349,9 +350,12 @@ function failedFile(file: string, kind: SpecKind, error: unknown): SpecFileResul
 
 function taskSettings(options: ResolvedOptions, inputs: ProjectInputs, specFiles: readonly string[]): TaskSettings {
   const { artifacts } = options;
-  const plan = { root: options.root, packages: inputs.packages.map(({ name, dir }) => ({ name, dir })), artifacts, outDir: options.out };
-  const emit = options.mode === 'validate' ? undefined : { templateDirs: [DEFAULT_TEMPLATES_DIR, ...options.templates], runtimeImport: options.runtimeImport, artifacts };
-  return { plan, ...(emit && { emit }), specFiles, inputRoots: projectRoots(options, inputs.packages.map((p) => p.dir)) };
+  const plan = { root: options.root, packages: inputs.packages.map(({ name, dir }) => ({ name, dir })), outDir: options.out };
+  const emit =
+    options.mode === 'validate'
+      ? undefined
+      : { templateDirs: [...BUILT_IN_TEMPLATE_DIRS, ...options.templates], runtimeImport: options.runtimeImport, artifacts: artifactFlags(artifacts), folderModules: folderModules(artifacts) };
+  return { plan, artifacts, ...(emit && { emit }), specFiles, inputRoots: projectRoots(options, inputs.packages.map((p) => p.dir)) };
 }
 
 /** Input files whose bytes now differ from those read: their output would be stale the moment it is written. */

@@ -9,7 +9,9 @@
  */
 import { checkReferences, checkSpec, type IntegrationContext } from '../check/index.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
-import { createEmitContext, emitSpecFiles, renderJob, templateDiagnostic, TemplateError, type EmitContext, type EmitSettings, type OutputFile } from '../emit/index.js';
+import type { ArtifactFiles, FilesSettings } from '../artifacts/artifact.js';
+import { loadArtifacts } from '../artifacts/index.js';
+import { createEmitContext, renderJob, templateDiagnostic, TemplateError, type EmitContext, type EmitSettings, type OutputFile } from '../emit/index.js';
 import { ValidatorCompiler } from '../emit/standalone-validators.js';
 import { findAdapters, type AdapterBinding } from '../load/adapters.js';
 import { StaticEvaluator } from '../load/evaluate.js';
@@ -17,13 +19,14 @@ import { importedSyntaxErrors, loadSpecFile } from '../load/load.js';
 import type { LoadedSpec, SpecKind } from '../load/model.js';
 import { InputBoundary } from '../load/input-boundary.js';
 import { ModuleGraph } from '../load/modules.js';
-import { planIntegrationFiles, type FilesSettings } from '../plan/integration-files.js';
 import type { CapabilitySummary, SpecSummary } from '../plan/model.js';
-import { planSpec, type LocalPlan } from '../plan/spec.js';
+import { planSpec, type SpecPlan } from '../plan/spec.js';
 
 /** What every task of a run shares (sent once to each worker). */
 export interface TaskSettings {
   readonly plan: FilesSettings;
+  /** The artifacts switched on, by name (generator/artifacts/). */
+  readonly artifacts: readonly string[];
   /** Absent in validate mode: nothing is emitted. */
   readonly emit?: EmitSettings;
   /** Every spec file of the run: a spec file imported by another reports its own syntax errors. */
@@ -73,6 +76,8 @@ export class SpecFileProcessor {
   private readonly validators = new ValidatorCompiler();
   private readonly specFiles: ReadonlySet<string>;
   private emitContext?: EmitContext;
+  /** The files of each artifact switched on (loaded with the first spec file). */
+  private artifacts?: readonly (ArtifactFiles & { readonly name: string })[];
   private resolveContext!: (context: LoadedContext) => void;
   /** Set once the capabilities are known: what integrations are checked and bound against. */
   private readonly context = new Promise<LoadedContext>((resolve) => (this.resolveContext = resolve));
@@ -105,7 +110,8 @@ export class SpecFileProcessor {
     const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...importedSyntaxErrors(this.graph, imported)];
     lap('load');
     const brokenCapabilities: string[] = [];
-    const planned: { spec: LoadedSpec; plan: LocalPlan; files: OutputFile[] }[] = [];
+    const artifacts = (this.artifacts ??= await loadArtifacts(this.settings.artifacts));
+    const planned: { spec: LoadedSpec; plan: SpecPlan; files: OutputFile[] }[] = [];
     for (const spec of loaded.specs) {
       const found = checkSpec(spec, { compile: this.validators.compile });
       diagnostics.push(...found);
@@ -115,7 +121,7 @@ export class SpecFileProcessor {
         if (spec.kind === 'capability' && typeof key === 'string') brokenCapabilities.push(key);
         continue;
       }
-      planned.push({ spec, plan: planSpec(spec, this.settings.plan), files: [] });
+      planned.push({ spec, plan: withParts(planSpec(spec, this.settings.plan), artifacts), files: [] });
       lap('plan');
     }
     const emit = async (make: () => Promise<OutputFile[]> | OutputFile[], into: OutputFile[]) => {
@@ -130,10 +136,13 @@ export class SpecFileProcessor {
       }
       lap('emit');
     };
-    for (const entry of planned) await emit(() => emitSpecFiles(entry.plan, this.emitContext!), entry.files);
+    for (const entry of planned) {
+      for (const artifact of artifacts) if (artifact.specFiles) await emit(() => artifact.specFiles!(entry.plan, this.emitContext!), entry.files);
+    }
     const kept = [];
     for (const entry of planned) {
-      if (entry.plan.kind === 'integration') {
+      const { plan } = entry;
+      if (plan.kind === 'integration') {
         const context = await this.context;
         const references = checkReferences(entry.spec, context.capabilities, context.broken);
         diagnostics.push(...references.diagnostics);
@@ -141,7 +150,7 @@ export class SpecFileProcessor {
         if (!references.provides) continue;
         const provides = references.provides;
         const adapter = Object.hasOwn(context.adapters, entry.plan.summary.key) ? context.adapters[entry.plan.summary.key] : undefined;
-        const jobs = planIntegrationFiles(entry.plan, provides, adapter, this.settings.plan);
+        const jobs = artifacts.flatMap((artifact) => artifact.integrationJobs?.(plan, { provides, adapter, settings: this.settings.plan }) ?? []);
         lap('plan');
         await emit(() => jobs.map((job) => renderJob(job, this.emitContext!)), entry.files);
       }
@@ -161,4 +170,14 @@ export class SpecFileProcessor {
     }
     return { ...result, deps };
   }
+}
+
+/** The plan, its summary carrying what each artifact keeps of the spec for the project's files. */
+function withParts(plan: SpecPlan, artifacts: readonly (ArtifactFiles & { readonly name: string })[]): SpecPlan {
+  const parts = Object.fromEntries(artifacts.flatMap((artifact) => {
+    const part = artifact.summarize?.(plan);
+    return part === undefined ? [] : [[artifact.name, part]];
+  }));
+  if (Object.keys(parts).length === 0) return plan;
+  return plan.kind === 'integration' ? { ...plan, summary: { ...plan.summary, parts } } : { ...plan, summary: { ...plan.summary, parts } };
 }

@@ -14,7 +14,7 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { sha1 } from '../cache/store.js';
-import type { OutputFile } from '../emit/context.js';
+import type { OutputFile } from '../emit/render.js';
 import { describeSpecialFile, InputFileError, readRegularFile } from '../load/read-input.js';
 import { applySteps, removeJournal, writeJournal, type Step } from './journal.js';
 import { OutputLocks } from './lock.js';

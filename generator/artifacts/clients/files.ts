@@ -1,34 +1,11 @@
-/**
- * An integration's client and docs page: made where the integration is loaded, from its plan and
- * the summaries of the capabilities it provides (which every worker is given before integrations
- * are processed).
- */
+/** `client.ts` of an integration's folder: its typed client and health check, bound to its adapter. */
 import { dirname, relative, sep } from 'node:path';
-import type { Artifact } from '../config/artifacts.js';
-import type { AdapterBinding } from '../load/adapters.js';
-import { camelCase } from './identifiers.js';
-import type { CapabilitySummary, RenderJob } from './model.js';
-import { runtimeShimFrom, sourceLabel, type LocalPlan, type PlanSettings } from './spec.js';
+import { camelCase } from '../../plan/identifiers.js';
+import type { RenderJob } from '../../plan/model.js';
+import { runtimeShimFrom, sourceLabel, type IntegrationPlan } from '../../plan/spec.js';
+import type { IntegrationContext } from '../artifact.js';
 
-export interface FilesSettings extends PlanSettings {
-  readonly artifacts: readonly Artifact[];
-  /** Absolute output folder: local adapters are imported by a path relative to it. */
-  readonly outDir: string;
-}
-
-type IntegrationPlan = Extract<LocalPlan, { kind: 'integration' }>;
-
-export function planIntegrationFiles(plan: IntegrationPlan, provides: readonly CapabilitySummary[], adapter: AdapterBinding | undefined, settings: FilesSettings): RenderJob[] {
-  const jobs: RenderJob[] = [];
-  if (settings.artifacts.includes('clients')) jobs.push(clientJob(plan, provides, adapter, settings));
-  if (settings.artifacts.includes('docs')) {
-    const capabilities = provides.map((c) => ({ key: c.key, version: c.version, operations: c.operations.map((op) => op.name), events: c.events.map((ev) => ev.name) }));
-    jobs.push({ path: `docs/integrations/${plan.summary.key}.md`, template: 'docs/integration.md', data: { ...plan.detail.docs, capabilities } });
-  }
-  return jobs;
-}
-
-function clientJob({ summary, detail }: IntegrationPlan, provides: readonly CapabilitySummary[], adapter: AdapterBinding | undefined, settings: FilesSettings): RenderJob {
+export function integrationJobs({ summary, names, spec }: IntegrationPlan, { provides, adapter, settings }: IntegrationContext): RenderJob[] {
   const path = `${summary.dir}/client.ts`;
   const capabilities = provides.map((capability) => {
     const operations = capability.operations;
@@ -43,7 +20,7 @@ function clientJob({ summary, detail }: IntegrationPlan, provides: readonly Capa
       eventUnion: capability.events.length ? capability.eventUnionName : undefined,
     };
   });
-  return {
+  const job: RenderJob = {
     path,
     template: 'integration/client.ts',
     data: {
@@ -53,9 +30,9 @@ function clientJob({ summary, detail }: IntegrationPlan, provides: readonly Capa
       title: summary.title,
       name: summary.name,
       specConst: summary.specConst,
-      configValidator: detail.configValidator,
-      secretsValidator: detail.secretsValidator,
-      healthTimeoutMs: detail.healthTimeoutMs,
+      configValidator: names.configValidator,
+      secretsValidator: names.secretsValidator,
+      healthTimeoutMs: spec.healthCheck.timeoutMs,
       capabilities,
       operations: capabilities.flatMap((c) => c.operations),
       events: capabilities.flatMap((c) => (c.eventUnion ? [c.eventUnion] : [])),
@@ -70,6 +47,7 @@ function clientJob({ summary, detail }: IntegrationPlan, provides: readonly Capa
         'Record<never, never>',
     },
   };
+  return [job];
 }
 
 /** An ESM specifier from a generated file to a source file (`.ts` imported as `.js`). */

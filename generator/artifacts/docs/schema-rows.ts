@@ -1,5 +1,5 @@
 /** Rows of a docs table for an object schema: one per property, nested objects flattened with dots. */
-import { mdCodeCell } from './escape.js';
+import { mdCodeCell } from '../../emit/escape.js';
 
 type Schema = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
  * "ACxxxx..." or "auth-token" are left as written, so the source stays exact for honest specs.
  */
 import type { IntegrationSpec } from '@contractgen/runtime/spec';
-import { credentialLike } from '../spec-rules/rules.js';
+import { credentialLike } from '../spec-rules/credentials.js';
 import { maskSecrets } from '../report/mask.js';
 import type { SecretSpelling } from '../load/secret-spellings.js';
 
