@@ -10,12 +10,12 @@ import { discoverInputs, type ProjectInputs } from './load/discover.js';
 import { ConfigError } from './config/error.js';
 import { resolveOptions } from './config/resolve.js';
 import { outputTargets, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
-import { isInsideFolder } from './load/inside.js';
-import { readRegularFile } from './load/read-input.js';
+import { isInsideFolder } from './fs/inside.js';
+import { readRegularFile } from './fs/read-input.js';
 import { maskedSourceText } from './report/mask.js';
 import { OutputBlockedError } from './write/blocked.js';
-import { outputFolderProblem, OutputPaths, refusedPath } from './write/output-path.js';
-import { foldersWithRunFolder, outputFolders } from './write/run-folder.js';
+import { outputFolderProblem, OutputPaths, refusedPath } from './fs/output-path.js';
+import { foldersWithRunFolder, outputFolders } from './fs/run-folder.js';
 import { sameList } from './values.js';
 
 export type { FileStatus, GenerateMode, GenerateOptions, GenerateResult, ListedSpec } from './options.js';
@@ -40,7 +40,7 @@ export async function generateResolved(resolved: ResolvedOptions): Promise<Gener
   const folders = outputFolders(outputTargets(resolved));
   if (resolved.mode !== 'validate') {
     // The output folders, the folders above them in the project and their run folders must be real
-    // folders before anything reads or writes in them (write/output-path.ts).
+    // folders before anything reads or writes in them (fs/output-path.ts).
     const refused = folders.map((folder) => outputFolderProblem(folder, resolved.root)).filter((problem) => problem !== undefined);
     if (refused.length > 0) return failedRun(refused.map((problem) => refusedPath(problem)), timings, folders);
   }

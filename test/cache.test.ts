@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sha1 } from '../generator/cache/index.js';
+import { sha1 } from '../generator/values.js';
 import { generate, type GenerateMode } from '../generator/index.js';
 import { applyEdit, type Edit } from './incremental/edits.js';
 import { createProject } from './incremental/sequence.js';

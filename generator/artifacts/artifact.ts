@@ -33,7 +33,7 @@ export interface Artifact {
 }
 
 /** What an integration's files are planned with once the capabilities it provides are known. */
-export interface IntegrationContext {
+export interface IntegrationFilesContext {
   readonly provides: readonly CapabilitySummary[];
   /** The adapter bound to the integration, if any. */
   readonly adapter: AdapterBinding | undefined;
@@ -56,7 +56,7 @@ export interface ArtifactFiles {
   /** A spec's own files, from the spec alone (made where the spec is loaded: a worker thread in a big run). */
   readonly specFiles?: (plan: SpecPlan, context: EmitContext) => OutputFile[] | Promise<OutputFile[]>;
   /** An integration's files that show the capabilities it provides, planned as render jobs. */
-  readonly integrationJobs?: (plan: IntegrationPlan, context: IntegrationContext) => RenderJob[];
+  readonly integrationJobs?: (plan: IntegrationPlan, context: IntegrationFilesContext) => RenderJob[];
   /** Files made from every spec, planned as render jobs over the summaries (each reused when its plan is unchanged). */
   readonly projectJobs?: (project: CheckedProject, settings: ProjectSettings) => RenderJob[];
 }

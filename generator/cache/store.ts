@@ -7,27 +7,22 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { findUp, installedManifest } from '../fs/find-up.js';
+import { sha1 } from '../values.js';
 import type { ResolvedOptions } from '../options.js';
-import { inputState } from '../load/input-state.js';
-import { readRegularFile } from '../load/read-input.js';
+import { inputState } from '../fs/input-state.js';
+import { readRegularFile } from '../fs/read-input.js';
 import { BUILT_IN_TEMPLATE_DIRS } from '../artifacts/index.js';
 import { PACKAGE_ROOT } from '../package.js';
-import { OutputPaths } from '../write/output-path.js';
+import { OutputPaths } from '../fs/output-path.js';
 import { CACHE_FORMAT, isCacheData, type CacheData } from './format.js';
-
-export function sha1(text: string | Uint8Array): string {
-  return createHash('sha1').update(text).digest('hex');
-}
 
 /** The cache file of the run's output folders; undefined (no cache) when there is no node_modules, or a symlink below it on the way (the writer's path rule: the cache is written only where it says). */
 export function cacheFile(options: ResolvedOptions): string | undefined {
-  for (let dir = options.root; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'node_modules'))) {
-      const relative = `.cache/contractgen/${sha1(`${options.out}\u0000${options.docsOut ?? ''}`)}.json`;
-      return new OutputPaths([]).reachableIn(join(dir, 'node_modules'), relative) ? join(dir, 'node_modules', relative) : undefined;
-    }
-    if (dirname(dir) === dir) return undefined;
-  }
+  const nodeModules = findUp(options.root, (dir) => (existsSync(join(dir, 'node_modules')) ? join(dir, 'node_modules') : undefined));
+  if (!nodeModules) return undefined;
+  const relative = `.cache/contractgen/${sha1(`${options.out}\u0000${options.docsOut ?? ''}`)}.json`;
+  return new OutputPaths([]).reachableIn(nodeModules, relative) ? join(nodeModules, relative) : undefined;
 }
 
 export function readCache(file: string | undefined): CacheData | undefined {
@@ -88,12 +83,11 @@ export function toolFingerprint(options: ResolvedOptions): string {
 const OUTPUT_LIBRARIES = ['ajv', 'ajv-formats', 'json-schema-to-typescript', 'handlebars', 'ts-morph'];
 
 function installedVersion(name: string): string {
-  for (let dir = PACKAGE_ROOT; ; dir = dirname(dir)) {
-    try {
-      return (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version ?? '?';
-    } catch {
-      if (dirname(dir) === dir) return '?';
-    }
+  const manifest = installedManifest(name, PACKAGE_ROOT);
+  try {
+    return manifest ? ((JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version ?? '?') : '?';
+  } catch {
+    return '?';
   }
 }
 

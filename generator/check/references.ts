@@ -6,18 +6,14 @@
 import { versionSatisfies } from '@contractgen/runtime';
 import type { CodeAndSeverity, Diagnostic } from '../diagnostics/index.js';
 import type { LoadedSpec, ValuePath } from '../load/model.js';
-import type { AdapterBinding } from '../load/adapters.js';
-import type { CapabilitySummary } from '../plan/model.js';
 import { closest, formatPath } from '../spec-rules/findings.js';
 
-/** What integrations are checked and bound against: the same for every integration of a run. */
-export interface IntegrationContext {
-  /** The capabilities that passed every rule. */
-  readonly capabilities: readonly CapabilitySummary[];
-  /** Keys of capability specs that broke a rule: an integration naming one is not generated, but not told it is unknown. */
-  readonly broken: readonly string[];
-  /** The adapter bound to each integration key. */
-  readonly adapters: Readonly<Record<string, AdapterBinding>>;
+/** What these rules need of a capability (its summary has more). */
+export interface CheckedCapability {
+  readonly key: string;
+  readonly version: string;
+  readonly operations: readonly { readonly name: string }[];
+  readonly events: readonly { readonly name: string }[];
 }
 
 interface Ref {
@@ -26,11 +22,11 @@ interface Ref {
 }
 
 /** The capabilities the integration provides, or undefined when a reference is wrong (the diagnostics say why). */
-export function checkReferences(spec: LoadedSpec, capabilities: ReadonlyMap<string, CapabilitySummary>, broken: ReadonlySet<string>): { provides?: CapabilitySummary[]; diagnostics: Diagnostic[] } {
+export function checkReferences<C extends CheckedCapability>(spec: LoadedSpec, capabilities: ReadonlyMap<string, C>, broken: ReadonlySet<string>): { provides?: C[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const report = (path: ValuePath, finding: CodeAndSeverity & { message: string; hint?: string }) => diagnostics.push({ ...finding, message: `${formatPath(path)} ${finding.message}`, ...spec.positionOf(path) });
   const refs = (spec.value as { capabilities: { provides?: readonly Ref[]; requires?: readonly Ref[] } }).capabilities;
-  const provides: CapabilitySummary[] = [];
+  const provides: C[] = [];
   let ok = true;
   for (const list of ['provides', 'requires'] as const) {
     (refs[list] ?? []).forEach((ref, i) => {

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { ConfigError } from '../config/error.js';
 import { resolveOptions } from '../config/resolve.js';
 import type { GenerateOptions, ResolvedOptions } from '../options.js';
-import { displayPath } from '../report/format.js';
+import { displayPath } from '../fs/display-path.js';
 import { parseRunArgs, RUN_COMMANDS, type RunArgs } from './arguments.js';
 import { colorsFor } from './colors.js';
 import { progressLine, type ProgressLine } from './progress.js';

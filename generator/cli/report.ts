@@ -1,6 +1,7 @@
 /** What a run prints: diagnostics, then one summary line (human), or one JSON document (`--reporter json`). */
 import type { GenerateResult } from '../generate.js';
-import { displayPath, formatDiagnostic, type Colors } from '../report/format.js';
+import { displayPath } from '../fs/display-path.js';
+import { formatDiagnostic, type Colors } from '../report/format.js';
 
 export interface ReportOptions {
   readonly root: string;

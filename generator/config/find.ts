@@ -6,9 +6,10 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { findUp } from '../fs/find-up.js';
 import { pathToFileURL } from 'node:url';
-import { InputBoundary } from '../load/input-boundary.js';
-import { InputFileError, readInputText } from '../load/read-input.js';
+import { InputBoundary } from '../fs/input-boundary.js';
+import { InputFileError, readInputText } from '../fs/read-input.js';
 import { configProblems, type ContractgenConfig } from './options.js';
 import { ConfigError } from './error.js';
 
@@ -24,13 +25,14 @@ export interface ProjectLocation {
 
 /** The project folder of `from` and its config file, if it has one. */
 export function findProject(from: string): ProjectLocation {
-  for (let dir = from; ; dir = dirname(dir)) {
+  const found = findUp(from, (dir): ProjectLocation | undefined => {
     const below = dir === from ? 'the working directory' : 'the nearest folder above the working directory';
     const configFile = configFileIn(dir);
     if (configFile) return { root: dir, configFile, reason: `${below} with a config file (${basename(configFile)})` };
     if (existsSync(join(dir, 'package.json'))) return { root: dir, reason: `${below} with a package.json (and no contractgen config file)` };
-    if (dirname(dir) === dir) return { root: from, reason: 'the working directory: no folder from there up has a package.json or a contractgen config file' };
-  }
+    return undefined;
+  });
+  return found ?? { root: from, reason: 'the working directory: no folder from there up has a package.json or a contractgen config file' };
 }
 
 /** The config file in `dir`, if it has one. */

@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { ts, type TS } from '../load/typescript.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { StaticEvaluator, type EvaluationSink } from '../load/evaluate.js';
-import { InputBoundary } from '../load/input-boundary.js';
+import { InputBoundary } from '../fs/input-boundary.js';
 import { isModule, ModuleGraph } from '../load/modules.js';
 import { ConfigError } from './error.js';
 

@@ -6,9 +6,9 @@
 import { relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { InputBoundary } from '../load/input-boundary.js';
-import { listInputFiles } from '../load/list-inputs.js';
-import { InputFileError, readInputText } from '../load/read-input.js';
+import { InputBoundary } from '../fs/input-boundary.js';
+import { listInputFiles } from '../fs/list-inputs.js';
+import { InputFileError, readInputText } from '../fs/read-input.js';
 import { docCommentText, lineCommentText, mdCell, mdCodeCell, mdText, mdUrlText, tsLiteral, tsString } from './escape.js';
 
 export class TemplateError extends Error {

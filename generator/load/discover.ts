@@ -5,10 +5,24 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { ResolvedOptions } from '../options.js';
-import { projectBoundary, type InputBoundary } from './input-boundary.js';
-import { listInputFiles, type InputListing } from './list-inputs.js';
+import { InputBoundary } from '../fs/input-boundary.js';
+import { listInputFiles, type InputListing } from '../fs/list-inputs.js';
 import { resolvePackages, type SpecPackage } from './packages.js';
+
+/** What discovery reads of a run's options (ResolvedOptions, options.ts): the project and its folders. */
+export interface DiscoverOptions {
+  readonly root: string;
+  /** Why `root` is the project (CG103's hint says it). */
+  readonly rootReason: string;
+  readonly configFile?: string;
+  readonly specs: string;
+  /** The specs folder was named, so it must exist even when packages bring specs. */
+  readonly specsNamed: boolean;
+  readonly adapters: string;
+  readonly templates: readonly string[];
+  readonly packages: readonly string[];
+  readonly allowEmpty: boolean;
+}
 
 export interface ProjectInputs {
   readonly packages: readonly SpecPackage[];
@@ -21,7 +35,7 @@ export interface ProjectInputs {
   readonly boundary: InputBoundary;
 }
 
-export function discoverInputs(options: ResolvedOptions): ProjectInputs {
+export function discoverInputs(options: DiscoverOptions): ProjectInputs {
   const { packages, diagnostics } = resolvePackages(options.packages, options.root, options.configFile);
   const specFiles: string[] = [];
   const add = (into: string[], listing: InputListing) => {
@@ -77,7 +91,7 @@ export function discoverSpecFiles(dir: string, options: { optional?: boolean } =
  * CG103. Run from the wrong folder of a monorepo, the project is not where the user thinks: the
  * message names the folder taken as the project, and why.
  */
-function unreadableFolder(options: ResolvedOptions, what: 'specs' | 'adapters', dir: string, error: unknown): Diagnostic {
+function unreadableFolder(options: DiscoverOptions, what: 'specs' | 'adapters', dir: string, error: unknown): Diagnostic {
   return {
     code: 'CG103',
     severity: 'error',
@@ -89,4 +103,13 @@ function unreadableFolder(options: ResolvedOptions, what: 'specs' | 'adapters', 
 
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+/** The folders a run reads from (see the file comment): plain data, what a worker thread rebuilds its boundary from. */
+export function projectRoots(options: DiscoverOptions, packageDirs: readonly string[]): string[] {
+  return [options.root, options.specs, options.adapters, ...options.templates, ...packageDirs];
+}
+
+function projectBoundary(options: DiscoverOptions, packageDirs: readonly string[]): InputBoundary {
+  return new InputBoundary(projectRoots(options, packageDirs));
 }

@@ -10,7 +10,7 @@ import { StaticEvaluator, type EvaluationSink } from './evaluate.js';
 import { DEFINE_FUNCTIONS } from './kinds.js';
 import { createLoadedSpec, type LoadedSpec, type SpecKind } from './model.js';
 import { isModule, ModuleGraph, positionOfNode, type ParsedModule } from './modules.js';
-import { InputFileError } from './read-input.js';
+import { InputFileError } from '../fs/read-input.js';
 import { strayDefineCalls } from './stray-calls.js';
 
 const DEFINE_CALLEES: ReadonlySet<string> = new Set(Object.keys(DEFINE_FUNCTIONS));

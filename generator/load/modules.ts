@@ -4,15 +4,15 @@
  * cheap. Every file is read through the run's input boundary: an import can no more read outside
  * the project, or block on a FIFO, than a spec file can.
  */
-import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { ts, type TS } from './typescript.js';
 import type { Diagnostic, ErrorCode } from '../diagnostics/index.js';
 import { PACKAGE_ROOT } from '../package.js';
-import { InputBoundary } from './input-boundary.js';
-import { ABSENT, inputState } from './input-state.js';
+import { sha1 } from '../values.js';
+import { InputBoundary } from '../fs/input-boundary.js';
+import { ABSENT, inputState } from '../fs/input-state.js';
 import { parseModule, type ParsedModule } from './parse.js';
-import { InputFileError, readInput } from './read-input.js';
+import { InputFileError, readInput } from '../fs/read-input.js';
 
 export type { ParsedModule } from './parse.js';
 export { positionAt, positionOfNode } from './positions.js';
@@ -82,7 +82,7 @@ export class ModuleGraph {
     let module = this.modules.get(file);
     if (!module) {
       const { text, bytes } = readInput(file, this.boundary);
-      this.hashes.set(file, createHash('sha1').update(bytes).digest('hex'));
+      this.hashes.set(file, sha1(bytes));
       module = parseModule(file, text);
       this.modules.set(file, module);
       this.seen.add(file);

@@ -2,7 +2,7 @@
 import { ts, type TS } from './typescript.js';
 import type { SourcePosition } from '../diagnostics/index.js';
 
-export { positionInText } from './text-position.js';
+export { positionInText } from '../diagnostics/text-position.js';
 
 export function positionAt(sourceFile: TS.SourceFile, offset: number): SourcePosition {
   const { line, character } = sourceFile.getLineAndCharacterOfPosition(offset);

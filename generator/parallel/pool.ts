@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../package.js';
-import type { IntegrationContext } from '../check/index.js';
+import type { IntegrationContext } from '../pipeline/spec-file.js';
 import type { TaskSettings } from '../pipeline/spec-file.js';
 import { deserializeError, RunStopped, type SerializedError } from './errors.js';
 import { taskSubject, type Task, type TaskResult } from './tasks.js';

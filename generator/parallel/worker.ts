@@ -1,6 +1,6 @@
 /** A worker thread of the pool: one task runner for the run's settings, answering each task with its id. */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { IntegrationContext } from '../check/index.js';
+import type { IntegrationContext } from '../pipeline/spec-file.js';
 import { SpecFileProcessor, type TaskSettings } from '../pipeline/spec-file.js';
 import { serializeError } from './errors.js';
 import { runTask, type Task } from './tasks.js';

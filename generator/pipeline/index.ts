@@ -14,12 +14,11 @@
  * Spec files unchanged since the cached run (and whose context is unchanged) are not processed
  * again. A failed run writes nothing, and a run stopped by SIGINT/SIGTERM leaves the output as it was.
  */
-import { type CacheData, type CachedSpecFile, InputHashes, type OutputStamp, sha1, stampHolds, stampOf } from '../cache/index.js';
-import { resolveAdapters, uniqueSpecs, unknownAdapterKeys, type IntegrationContext } from '../check/index.js';
+import { type CacheData, type CachedSpecFile, InputHashes, type OutputStamp, stampHolds, stampOf } from '../cache/index.js';
+import { resolveAdapters, uniqueSpecs, unknownAdapterKeys } from '../check/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { templateDiagnostic, TemplateError, type OutputFile } from '../emit/index.js';
-import type { ProjectInputs } from '../load/discover.js';
-import { projectRoots } from '../load/input-boundary.js';
+import { projectRoots, type ProjectInputs } from '../load/discover.js';
 import { specKindsIn } from '../load/kinds.js';
 import type { SpecKind } from '../load/model.js';
 import { outputTargets, type FileStatus, type GenerateResult, type ListedSpec, type ResolvedOptions } from '../options.js';
@@ -35,9 +34,9 @@ import { maskedSourceText } from '../report/mask.js';
 import { OutputSession } from '../write/write.js';
 import { renderProject, type ProjectFiles } from './project.js';
 import { pauseForTests } from '../test-hooks.js';
-import type { AdapterScan, SpecFileResult, TaskSettings } from './spec-file.js';
-import { compareStrings, sameList } from '../values.js';
-import { readRegularFile } from '../load/read-input.js';
+import type { AdapterScan, IntegrationContext, SpecFileResult, TaskSettings } from './spec-file.js';
+import { compareStrings, sameList, sha1 } from '../values.js';
+import { readRegularFile } from '../fs/read-input.js';
 
 /** Times `run` under `stage` (until its promise settles, for async work). */
 export type Timer = <T>(stage: string, run: () => T) => T;

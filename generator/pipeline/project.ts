@@ -4,7 +4,7 @@
  * with the same plan.
  */
 import { BUILT_IN_TEMPLATE_DIRS, loadArtifacts } from '../artifacts/index.js';
-import { sha1 } from '../cache/index.js';
+import { sha1 } from '../values.js';
 import { renderJob, TemplateSet } from '../emit/index.js';
 import type { ResolvedOptions } from '../options.js';
 import { GENERATOR_VERSION } from '../package.js';

@@ -7,7 +7,7 @@
  * Capabilities go first: an integration's client and docs page show the capabilities it provides,
  * so integrations are processed once every capability's summary is known (`setContext`).
  */
-import { checkReferences, checkSpec, type IntegrationContext } from '../check/index.js';
+import { checkReferences, checkSpec } from '../check/index.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import type { ArtifactFiles, FilesSettings } from '../artifacts/artifact.js';
 import { loadArtifacts } from '../artifacts/index.js';
@@ -17,10 +17,20 @@ import { findAdapters, type AdapterBinding } from '../load/adapters.js';
 import { StaticEvaluator } from '../load/evaluate.js';
 import { importedSyntaxErrors, loadSpecFile } from '../load/load.js';
 import type { LoadedSpec, SpecKind } from '../load/model.js';
-import { InputBoundary } from '../load/input-boundary.js';
+import { InputBoundary } from '../fs/input-boundary.js';
 import { ModuleGraph } from '../load/modules.js';
 import type { CapabilitySummary, SpecSummary } from '../plan/model.js';
 import { planSpec, type SpecPlan } from '../plan/spec.js';
+
+/** What integrations are checked and bound against: the same for every integration of a run. */
+export interface IntegrationContext {
+  /** The capabilities that passed every rule. */
+  readonly capabilities: readonly CapabilitySummary[];
+  /** Keys of capability specs that broke a rule: an integration naming one is not generated, but not told it is unknown. */
+  readonly broken: readonly string[];
+  /** The adapter bound to each integration key. */
+  readonly adapters: Readonly<Record<string, AdapterBinding>>;
+}
 
 /** What every task of a run shares (sent once to each worker). */
 export interface TaskSettings {
@@ -41,7 +51,7 @@ export interface SpecFileResult {
   /**
    * Every input its result depends on: the files its values came from (itself included), by the
    * hash of the exact bytes parsed, and what resolving its imports looked at (paths found empty,
-   * package.json files read), by input state (load/input-state.ts).
+   * package.json files read), by input state (fs/input-state.ts).
    */
   readonly deps: Readonly<Record<string, string>>;
   readonly diagnostics: readonly Diagnostic[];

@@ -3,7 +3,7 @@
  * it. Every generated name that more than one artifact uses is made here and nowhere else.
  */
 import type { CapabilitySpec, IntegrationSpec } from '@contractgen/runtime/spec';
-import { displayPath } from '../report/format.js';
+import { displayPath } from '../fs/display-path.js';
 import type { LoadedSpec, ValuePath } from '../load/model.js';
 import { packageLabel, type SpecPackage } from '../load/packages.js';
 import { pathKey } from '../load/model.js';

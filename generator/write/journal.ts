@@ -13,10 +13,10 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, relative, resolve } from 'node:path';
-import { JOURNAL_FILE, journalFileOf, RUN_FOLDER, runFolderOf } from './run-folder.js';
-import { readRegularFile } from '../load/read-input.js';
-import { isInsideFolder } from '../load/inside.js';
-import { OutputPathError, OutputPaths, runFolderEntry, withinFolders } from './output-path.js';
+import { JOURNAL_FILE, journalFileOf, RUN_FOLDER, runFolderOf } from '../fs/run-folder.js';
+import { readRegularFile } from '../fs/read-input.js';
+import { isInsideFolder } from '../fs/inside.js';
+import { OutputPathError, OutputPaths, runFolderEntry, withinFolders } from '../fs/output-path.js';
 import { killAfterRenamesForTests } from '../test-hooks.js';
 
 /** Paths are absolute here; in the file they are relative to the journal's folder, so a moved checkout still recovers. */

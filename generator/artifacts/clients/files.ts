@@ -3,9 +3,9 @@ import { dirname, relative, sep } from 'node:path';
 import { camelCase } from '../../plan/identifiers.js';
 import type { RenderJob } from '../../plan/model.js';
 import { runtimeShimFrom, sourceLabel, type IntegrationPlan } from '../../plan/spec.js';
-import type { IntegrationContext } from '../artifact.js';
+import type { IntegrationFilesContext } from '../artifact.js';
 
-export function integrationJobs({ summary, names, spec }: IntegrationPlan, { provides, adapter, settings }: IntegrationContext): RenderJob[] {
+export function integrationJobs({ summary, names, spec }: IntegrationPlan, { provides, adapter, settings }: IntegrationFilesContext): RenderJob[] {
   const path = `${summary.dir}/client.ts`;
   const capabilities = provides.map((capability) => {
     const operations = capability.operations;

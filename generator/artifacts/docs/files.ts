@@ -9,7 +9,7 @@ import type { CapabilitySummary, RenderJob } from '../../plan/model.js';
 import type { CheckedProject } from '../../plan/project.js';
 import { redactSource } from '../../plan/redact.js';
 import type { CapabilityPlan, IntegrationPlan, SpecPlan } from '../../plan/spec.js';
-import type { IntegrationContext } from '../artifact.js';
+import type { IntegrationFilesContext } from '../artifact.js';
 import { schemaRows } from './schema-rows.js';
 
 /** A capability's page, all but its providers (known once every spec is): it travels in the capability's summary. */
@@ -17,7 +17,7 @@ export function summarize(plan: SpecPlan): unknown {
   return plan.kind === 'capability' ? capabilityPage(plan) : undefined;
 }
 
-export function integrationJobs(plan: IntegrationPlan, { provides }: IntegrationContext): RenderJob[] {
+export function integrationJobs(plan: IntegrationPlan, { provides }: IntegrationFilesContext): RenderJob[] {
   const capabilities = provides.map((c) => ({ key: c.key, version: c.version, operations: c.operations.map((op) => op.name), events: c.events.map((ev) => ev.name) }));
   return [{ path: `docs/integrations/${plan.summary.key}.md`, template: 'docs/integration.md', data: { ...integrationPage(plan), capabilities } }];
 }

@@ -16,10 +16,9 @@
 import { lstatSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative as relativePath, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { isInsideFolder } from '../load/inside.js';
-import { positionInText } from '../load/text-position.js';
-import { readRegularFile } from '../load/read-input.js';
-import { OutputBlockedError } from './blocked.js';
+import { isInsideFolder } from './inside.js';
+import { positionInText } from '../diagnostics/text-position.js';
+import { readRegularFile } from './read-input.js';
 import { RUN_FOLDER } from './run-folder.js';
 
 /**
@@ -43,16 +42,6 @@ export class OutputPathError extends Error {
   /** The same refusal, reported at the journal step or manifest entry (`entry`, as the JSON file holds it) that named the path. */
   namedBy(file: string, what: string, entry?: unknown): OutputPathError {
     return new OutputPathError(this.named, this.reason, this.at, this.atReason, { file, what, entry });
-  }
-}
-
-/** Runs `touch`; a refused path becomes the OutputBlockedError (CG307) that stops the run before anything is touched. */
-export function refusing<T>(touch: () => T): T {
-  try {
-    return touch();
-  } catch (error) {
-    if (error instanceof OutputPathError) throw new OutputBlockedError(refusedPath(error));
-    throw error;
   }
 }
 

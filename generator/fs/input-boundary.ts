@@ -8,10 +8,9 @@
  */
 import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { ResolvedOptions } from '../options.js';
 import { PACKAGE_ROOT } from '../package.js';
 import { isInsideFolder } from './inside.js';
-import { findManifest } from './packages.js';
+import { installedManifest } from './find-up.js';
 
 const DECLARATION_FILE = /\.d\.(m|c)?ts$/;
 
@@ -49,20 +48,11 @@ export class InputBoundary {
   }
 }
 
-/** The folders a run reads from (see the file comment): plain data, what a worker thread rebuilds its boundary from. */
-export function projectRoots(options: ResolvedOptions, packageDirs: readonly string[]): string[] {
-  return [options.root, options.specs, options.adapters, ...options.templates, ...packageDirs];
-}
-
-export function projectBoundary(options: ResolvedOptions, packageDirs: readonly string[]): InputBoundary {
-  return new InputBoundary(projectRoots(options, packageDirs));
-}
-
 let ownPackages: string[] | undefined;
 /** contractgen's package folder and that of the runtime it depends on (their .d.ts files declare StabilityEnum). */
 function contractgenPackages(): string[] {
   if (!ownPackages) {
-    const runtime = findManifest('@contractgen/runtime', PACKAGE_ROOT);
+    const runtime = installedManifest('@contractgen/runtime', PACKAGE_ROOT);
     ownPackages = [PACKAGE_ROOT, ...(runtime ? [dirname(runtime)] : [])];
   }
   return ownPackages;
