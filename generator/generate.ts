@@ -16,6 +16,7 @@ import { maskedSourceText } from './report/mask.js';
 import { OutputBlockedError } from './write/blocked.js';
 import { outputFolderProblem, OutputPaths, refusedPath } from './fs/output-path.js';
 import { foldersWithRunFolder, outputFolders } from './fs/run-folder.js';
+import { Profiler } from './profiler.js';
 import { sameList } from './values.js';
 
 export type { FileStatus, GenerateMode, GenerateOptions, GenerateResult, ListedSpec } from './options.js';
@@ -34,7 +35,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 
 /** A run with its options resolved already (the CLI resolves them first: it reports where they came from). */
 export async function generateResolved(resolved: ResolvedOptions): Promise<GenerateResult> {
-  const timings: Record<string, number> = {};
+  const profiler = new Profiler();
+  const { timings } = profiler;
   // What a killed run left, or a run writing the folders now: one stat per output folder finds
   // out, and the code that deals with it loads only then.
   const folders = outputFolders(outputTargets(resolved));
@@ -49,24 +51,22 @@ export async function generateResolved(resolved: ResolvedOptions): Promise<Gener
     const blocked = await settleInterruptedRuns(folders, resolved.mode);
     if (blocked.length > 0) return failedRun(blocked, timings, folders);
   }
-  const discoverStart = performance.now();
-  const inputs = discoverInputs(resolved);
-  timings.discover = performance.now() - discoverStart;
-  const cacheStart = performance.now();
-  const file = cacheFile(resolved);
-  const tool = toolFingerprint(resolved);
-  // Without the cache the run starts from scratch, and still leaves a cache for the next one.
-  const read = resolved.cache ? readCache(file) : undefined;
-  const cache = read?.tool === tool ? read : undefined;
-  const hashes = new InputHashes();
-  const upToDate = cache && unchangedResult(resolved, inputs, cache, hashes);
-  timings.cache = performance.now() - cacheStart;
+  const inputs = profiler.time('discover', () => discoverInputs(resolved));
+  const { file, tool, cache, hashes, upToDate } = profiler.time('cache', () => {
+    const file = cacheFile(resolved);
+    const tool = toolFingerprint(resolved);
+    // Without the cache the run starts from scratch, and still leaves a cache for the next one.
+    const read = resolved.cache ? readCache(file) : undefined;
+    const cache = read?.tool === tool ? read : undefined;
+    const hashes = new InputHashes();
+    return { file, tool, cache, hashes, upToDate: cache && unchangedResult(resolved, inputs, cache, hashes) };
+  });
   if (upToDate) return { ...upToDate, timings };
 
   const { runPipeline } = await import('./pipeline/index.js');
   let outcome;
   try {
-    outcome = await runPipeline(resolved, inputs, cache, tool, timings, hashes);
+    outcome = await runPipeline(resolved, inputs, cache, tool, profiler, hashes);
   } catch (error) {
     if (error instanceof OutputBlockedError) return failedRun([error.diagnostic], timings, folders);
     throw error;

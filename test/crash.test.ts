@@ -101,9 +101,9 @@ afterAll(async () => {
   removeDir(project);
 });
 
-/** Runs the real CLI's `generate` in the new project, killed by the test hook after `renames` renames/deletions. */
+/** Runs the real CLI's `generate` in the new project, killed by a probe after `renames` renames/deletions. */
 async function killedGenerate(renames: number): Promise<void> {
-  const cli = startCli(['generate'], newRoot, { CONTRACTGEN_TEST_KILL_AFTER_RENAMES: String(renames) });
+  const cli = startCli(['generate'], newRoot, {}, { killAfterSteps: renames });
   const exit = await cli.exited;
   expect(exit.signal, `killed after ${renames}: ${cli.output()}`).toBe('SIGKILL');
 }

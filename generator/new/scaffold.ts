@@ -15,6 +15,7 @@ import { DEFAULT_TEMPLATES_DIR } from '../package.js';
 import { generateResolved, type GenerateResult } from '../generate.js';
 import { SPEC_MODULE, type ResolvedOptions } from '../options.js';
 import { discoverInputs } from '../load/discover.js';
+import { Profiler } from '../profiler.js';
 
 export interface NewProviderRequest {
   readonly key: string;
@@ -70,7 +71,7 @@ export async function scaffoldProvider(project: ResolvedOptions, request: NewPro
 
   const resolved: ResolvedOptions = { ...project, mode: 'validate' };
   const { runPipeline } = await import('../pipeline/index.js');
-  const checked = await runPipeline(resolved, discoverInputs(resolved), undefined, '', {});
+  const checked = await runPipeline(resolved, discoverInputs(resolved), undefined, '', new Profiler());
   const { diagnostics } = checked.result;
   const model = checked.project;
   if (!model || diagnostics.some((d) => d.severity === 'error')) return { ok: false, written: [], diagnostics };

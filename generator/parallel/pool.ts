@@ -10,7 +10,8 @@ import { PACKAGE_ROOT } from '../package.js';
 import type { IntegrationContext } from '../pipeline/spec-file.js';
 import type { TaskSettings } from '../pipeline/spec-file.js';
 import { deserializeError, RunStopped, type SerializedError } from './errors.js';
-import { taskSubject, type Task, type TaskResult } from './tasks.js';
+import { taskSubject, type Task, type TaskResult, type WorkerData } from './tasks.js';
+import { probes } from '../probes.js';
 
 // Always the compiled worker, also when the pool itself runs from source (the tests): a worker
 // thread starts without the parent's loader, so it can only run JavaScript.
@@ -97,7 +98,8 @@ export class WorkerPool {
   }
 
   private start(): Slot {
-    const slot: Slot = { worker: new Worker(ENTRY, { workerData: this.settings, resourceLimits: WORKER_HEAP }), pending: new Map(), dead: false };
+    const workerData: WorkerData = { settings: this.settings, probeModule: probes.workerModule };
+    const slot: Slot = { worker: new Worker(ENTRY, { workerData, resourceLimits: WORKER_HEAP }), pending: new Map(), dead: false };
     if (this.context) slot.worker.postMessage({ context: this.context });
     slot.worker.on('message', (reply: Reply) => {
       const queued = slot.pending.get(reply.id);

@@ -33,13 +33,11 @@ import { formatDiagnostic } from '../report/format.js';
 import { maskedSourceText } from '../report/mask.js';
 import { OutputSession } from '../write/write.js';
 import { renderProject, type ProjectFiles } from './project.js';
-import { pauseForTests } from '../test-hooks.js';
-import type { AdapterScan, IntegrationContext, SpecFileResult, TaskSettings } from './spec-file.js';
+import { probes } from '../probes.js';
+import { FILE_STAGES, type AdapterScan, type IntegrationContext, type SpecFileResult, type TaskSettings } from './spec-file.js';
+import { Profiler } from '../profiler.js';
 import { compareStrings, sameList, sha1 } from '../values.js';
 import { readRegularFile } from '../fs/read-input.js';
-
-/** Times `run` under `stage` (until its promise settles, for async work). */
-export type Timer = <T>(stage: string, run: () => T) => T;
 
 export interface PipelineOutcome {
   readonly result: GenerateResult;
@@ -58,10 +56,10 @@ export async function runPipeline(
   inputs: ProjectInputs,
   cache: CacheData | undefined,
   tool: string,
-  timings: Record<string, number>,
+  profiler: Profiler,
   hashes = new InputHashes(),
 ): Promise<PipelineOutcome> {
-  const time = timer(timings);
+  const time = <T>(stage: string, run: () => T) => profiler.time(stage, run);
   const writing = options.mode !== 'validate';
   const output = writing ? new OutputSession(outputTargets(options), options.mode === 'write') : undefined;
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
@@ -91,7 +89,7 @@ export async function runPipeline(
     // Files to process (an estimate: an integration's context is known only later): worth worker threads?
     const fresh = inputs.specFiles.filter((file) => kinds.get(file)!.some((kind) => !hashes.unchanged(cache?.specs[cacheKey(kind, file)]?.deps ?? { [file]: '' })));
     executor = await createExecutor(settings, workerCount(options.workers, fresh.length), () => output?.wasAborted ?? false);
-    const run = runFiles(executor, cache, cached, hashes, addFile, keep, timings, progressOf(options, byKind('capability').length + byKind('integration').length));
+    const run = runFiles(executor, cache, cached, hashes, addFile, keep, profiler, progressOf(options, byKind('capability').length + byKind('integration').length));
 
     // 1. Capabilities, and the adapters. Their tasks are queued first: integration tasks, queued
     // right after, make their own files at once and wait for this context only for the rest.
@@ -162,7 +160,7 @@ export async function runPipeline(
       return fail(specs);
     }
     if (hasErrors(diagnostics)) return fail(specs);
-    pauseForTests();
+    probes.inputsRead?.();
     const changedInputs = inputsChangedDuringRun(files, specFileHashes, inputs);
     if (changedInputs.length > 0) {
       diagnostics.push({ code: 'CG306', severity: 'error', file: changedInputs[0], message: `changed while contractgen was reading it${changedInputs.length > 1 ? ` (and ${changedInputs.length - 1} more input files)` : ''}: nothing was written`, hint: 'run contractgen again' });
@@ -209,7 +207,7 @@ export async function runPipeline(
   }
 
   function result(ok: boolean, specs: ListedSpec[], statuses: { path: string; status: FileStatus }[]): GenerateResult {
-    return { ok: ok && !hasErrors(diagnostics), diagnostics: dedupe(sortDiagnostics(diagnostics)), specs, files: statuses, timings, sourceText: maskedSourceText(secrets, inputs.boundary) };
+    return { ok: ok && !hasErrors(diagnostics), diagnostics: dedupe(sortDiagnostics(diagnostics)), specs, files: statuses, timings: profiler.timings, sourceText: maskedSourceText(secrets, inputs.boundary) };
   }
   function fail(specs: ListedSpec[] = []): PipelineOutcome {
     output?.abort();
@@ -229,7 +227,7 @@ function runFiles(
   hashes: InputHashes,
   addFile: (file: OutputFile) => void,
   keep: (path: string, hash: string) => void,
-  timings: Record<string, number>,
+  profiler: Profiler,
   fileDone: () => void,
 ) {
   return (kind: SpecKind, files: readonly string[], context?: Promise<IntegrationContext>): Promise<FileOutcome[]> => {
@@ -250,7 +248,7 @@ function runFiles(
         const result = await executor.run({ kind: 'spec', file, specKind: kind }).catch((error: unknown) => failedFile(file, kind, error));
         for (const produced of result.files) addFile(produced);
         // Per-stage time summed over files (on worker threads, time spent in parallel).
-        for (const [stage, ms] of Object.entries(result.timings)) timings[stage] = (timings[stage] ?? 0) + ms;
+        profiler.merge(result.timings);
         const { files: produced, timings: _timings, ...rest } = result;
         fileDone();
         return { ...rest, outputs: produced.map((f) => f.path), ...(fingerprinted && { context: (await fingerprinted)(rest.summaries) }) };
@@ -338,7 +336,7 @@ function summariesOf<T extends SpecSummary>(files: readonly FileOutcome[]): T[] 
  * in CG303), or one that killed two workers (a diagnostic naming the file, not a crash of the run).
  */
 function failedFile(file: string, kind: SpecKind, error: unknown): SpecFileResult {
-  const nothing = { file, kind, deps: {}, diagnostics: [], summaries: [], brokenCapabilities: [], secrets: [], files: [], timings: { load: 0, check: 0, plan: 0, emit: 0 } };
+  const nothing = { file, kind, deps: {}, diagnostics: [], summaries: [], brokenCapabilities: [], secrets: [], files: [], timings: new Profiler(FILE_STAGES).timings };
   if (error instanceof RunStopped) return nothing;
   if (!(error instanceof WorkerFailure)) throw error;
   return {
@@ -401,23 +399,6 @@ function cacheData(
 function listed(project: CheckedProject): ListedSpec[] {
   const entry = (s: SpecSummary): ListedSpec => ({ kind: s.kind, key: s.key, version: s.version, file: s.file });
   return [...project.capabilities.map(entry), ...project.integrations.map(entry)];
-}
-
-function timer(timings: Record<string, number>): Timer {
-  return (stage, run) => {
-    const start = performance.now();
-    const stop = () => (timings[stage] = (timings[stage] ?? 0) + performance.now() - start);
-    let value;
-    try {
-      value = run();
-    } catch (error) {
-      stop();
-      throw error;
-    }
-    if (value instanceof Promise) return value.finally(stop) as typeof value;
-    stop();
-    return value;
-  };
 }
 
 const INTERRUPTED: Diagnostic = { code: 'CG303', severity: 'error', message: 'interrupted: nothing was written' };

@@ -21,6 +21,10 @@ import { InputBoundary } from '../fs/input-boundary.js';
 import { ModuleGraph } from '../load/modules.js';
 import type { CapabilitySummary, SpecSummary } from '../plan/model.js';
 import { planSpec, type SpecPlan } from '../plan/spec.js';
+import { Profiler } from '../profiler.js';
+
+/** The stages a spec file's work is timed in (each reported, also at zero). */
+export const FILE_STAGES = ['load', 'check', 'plan', 'emit'] as const;
 
 /** What integrations are checked and bound against: the same for every integration of a run. */
 export interface IntegrationContext {
@@ -63,8 +67,8 @@ export interface SpecFileResult {
   readonly secrets: readonly string[];
   /** Its specs' files: nothing when any of its specs broke a rule. */
   readonly files: readonly OutputFile[];
-  /** Milliseconds spent in each stage on this file (summed over files for `--timings`). */
-  readonly timings: Readonly<Record<'load' | 'check' | 'plan' | 'emit', number>>;
+  /** Milliseconds spent in each stage on this file (FILE_STAGES; summed over files for `--timings`). */
+  readonly timings: Readonly<Record<string, number>>;
 }
 
 export interface AdapterScan {
@@ -108,13 +112,8 @@ export class SpecFileProcessor {
    * references, client and docs page wait for the capabilities (which go first in the queue).
    */
   async process(file: string, kind: SpecKind): Promise<SpecFileResult> {
-    const timings = { load: 0, check: 0, plan: 0, emit: 0 };
-    let mark = performance.now();
-    const lap = (stage: keyof typeof timings) => {
-      const now = performance.now();
-      timings[stage] += now - mark;
-      mark = now;
-    };
+    const profiler = new Profiler(FILE_STAGES);
+    const lap = profiler.laps();
     const loaded = loadSpecFile(file, this.graph, this.evaluator, kind);
     const imported = Object.keys(loaded.deps).filter((dep) => !this.specFiles.has(dep));
     const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...importedSyntaxErrors(this.graph, imported)];
@@ -167,7 +166,7 @@ export class SpecFileProcessor {
       kept.push(entry);
     }
     const files = hasErrors(diagnostics) ? [] : kept.flatMap((entry) => entry.files);
-    return { file, kind, deps: { ...loaded.probes, ...loaded.deps }, diagnostics, summaries: kept.map((entry) => entry.plan.summary), brokenCapabilities, secrets: loaded.secrets, files, timings };
+    return { file, kind, deps: { ...loaded.probes, ...loaded.deps }, diagnostics, summaries: kept.map((entry) => entry.plan.summary), brokenCapabilities, secrets: loaded.secrets, files, timings: profiler.timings };
   }
 
   /** The adapters the project's adapter files declare (read statically, like specs). */
