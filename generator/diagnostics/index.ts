@@ -3,7 +3,7 @@
  * code, with its severity and meaning, is in codes.ts; the type lets a diagnostic have only a code
  * from there, with a severity that code has.
  */
-import type { DIAGNOSTIC_CODES, DiagnosticCode, Severity } from './codes.js';
+import type { DIAGNOSTIC_CODES, DiagnosticCode } from './codes.js';
 
 export { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from './codes.js';
 

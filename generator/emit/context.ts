@@ -4,7 +4,7 @@
  */
 import { BoundedCache } from './bounded-cache.js';
 import { schemaToTypeScript } from './json-schema-types.js';
-import type { EmitContext, FolderModule } from './render.js';
+import type { EmitContext } from './render.js';
 import { schemaKey } from './schema-key.js';
 import { standaloneValidators, type ValidatorCompiler } from './standalone-validators.js';
 import { TemplateSet } from './templates.js';
