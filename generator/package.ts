@@ -30,5 +30,7 @@ function internalError(message: string): never {
 export const PACKAGE_ROOT = found.root;
 /** contractgen's version; generated code asks for a runtime of this version (they are released together). */
 export const GENERATOR_VERSION = found.version;
-/** The templates no artifact owns: the shared partials and `contractgen new`'s (each artifact's are in its folder: artifacts/). */
+/** The templates no artifact owns: the shared partials and `contractgen new`'s. */
 export const DEFAULT_TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
+/** The artifacts' folders, each with its templates in `templates/` (artifacts/artifact.ts). */
+export const ARTIFACTS_DIR = join(PACKAGE_ROOT, 'artifacts');

@@ -13,7 +13,7 @@ import type { EmitContext, OutputFile } from '../emit/render.js';
 import type { CapabilitySummary, RenderJob } from '../plan/model.js';
 import type { CheckedProject, ProjectSettings } from '../plan/project.js';
 import type { IntegrationPlan, PlanSettings, SpecPlan } from '../plan/spec.js';
-import { PACKAGE_ROOT } from '../package.js';
+import { ARTIFACTS_DIR } from '../package.js';
 
 export interface Artifact {
   /** Its name, which `artifacts` in the config switches it off by. */
@@ -63,5 +63,5 @@ export interface ArtifactFiles {
 
 /** The templates folder beside an artifact's definition: `artifacts/<folder>/templates` in the package (sources and compiled code alike). */
 export function templatesBeside(moduleUrl: string): string {
-  return join(PACKAGE_ROOT, 'artifacts', basename(dirname(fileURLToPath(moduleUrl))), 'templates');
+  return join(ARTIFACTS_DIR, basename(dirname(fileURLToPath(moduleUrl))), 'templates');
 }

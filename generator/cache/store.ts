@@ -12,8 +12,7 @@ import { sha1 } from '../values.js';
 import type { ResolvedOptions } from '../options.js';
 import { inputState } from '../fs/input-state.js';
 import { readRegularFile } from '../fs/read-input.js';
-import { BUILT_IN_TEMPLATE_DIRS } from '../artifacts/index.js';
-import { PACKAGE_ROOT } from '../package.js';
+import { ARTIFACTS_DIR, DEFAULT_TEMPLATES_DIR, PACKAGE_ROOT } from '../package.js';
 import { OutputPaths } from '../fs/output-path.js';
 import { CACHE_FORMAT, isCacheData, type CacheData } from './format.js';
 
@@ -71,10 +70,11 @@ export function toolFingerprint(options: ResolvedOptions): string {
   // What shapes the output: not how the run goes (mode, cache, workers, progress) or why its root is the project.
   const { mode: _mode, cache: _cache, workers: _workers, onProgress: _onProgress, rootReason: _rootReason, ...relevant } = options;
   hash.update(JSON.stringify(relevant));
-  // The compiled generator (what runs), its templates and its package.json (version, dependencies).
-  for (const dir of [join(PACKAGE_ROOT, 'dist'), join(PACKAGE_ROOT, 'package.json'), ...BUILT_IN_TEMPLATE_DIRS, ...options.templates]) {
-    for (const file of listFiles(dir)) if (!/\.(map|d\.ts|tsbuildinfo)$/.test(file)) hash.update(file).update(readFileSync(file));
-  }
+  // The compiled generator (what runs), its templates (the artifacts' too: read from the folders,
+  // so a run that answers from the cache does not load the artifacts' list) and its package.json.
+  const generator = [join(PACKAGE_ROOT, 'dist'), join(PACKAGE_ROOT, 'package.json'), DEFAULT_TEMPLATES_DIR].flatMap((path) => listFiles(path, (file) => !/\.(map|d\.ts|tsbuildinfo)$/.test(file)));
+  const templates = listFiles(ARTIFACTS_DIR, (file) => file.endsWith('.hbs'));
+  for (const file of [...generator, ...templates, ...options.templates.flatMap((dir) => listFiles(dir))]) hash.update(file).update(readFileSync(file));
   // The libraries that shape the output: a lockfile update that changes one of them changes output too.
   for (const name of OUTPUT_LIBRARIES) hash.update(`${name}@${installedVersion(name)}`);
   return hash.digest('hex');
@@ -91,12 +91,13 @@ function installedVersion(name: string): string {
   }
 }
 
-function listFiles(path: string): string[] {
+/** The files at or below `path` that `wanted` takes, sorted. */
+function listFiles(path: string, wanted: (file: string) => boolean = () => true): string[] {
   try {
     if (statSync(path).isFile()) return [path];
     return readdirSync(path, { recursive: true, encoding: 'utf8' })
       .map((f) => join(path, f))
-      .filter((f) => statSync(f).isFile())
+      .filter((f) => wanted(f) && statSync(f).isFile())
       .sort();
   } catch {
     return [];

@@ -61,7 +61,7 @@ export async function loadConfigFile(file: string, fresh = false): Promise<Contr
     }
     throw new ConfigError(file, `cannot load the config: ${(error as Error).message.split('\n')[0]}`);
   }
-  const problems = configProblems(config);
+  const problems = await configProblems(config);
   if (problems.length > 0) throw new ConfigError(file, problems.join('; '));
   return config as ContractgenConfig;
 }

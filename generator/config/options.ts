@@ -4,7 +4,8 @@
  * follow from this table, so an option is added here and nowhere else (resolve.ts reads it).
  * Paths are relative to the project folder (the config file's).
  */
-import { artifactProblems, enabledArtifacts, type ArtifactName, type ArtifactToggles } from '../artifacts/index.js';
+// Types only: the list of artifacts loads when a config switches one (configProblems), not at every start.
+import type { ArtifactToggles } from '../artifacts/index.js';
 
 /** How an option is written, checked and resolved. */
 type Kind = 'folder' | 'optional folder' | 'folders' | 'string' | 'boolean' | 'packages' | 'artifacts';
@@ -50,7 +51,7 @@ interface Written {
   artifacts: ArtifactToggles;
 }
 
-/** What an option of each kind is once resolved: folders absolute, artifacts the list switched on. */
+/** What an option of each kind is once resolved: folders absolute (artifacts as written: the pipeline asks the list which are on). */
 interface Resolved {
   folder: string;
   'optional folder': string | undefined;
@@ -58,7 +59,7 @@ interface Resolved {
   string: string;
   boolean: boolean;
   packages: readonly string[];
-  artifacts: readonly ArtifactName[];
+  artifacts: ArtifactToggles;
 }
 
 /** The project options a config file (or `generate()`) may set; every one optional. */
@@ -75,7 +76,7 @@ export function defineConfig(config: ContractgenConfig): ContractgenConfig {
 /** An npm package name (scoped or not): what `packages` may list. */
 const PACKAGE_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
 
-const PROBLEM: { readonly [K in Kind]: (value: unknown, name: string) => string[] } = {
+const PROBLEM: { readonly [K in Kind]: (value: unknown, name: string) => string[] | Promise<string[]> } = {
   folder: nonEmptyString,
   'optional folder': nonEmptyString,
   string: nonEmptyString,
@@ -84,7 +85,7 @@ const PROBLEM: { readonly [K in Kind]: (value: unknown, name: string) => string[
   boolean: (value, name) => (typeof value === 'boolean' ? [] : [`"${name}" must be true or false`]),
   packages: (value, name) =>
     Array.isArray(value) && value.every((p) => typeof p === 'string' && PACKAGE_NAME.test(p)) ? [] : [`"${name}" must be a list of package names, e.g. ["@contractgen/twilio"]`],
-  artifacts: (value) => artifactProblems(value),
+  artifacts: async (value) => (await import('../artifacts/index.js')).artifactProblems(value),
 };
 
 function nonEmptyString(value: unknown, name: string): string[] {
@@ -92,13 +93,13 @@ function nonEmptyString(value: unknown, name: string): string[] {
 }
 
 /** Problems with a config value, as messages naming the option. */
-export function configProblems(config: unknown): string[] {
+export async function configProblems(config: unknown): Promise<string[]> {
   if (!config || typeof config !== 'object' || Array.isArray(config)) return ['the config must be an object'];
   const known = Object.keys(OPTIONS);
   const problems: string[] = [];
   for (const [name, value] of Object.entries(config)) {
     if (!Object.hasOwn(OPTIONS, name)) problems.push(`unknown option "${name}" (known: ${known.join(', ')})`);
-    else if (value !== undefined) problems.push(...PROBLEM[OPTIONS[name as OptionName].kind](value, name));
+    else if (value !== undefined) problems.push(...(await PROBLEM[OPTIONS[name as OptionName].kind](value, name)));
   }
   return problems;
 }
@@ -111,8 +112,6 @@ function resolveValue(kind: Kind, written: unknown, root: (path: string) => stri
       return written === undefined ? undefined : root(written as string);
     case 'folders':
       return (typeof written === 'string' ? [written] : (written as readonly string[])).map(root);
-    case 'artifacts':
-      return [...enabledArtifacts(written as ArtifactToggles)];
     default:
       return written;
   }

@@ -23,7 +23,7 @@ export async function resolveOptions(options: GenerateOptions = {}, context: Res
   const project = locate(options, cwd);
   const config = project.configFile ? await loadConfigFile(project.configFile, context.fresh) : {};
   const given = Object.fromEntries(Object.keys(OPTIONS).map((name) => [name, options[name as keyof ContractgenConfig]]).filter(([, value]) => value !== undefined)) as ContractgenConfig;
-  const problems = configProblems(given);
+  const problems = await configProblems(given);
   if (problems.length > 0) throw new ConfigError(undefined, problems.join('; '));
   return {
     ...resolveConfig([given, config], (path) => resolve(project.root, path)),

@@ -2,7 +2,7 @@
  * The spec files of a run: each processed (spec-file.ts: in this thread or on a worker) or taken
  * from the cache, as the run's tasks, with the progress they make.
  */
-import { artifactFlags, BUILT_IN_TEMPLATE_DIRS, folderModules } from '../artifacts/index.js';
+import { artifactFlags, BUILT_IN_TEMPLATE_DIRS, enabledArtifacts, folderModules } from '../artifacts/index.js';
 import type { CacheData, CachedSpecFile, InputHashes } from '../cache/index.js';
 import type { OutputFile } from '../emit/index.js';
 import { projectRoots, type ProjectInputs } from '../load/discover.js';
@@ -89,7 +89,7 @@ function failedFile(file: string, kind: SpecKind, error: unknown): SpecFileResul
 }
 
 export function taskSettings(options: ResolvedOptions, inputs: ProjectInputs, specFiles: readonly string[]): TaskSettings {
-  const { artifacts } = options;
+  const artifacts = enabledArtifacts(options.artifacts);
   const plan = { root: options.root, packages: inputs.packages.map(({ name, dir }) => ({ name, dir })), outDir: options.out };
   const emit =
     options.mode === 'validate'
