@@ -63,10 +63,10 @@ interface Resolved {
 }
 
 /** The project options a config file (or `generate()`) may set; every one optional. */
-export type ContractgenConfig = { readonly [K in OptionName]?: Written[(typeof OPTIONS)[K]['kind']] };
+export type ContractgenConfig = { readonly [K in keyof typeof OPTIONS]?: Written[(typeof OPTIONS)[K]['kind']] };
 
 /** Every project option, resolved. */
-export type ResolvedConfig = { readonly [K in OptionName]: Resolved[(typeof OPTIONS)[K]['kind']] };
+export type ResolvedConfig = { readonly [K in keyof typeof OPTIONS]: Resolved[(typeof OPTIONS)[K]['kind']] };
 
 /** Types a config file: `export default defineConfig({ out: 'src/generated' })`. */
 export function defineConfig(config: ContractgenConfig): ContractgenConfig {
