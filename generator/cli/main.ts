@@ -39,13 +39,40 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (args.watch) return watch(args, options, line);
     // The pipeline (ts-morph, ajv, json-schema-to-typescript) loads only when a command needs it, so --help stays instant.
     const { generateResolved } = await import('../generate.js');
-    const result = await generateResolved(options);
+    const stopListening = reportInterrupt(args, command, options.root);
+    let result;
+    try {
+      result = await generateResolved(options);
+    } finally {
+      stopListening();
+    }
     line.clear();
     if (command === 'list' && args.reporter === 'human') {
       for (const spec of result.specs) out(`${spec.kind.padEnd(11)} ${`${spec.key}@${spec.version}`.padEnd(40)} ${displayPath(spec.file, options.root)}`);
     }
     print(result, command, args, options.root, performance.now() - start);
-    exitCode = result.ok ? 0 : 1;
+    exitCode = result.diagnostics.some((d) => d.code === 'CG303') ? 130 : result.ok ? 0 : 1;
+  };
+
+  /**
+   * Ctrl-C or SIGTERM during a run. While the run writes, it stops itself and ends with CG303 as its
+   * result (pipeline/interrupt.ts), which is reported like any (exit 130); at any other moment
+   * there is nothing to undo, and the CLI reports CG303 and exits 130 at once.
+   */
+  const reportInterrupt = (args: RunArgs, command: string, root: string) => {
+    const interrupted = async (signal: NodeJS.Signals) => {
+      // The run's own listener is there too: it stops the run, which then ends with CG303.
+      if (process.listenerCount(signal) > 1) return;
+      const { INTERRUPTED } = await import('../pipeline/interrupt.js');
+      print({ ...NOTHING_RUN, diagnostics: [INTERRUPTED] }, command, args, root, 0);
+      process.exit(130);
+    };
+    process.on('SIGINT', interrupted);
+    process.on('SIGTERM', interrupted);
+    return () => {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
+    };
   };
 
   /** Runs until interrupted; a broken spec prints its diagnostics and the next change tries again. */
