@@ -17,8 +17,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { INTEGRATION_CATEGORIES } from '../generator/spec/model-schema.js';
-import { StabilityEnum } from '../runtime/spec/stability.js';
+import { INTEGRATION_CATEGORIES } from '../generator/spec-rules/model-schema.js';
+import { StabilityEnum } from '../runtime/spec-model/stability.js';
 
 export const DEFAULT_SEED = 20240611;
 export const CAPABILITY_COUNT = 20;

@@ -16,7 +16,7 @@ import addFormatsModule from 'ajv-formats';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Validator } from '../runtime/validation/validator.js';
-import { specSchemaAjv } from '../generator/spec/schema-checks.js';
+import { specSchemaAjv } from '../generator/spec-rules/schema-checks.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 

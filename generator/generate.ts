@@ -1,31 +1,48 @@
 /**
- * `generate`: the programmatic API, and what the CLI runs. When the cache says no input changed
- * and every output is still as written, it answers without loading the pipeline at all; otherwise
- * the pipeline runs, reusing what it can (generator/pipeline/).
+ * `generate`: the programmatic API, and what the CLI runs. Its options are made as the CLI makes
+ * them (config/resolve.ts: the project's config file included). When the cache says no input
+ * changed and every output is still as written, it answers without loading the pipeline at all;
+ * otherwise the pipeline runs, reusing what it can (generator/pipeline/).
  */
 import { cacheFile, InputHashes, readCache, stampHolds, toolFingerprint, writeCache, type CacheData } from './cache/index.js';
-import type { Diagnostic } from './diagnostics.js';
+import type { Diagnostic } from './diagnostics/index.js';
 import { discoverInputs, type ProjectInputs } from './load/discover.js';
-import { outputTargets, resolveOptions, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
-import { isInsideFolder } from './load/inside.js';
-import { readRegularFile } from './load/read-input.js';
+import { ConfigError } from './config/error.js';
+import { resolveOptions } from './config/resolve.js';
+import { outputTargets, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
+import { isInsideFolder } from './fs/inside.js';
+import { readRegularFile } from './fs/read-input.js';
 import { maskedSourceText } from './report/mask.js';
 import { OutputBlockedError } from './write/blocked.js';
-import { outputFolderProblem, OutputPaths, refusedPath } from './write/output-path.js';
-import { foldersWithRunFolder, outputFolders } from './write/run-folder.js';
+import { outputFolderProblem, OutputPaths, refusedPath } from './fs/output-path.js';
+import { foldersWithRunFolder, outputFolders } from './fs/run-folder.js';
+import { Profiler } from './profiler.js';
 import { sameList } from './values.js';
 
 export type { FileStatus, GenerateMode, GenerateOptions, GenerateResult, ListedSpec } from './options.js';
 
+/** A config file that cannot be used, or an option that is wrong, is a failed result (CG160), not an exception. */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
-  const resolved = resolveOptions(options);
-  const timings: Record<string, number> = {};
+  let resolved: ResolvedOptions;
+  try {
+    resolved = await resolveOptions(options);
+  } catch (error) {
+    if (error instanceof ConfigError) return failedRun([error.diagnostic], {}, []);
+    throw error;
+  }
+  return generateResolved(resolved);
+}
+
+/** A run with its options resolved already (the CLI resolves them first: it reports where they came from). */
+export async function generateResolved(resolved: ResolvedOptions): Promise<GenerateResult> {
+  const profiler = new Profiler();
+  const { timings } = profiler;
   // What a killed run left, or a run writing the folders now: one stat per output folder finds
   // out, and the code that deals with it loads only then.
   const folders = outputFolders(outputTargets(resolved));
   if (resolved.mode !== 'validate') {
     // The output folders, the folders above them in the project and their run folders must be real
-    // folders before anything reads or writes in them (write/output-path.ts).
+    // folders before anything reads or writes in them (fs/output-path.ts).
     const refused = folders.map((folder) => outputFolderProblem(folder, resolved.root)).filter((problem) => problem !== undefined);
     if (refused.length > 0) return failedRun(refused.map((problem) => refusedPath(problem)), timings, folders);
   }
@@ -34,24 +51,22 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     const blocked = await settleInterruptedRuns(folders, resolved.mode);
     if (blocked.length > 0) return failedRun(blocked, timings, folders);
   }
-  const discoverStart = performance.now();
-  const inputs = discoverInputs(resolved);
-  timings.discover = performance.now() - discoverStart;
-  const cacheStart = performance.now();
-  const file = cacheFile(resolved);
-  const tool = toolFingerprint(resolved);
-  // Without the cache the run starts from scratch, and still leaves a cache for the next one.
-  const read = resolved.cache ? readCache(file) : undefined;
-  const cache = read?.tool === tool ? read : undefined;
-  const hashes = new InputHashes();
-  const upToDate = cache && unchangedResult(resolved, inputs, cache, hashes);
-  timings.cache = performance.now() - cacheStart;
+  const inputs = profiler.time('discover', () => discoverInputs(resolved));
+  const { file, tool, cache, hashes, upToDate } = profiler.time('cache', () => {
+    const file = cacheFile(resolved);
+    const tool = toolFingerprint(resolved);
+    // Without the cache the run starts from scratch, and still leaves a cache for the next one.
+    const read = resolved.cache ? readCache(file) : undefined;
+    const cache = read?.tool === tool ? read : undefined;
+    const hashes = new InputHashes();
+    return { file, tool, cache, hashes, upToDate: cache && unchangedResult(resolved, inputs, cache, hashes) };
+  });
   if (upToDate) return { ...upToDate, timings };
 
   const { runPipeline } = await import('./pipeline/index.js');
   let outcome;
   try {
-    outcome = await runPipeline(resolved, inputs, cache, tool, timings, hashes);
+    outcome = await runPipeline(resolved, inputs, cache, tool, profiler, hashes);
   } catch (error) {
     if (error instanceof OutputBlockedError) return failedRun([error.diagnostic], timings, folders);
     throw error;

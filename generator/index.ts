@@ -1,5 +1,6 @@
 // Programmatic API: `import { generate } from 'contractgen'`.
 export { generate, type FileStatus, type GenerateMode, type GenerateOptions, type GenerateResult } from './generate.js';
-export type { Diagnostic } from './diagnostics.js';
+export type { Diagnostic } from './diagnostics/index.js';
 export { formatDiagnostic } from './report/format.js';
-export { defineConfig, type ContractgenConfig, type ArtifactToggles } from './config/config.js';
+export { defineConfig, type ContractgenConfig } from './config/options.js';
+export type { ArtifactToggles } from './artifacts/index.js';

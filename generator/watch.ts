@@ -11,16 +11,18 @@
  */
 import { watch, type FSWatcher } from 'chokidar';
 import { basename } from 'node:path';
-import { generate, type GenerateOptions, type GenerateResult } from './generate.js';
-import { resolveOptions } from './options.js';
+import { generateResolved, type GenerateResult } from './generate.js';
+import type { ResolvedOptions } from './options.js';
 
-export interface WatchOptions extends GenerateOptions {
+export interface WatchOptions {
+  /** The run's options (each run writes). */
+  readonly options: ResolvedOptions;
   /** Files to watch besides the specs, templates and adapters folders (the config file): a change reloads the options. */
   readonly extraPaths?: readonly string[];
   /** Quiet period before a run, in ms (default 100). */
   readonly debounceMs?: number;
   /** Reads the options again (the config file changed); folders watched stay those of the start. */
-  readonly reload?: () => Promise<GenerateOptions>;
+  readonly reload?: () => Promise<ResolvedOptions>;
 }
 
 export interface Watcher {
@@ -38,12 +40,12 @@ export class WatchError extends Error {
 const NEVER_INPUT = new Set(['node_modules', '.git']);
 
 /** `onResult` gets each run's result and how long that run took (from its start, not from the previous run). */
-export function watchProject(options: WatchOptions, onResult: (result: GenerateResult, elapsedMs: number) => void, onError: (error: unknown) => void = () => {}): Watcher {
+export function watchProject(watching: WatchOptions, onResult: (result: GenerateResult, elapsedMs: number) => void, onError: (error: unknown) => void = () => {}): Watcher {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
   let closed = false;
-  let current: GenerateOptions = options;
+  let current = watching.options;
   let reloadNeeded = false;
 
   const run = async (): Promise<void> => {
@@ -56,11 +58,11 @@ export function watchProject(options: WatchOptions, onResult: (result: GenerateR
         again = false;
         const start = performance.now();
         try {
-          if (reloadNeeded && options.reload) {
+          if (reloadNeeded && watching.reload) {
             reloadNeeded = false;
-            current = { ...(await options.reload()), cache: options.cache, onProgress: options.onProgress };
+            current = await watching.reload();
           }
-          const result = await generate({ ...current, mode: 'write' });
+          const result = await generateResolved(current);
           if (!closed) onResult(result, performance.now() - start);
         } catch (error) {
           if (!closed) onError(error);
@@ -76,12 +78,12 @@ export function watchProject(options: WatchOptions, onResult: (result: GenerateR
   const schedule = () => {
     if (closed) return;
     clearTimeout(timer);
-    timer = setTimeout(() => void run(), options.debounceMs ?? 100);
+    timer = setTimeout(() => void run(), watching.debounceMs ?? 100);
   };
 
-  const resolved = resolveOptions(options);
-  const configFiles = new Set(options.extraPaths ?? []);
-  const watcher: FSWatcher = watch([resolved.specsDir, resolved.adaptersDir, ...resolved.templateDirs, ...configFiles], {
+  const { options } = watching;
+  const configFiles = new Set(watching.extraPaths ?? []);
+  const watcher: FSWatcher = watch([options.specs, options.adapters, ...options.templates, ...configFiles], {
     ignoreInitial: true,
     ignored: (path) => NEVER_INPUT.has(basename(path)),
   });
@@ -91,9 +93,9 @@ export function watchProject(options: WatchOptions, onResult: (result: GenerateR
   });
   watcher.on('error', (error) => !closed && onError(new WatchError(`cannot watch the project's folders: ${(error as Error).message}`, { cause: error })));
   // The first run starts once every folder is watched: a save made during it is then seen.
-  const watching = new Promise<void>((resolve) => watcher.once('ready', resolve));
+  const watched = new Promise<void>((resolve) => watcher.once('ready', resolve));
   return {
-    ready: watching.then(run),
+    ready: watched.then(run),
     async close() {
       closed = true;
       clearTimeout(timer);

@@ -4,7 +4,7 @@ export * from './client/index.js';
 export * from './http/index.js';
 export * from './webhooks/index.js';
 export * from './validation/index.js';
-export * from './spec/index.js';
+export * from './spec-model/index.js';
 export { createRegistry, type Registry } from './registry.js';
 export { versionSatisfies } from './semver.js';
 export { assertRuntimeVersion, RUNTIME_VERSION, RuntimeVersionError } from './version.js';

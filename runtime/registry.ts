@@ -1,6 +1,6 @@
 /** Lookups over a generated registry: by `key@version`, and which integrations provide a capability. */
 import { versionSatisfies } from './semver.js';
-import type { CapabilitySpec, IntegrationSpec } from './spec/model.js';
+import type { CapabilitySpec, IntegrationSpec } from './spec-model/model.js';
 
 export interface Registry<I extends Record<string, IntegrationSpec>, C extends Record<string, CapabilitySpec>> {
   readonly integrations: I;

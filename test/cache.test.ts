@@ -9,8 +9,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sha1 } from '../generator/cache/index.js';
-import { projectOptions } from '../generator/config/resolve.js';
+import { sha1 } from '../generator/values.js';
 import { generate, type GenerateMode } from '../generator/index.js';
 import { applyEdit, type Edit } from './incremental/edits.js';
 import { createProject } from './incremental/sequence.js';
@@ -34,7 +33,7 @@ async function warmProject(before: readonly Edit[] = []): Promise<{ root: string
     return cached;
   };
   // The first run (from an empty cache) is held to a run from scratch by the property test.
-  const first = await generate({ ...(await projectOptions(root)), mode: 'write' });
+  const first = await generate({ root, mode: 'write' });
   expect(first.ok, JSON.stringify(first.diagnostics)).toBe(true);
   return { root, run };
 }

@@ -6,9 +6,10 @@
  * machines (--reporter json).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { projectOptions, type FlagOptions } from '../generator/config/resolve.js';
+import { resolveOptions } from '../generator/config/resolve.js';
+import { generateResolved } from '../generator/generate.js';
 import { generate, type GenerateMode, type GenerateResult } from '../generator/index.js';
 import { copyInto, REPO, TWILIO_SPECS, removeDir, runCli, scratchDir, snapshot, typecheckEach, writeFiles } from './support/workspace.js';
 
@@ -44,11 +45,11 @@ const SMS_SPECS = ['capabilities/sms-outbound.ts', 'integrations/twilio-sms.ts']
 
 /**
  * A run as the CLI makes it from `cwd` (its config found upward from there, flags relative to it:
- * the same `projectOptions` call), in this process: for claims about where options come from. What
+ * the same `resolveOptions` call), in this process: for claims about where options come from. What
  * the CLI prints and exits with is tested through the real CLI.
  */
-async function runFrom(cwd: string, mode: GenerateMode = 'write', flags: FlagOptions = {}): Promise<GenerateResult> {
-  return generate({ ...(await projectOptions(cwd, flags)), mode });
+async function runFrom(cwd: string, mode: GenerateMode = 'write', flags: { out?: string } = {}): Promise<GenerateResult> {
+  return generateResolved(await resolveOptions({ out: flags.out && resolve(cwd, flags.out), mode }, { cwd }));
 }
 
 const tsConfig = (body: string) => `import { defineConfig } from 'contractgen';\n\nexport default defineConfig(${body});\n`;
@@ -96,6 +97,23 @@ describe('config file (contractgen.config.ts with defineConfig)', () => {
     expect((await runFrom(join(root, NESTED), 'check')).ok).toBe(true);
     expect((await runFrom(join(root, 'packages'), 'check')).ok).toBe(true);
   }, 120_000);
+
+  it('is read by the programmatic API too: generate({ root }) writes what the CLI writes, unless told config: false', async () => {
+    const root = workspace('config-api', 'contractgen.config.json', JSON.stringify({ specs: 'contracts', out: OUT }));
+    expect(runCli(['generate'], root).code).toBe(0);
+    const fromCli = contents(snapshot(join(root, OUT)));
+    rmSync(join(root, OUT), { recursive: true });
+    expect((await generate({ root })).ok).toBe(true);
+    expect(contents(snapshot(join(root, OUT)))).toEqual(fromCli);
+    // Options given to generate() win over the config file, which is otherwise read as the CLI reads it.
+    expect((await generate({ root, out: 'api-out', mode: 'check' })).files.every((f) => f.status === 'missing')).toBe(true);
+    // Told not to read it: the defaults (no `specs` folder here, so nothing is found).
+    const ignored = await generate({ root, config: false, mode: 'validate' });
+    expect(ignored.diagnostics.map((d) => d.code)).toEqual(['CG103']);
+    // An option that is wrong is a CG160 result, as in a config file, not an exception.
+    const wrong = await generate({ root, artifacts: { clients: true, types: false }, mode: 'validate' });
+    expect(wrong).toMatchObject({ ok: false, diagnostics: [{ code: 'CG160', severity: 'error', message: 'artifacts.validators needs artifacts.types; artifacts.clients needs artifacts.types' }] });
+  }, 60_000);
 
   it('flags override the config, relative to the working directory', async () => {
     const root = workspace('config-flags', 'contractgen.config.ts', tsConfig(baseConfig));
@@ -272,6 +290,11 @@ describe('config errors', () => {
     const typed = runCli(['generate'], wrongType);
     expect(typed.code).toBe(2);
     expect(typed.stderr).toMatch(/contractgen\.config\.mjs - error CG160: "out" must be a non-empty string/);
+
+    // Through the reporter like every diagnostic: a JSON reader gets JSON, not text.
+    const json = runCli(['check', '--reporter', 'json'], wrongType);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, command: 'check', diagnostics: [{ code: 'CG160', severity: 'error', file: 'contractgen.config.mjs', message: '"out" must be a non-empty string' }] });
   }, 60_000);
 });
 

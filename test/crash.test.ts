@@ -11,7 +11,6 @@ import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../bench/corpus.js';
-import { projectOptions } from '../generator/config/resolve.js';
 import { generate } from '../generator/index.js';
 import { startCli, stopAllCli, waitFor } from './support/cli-process.js';
 import { removeDir, runCli, scratchDir, snapshot, writeFiles } from './support/workspace.js';
@@ -77,7 +76,7 @@ function specProject(corpus: string, name: string, from: number, to: number): st
   return root;
 }
 
-const inProcess = async (root: string, mode: 'write' | 'check' = 'write') => generate({ ...(await projectOptions(root)), mode, workers: 0 });
+const inProcess = async (root: string, mode: 'write' | 'check' = 'write') => generate({ root, mode, workers: 0 });
 
 beforeAll(async () => {
   project = scratchDir('crash');
@@ -102,9 +101,9 @@ afterAll(async () => {
   removeDir(project);
 });
 
-/** Runs the real CLI's `generate` in the new project, killed by the test hook after `renames` renames/deletions. */
+/** Runs the real CLI's `generate` in the new project, killed by a probe after `renames` renames/deletions. */
 async function killedGenerate(renames: number): Promise<void> {
-  const cli = startCli(['generate'], newRoot, { CONTRACTGEN_TEST_KILL_AFTER_RENAMES: String(renames) });
+  const cli = startCli(['generate'], newRoot, {}, { killAfterSteps: renames });
   const exit = await cli.exited;
   expect(exit.signal, `killed after ${renames}: ${cli.output()}`).toBe('SIGKILL');
 }

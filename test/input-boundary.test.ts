@@ -12,7 +12,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate, type GenerateResult } from '../generator/index.js';
-import { InputBoundary } from '../generator/load/input-boundary.js';
+import { InputBoundary } from '../generator/fs/input-boundary.js';
 import { loadSpecs } from '../generator/load/load.js';
 import { ModuleGraph } from '../generator/load/modules.js';
 import { formatDiagnostic } from '../generator/report/format.js';

@@ -2,7 +2,7 @@
  * A spec edited while a run works on it: the run had parsed the old bytes, so what it would write
  * is already stale. It fails (CG306) and writes nothing, caches nothing as fresh, and `check`
  * afterwards does not call the old output up to date. The edit lands at the last moment: the run
- * pauses (CONTRACTGEN_TEST_PAUSE_FILE) once it has read and processed every input, the test
+ * pauses (a probe: test/support/probed-cli.mjs) once it has read and processed every input, the test
  * edits, and the run goes on to check its inputs and write.
  */
 import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
@@ -32,7 +32,7 @@ const runs = async (root: string, mode: GenerateMode, cache = true) => (await ge
 /** Runs `args` through the real CLI, changes an input (`edit`) while the run is paused before its last step, and lets it finish. */
 async function runWithEditDuringRun(root: string, args: readonly string[], edit = () => appendFileSync(join(root, SPEC), '\n// edited while contractgen ran\n')) {
   const pause = join(root, 'paused');
-  const run = startCli(args, root, { CONTRACTGEN_TEST_PAUSE_FILE: pause });
+  const run = startCli(args, root, {}, { pauseFile: pause });
   await waitFor('the run to pause', () => existsSync(pause), { timeoutMs: 30_000, describe: run.output });
   edit();
   rmSync(pause);
@@ -68,7 +68,8 @@ describe('an input that changes during a run', () => {
     writeFiles(root, { 'specs/integrations/later.ts': '' });
     expect(await runs(root, 'write')).toBe(true);
     const acme = readFileSync(join(root, SPEC), 'utf8').replace("key: 'sms.twilio'", "key: 'sms.acme'").replace('twilioSmsIntegrationSpec', 'acmeSpec');
-    const run = await runWithEditDuringRun(root, ['generate'], () => writeFiles(root, { 'specs/integrations/later.ts': acme }));
+    // From scratch: nothing changed yet, so with the cache (the same as this process's) the run would answer at once.
+    const run = await runWithEditDuringRun(root, ['generate', '--no-cache'], () => writeFiles(root, { 'specs/integrations/later.ts': acme }));
     expect(run.code, run.output).toBe(1);
     expect(run.output).toMatch(/later\.ts - error CG306: changed while contractgen was reading it/);
     expect(await runs(root, 'check')).toBe(false);

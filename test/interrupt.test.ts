@@ -96,6 +96,19 @@ describe('a run interrupted while emitting', () => {
   }, 60_000);
 });
 
+describe('a run reporting JSON', () => {
+  it('reports CG303 in its JSON document when interrupted, like any diagnostic (exit 130)', async () => {
+    const root = project();
+    const cli = startCli(['generate', '--no-cache', '--workers', '0', '--reporter', 'json'], root);
+    await waitFor('staged files', () => staged(root) >= 3, { intervalMs: 5, describe: cli.output });
+    cli.child.kill('SIGINT');
+    const exit = await cli.exited;
+    expect(exit, cli.output()).toEqual({ code: 130, signal: null });
+    expect(JSON.parse(cli.output())).toMatchObject({ ok: false, diagnostics: [{ code: 'CG303', severity: 'error', message: 'interrupted: nothing was written' }] });
+    expect(existsSync(join(root, 'generated')), 'something was written').toBe(false);
+  }, 60_000);
+});
+
 describe('a program that handles the signal itself', () => {
   it('gets CG303 as the result of the run it interrupted, and nothing is written', async () => {
     const root = project();

@@ -233,6 +233,10 @@ describe('contractgen new: a third SMS provider for an existing capability', () 
     expect(missing.stderr).toMatch(/error CG170: --category is required\n\s+hint: one of sms, /);
     expect(missing.stderr).toMatch(/error CG170: --capability is required/);
     expect(missing.stderr).not.toMatch(/did you mean|CG150/);
+    // `new` reports through the reporter like every command: JSON for a JSON reader.
+    const json = runCli(['new', 'Sms/Gamma', '--reporter', 'json'], root);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, command: 'new', diagnostics: ['CG171', 'CG170', 'CG170'].map((code) => ({ code, severity: 'error' })) });
     expect(snapshot(root)).toEqual(before);
   });
 });

@@ -17,7 +17,7 @@ async function generatedProject(config: object = {}): Promise<string> {
   scratch.push(root);
   copyInto(TWILIO_SPECS, join(root, 'specs'));
   writeFiles(root, { 'contractgen.config.json': JSON.stringify(config) });
-  expect((await generate({ root, adapters: 'none' })).ok).toBe(true);
+  expect((await generate({ root, adapters: 'none', config: false })).ok).toBe(true);
   return root;
 }
 

@@ -5,12 +5,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCorpus, DEFAULT_SEED, type CorpusInfo } from '../bench/corpus.js';
-import { projectOptions } from '../generator/config/resolve.js';
 import { generate, type GenerateResult } from '../generator/index.js';
 import { WorkerPool } from '../generator/parallel/pool.js';
 import { workerCount } from '../generator/parallel/executor.js';
+import { probes } from '../generator/probes.js';
 import { REPO, removeDir, scratchDir, snapshot, writeFiles } from './support/workspace.js';
 
 const scratch: string[] = [];
@@ -39,7 +40,7 @@ describe('a run on worker threads', () => {
   }, 120_000);
 
   it("produces this repository's generated/ exactly (check mode finds no drift)", async () => {
-    const result = await generate({ ...(await projectOptions(REPO)), mode: 'check', workers: 2, cache: false });
+    const result = await generate({ root: REPO, mode: 'check', workers: 2, cache: false });
     expect(result.files.filter((f) => f.status !== 'unchanged')).toEqual([]);
     expect(result.ok).toBe(true);
   }, 60_000);
@@ -92,7 +93,7 @@ describe('workerCount', () => {
 });
 
 describe('WorkerPool', () => {
-  const settings = (root: string) => ({ plan: { root, packages: [], artifacts: [], outDir: join(root, 'generated') }, specFiles: [], inputRoots: [root] });
+  const settings = (root: string) => ({ plan: { root, packages: [], outDir: join(root, 'generated') }, artifacts: [], specFiles: [], inputRoots: [root] });
 
   it('fails the tasks still pending when closed, and refuses new ones', async () => {
     const pool = new WorkerPool(1, settings(REPO));
@@ -118,13 +119,13 @@ describe('WorkerPool', () => {
 });
 
 describe('a worker that dies', () => {
-  /** A run on 2 workers into `out`, with the test hook's variables set for its worker threads (generator/test-hooks.ts). */
-  async function runWithHook(root: string, out: string, hook: Record<string, string>): Promise<GenerateResult> {
-    Object.assign(process.env, hook);
+  /** A run on two worker threads, each of which imports test/support/dying-worker.mjs with `parameters` first (a probe: generator/probes.ts). */
+  async function runWithDyingWorker(root: string, out: string, parameters: Record<string, string>): Promise<GenerateResult> {
+    probes.workerModule = `${pathToFileURL(join(REPO, 'test/support/dying-worker.mjs')).href}?${new URLSearchParams(parameters)}`;
     try {
       return await generate({ root, out, workers: 2, cache: false });
     } finally {
-      for (const name of Object.keys(hook)) delete process.env[name];
+      delete probes.workerModule;
     }
   }
 
@@ -134,7 +135,7 @@ describe('a worker that dies', () => {
     const marker = join(root, 'died');
     // The run without the fault in one thread: any number of workers gives the same (tested above).
     const normal = await generate({ root, out: 'out-normal', workers: 0, cache: false });
-    const retried = await runWithHook(root, 'out-retried', { CONTRACTGEN_TEST_WORKER_DIES_ON: victim, CONTRACTGEN_TEST_WORKER_DIES_ONCE: marker });
+    const retried = await runWithDyingWorker(root, 'out-retried', { dieOn: victim, once: marker });
     expect(readFileSync(marker, 'utf8'), 'no worker died').toContain(victim);
     expect(normal.ok).toBe(true);
     expect(outcome(retried)).toEqual(outcome(normal));
@@ -144,7 +145,7 @@ describe('a worker that dies', () => {
   it('a file that kills a second worker is a located CG109, not a crashed run, and nothing is written', async () => {
     const { root, info } = corpus('parallel-dies', 6);
     const victim = info.integrations[3]!.file;
-    const killed = await runWithHook(root, 'out', { CONTRACTGEN_TEST_WORKER_DIES_ON: basename(victim) });
+    const killed = await runWithDyingWorker(root, 'out', { dieOn: basename(victim) });
     expect(killed.ok).toBe(false);
     expect(killed.diagnostics).toEqual([expect.objectContaining({ code: 'CG109', file: join(root, victim), message: expect.stringMatching(/died twice/) })]);
     expect(existsSync(join(root, 'out'))).toBe(false);

@@ -2,13 +2,14 @@
  * The progress line of a long run (`contractgen: 3/5 spec files`), as a terminal shows it: the real
  * CLI under a pseudo-terminal (util-linux `script`), and the same run through pipes, with the
  * JSON reporter and with --quiet, where it never appears. The second a run must last before the
- * line shows is shortened for the test (CONTRACTGEN_TEST_PROGRESS_AFTER_MS), so a small project
+ * line shows is shortened for the test (a probe: test/support/probed-cli.mjs), so a small project
  * shows it; one run keeps a long wait to show that a short run prints nothing extra.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, copyInto, removeDir, runCli, scratchDir, TWILIO_SPECS, writeFiles } from './support/workspace.js';
+import { probedCli, type CliProbes } from './support/cli-process.js';
+import { copyInto, removeDir, scratchDir, TWILIO_SPECS, writeFiles } from './support/workspace.js';
 
 const scratch: string[] = [];
 afterAll(() => scratch.forEach(removeDir));
@@ -26,13 +27,19 @@ function project(): string {
 }
 
 /** Runs the CLI with a terminal on stdin, stdout and stderr; returns what the terminal received. */
-function onTerminal(args: readonly string[], cwd: string, env: Record<string, string>): { code: number | null; screen: string } {
-  const command = [process.execPath, CLI, ...args].map((word) => `'${word.replaceAll("'", "'\\''")}'`).join(' ');
-  const result = spawnSync('script', ['--quiet', '--return', '--command', command, '/dev/null'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+function onTerminal(args: readonly string[], cwd: string, probes: CliProbes): { code: number | null; screen: string } {
+  const command = [process.execPath, ...probedCli(probes, args)].map((word) => `'${word.replaceAll("'", "'\\''")}'`).join(' ');
+  const result = spawnSync('script', ['--quiet', '--return', '--command', command, '/dev/null'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: result.status, screen: result.stdout };
 }
 
-const SHOW_AT_ONCE = { CONTRACTGEN_TEST_PROGRESS_AFTER_MS: '0' };
+/** Runs the CLI through pipes. */
+function piped(args: readonly string[], cwd: string, probes: CliProbes): { code: number | null; stderr: string } {
+  const result = spawnSync(process.execPath, probedCli(probes, args), { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stderr: result.stderr };
+}
+
+const SHOW_AT_ONCE: CliProbes = { progressAfterMs: 0 };
 
 describe('the progress line', () => {
   it('on a terminal: files done out of the total, redrawn in place, erased before the report', () => {
@@ -48,16 +55,16 @@ describe('the progress line', () => {
 
   it('never through a pipe, with --reporter json or with --quiet; and not for a run shorter than its wait', () => {
     const root = project();
-    const piped = runCli(['generate', '--no-cache'], root, SHOW_AT_ONCE);
-    expect(piped.code).toBe(0);
-    expect(piped.stderr).not.toContain('spec files');
+    const throughPipes = piped(['generate', '--no-cache'], root, SHOW_AT_ONCE);
+    expect(throughPipes.code).toBe(0);
+    expect(throughPipes.stderr).not.toContain('spec files');
     const json = onTerminal(['generate', '--no-cache', '--reporter', 'json'], root, SHOW_AT_ONCE);
     expect(json.code).toBe(0);
     expect(json.screen).not.toContain('spec files');
     expect(JSON.parse(json.screen)).toMatchObject({ ok: true });
     const quiet = onTerminal(['generate', '--no-cache', '--quiet'], root, SHOW_AT_ONCE);
     expect(quiet).toEqual({ code: 0, screen: '' });
-    const short = onTerminal(['generate', '--no-cache'], root, { CONTRACTGEN_TEST_PROGRESS_AFTER_MS: '60000' });
+    const short = onTerminal(['generate', '--no-cache'], root, { progressAfterMs: 60_000 });
     expect(short.code).toBe(0);
     expect(short.screen).not.toContain('spec files');
     expect(short.screen).not.toContain(ERASE_LINE);

@@ -4,6 +4,7 @@
  * Runs go through generate() in this process, printed by the CLI's reporter; the flags themselves
  * (`--templates` twice, relative to the working directory) through the real CLI.
  */
+import { builtInTemplate } from './support/workspace.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +37,7 @@ beforeAll(async () => {
   expect(Object.keys(defaults).length).toBeGreaterThan(30);
 });
 
-const builtIn = (name: string) => readFileSync(join(REPO, 'generator', 'templates', name), 'utf8');
+const builtIn = (name: string) => readFileSync(builtInTemplate(name), 'utf8');
 
 /** Generates with `overrides` (name -> template text) as the only override folder into a fresh folder. */
 async function generateWith(label: string, overrides: Record<string, string>) {

@@ -3,6 +3,7 @@
  * scratch project while the test creates, edits, breaks, fixes and deletes a spec, waiting (with a
  * deadline, never a fixed sleep) for the output folder to follow each step.
  */
+import { builtInTemplate } from './support/workspace.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -221,7 +222,7 @@ describe('generate --watch', () => {
     const out = join(root, 'generated');
     mkdirSync(join(root, 'overrides/docs'), { recursive: true });
     const override = join(root, 'overrides/docs/catalog.md.hbs');
-    const builtIn = readFileSync(join(REPO, 'generator/templates/docs/catalog.md.hbs'), 'utf8');
+    const builtIn = readFileSync(builtInTemplate('docs/catalog.md.hbs'), 'utf8');
     writeFileSync(override, builtIn);
 
     const cli = startCli(['generate', '--watch', '--templates', 'overrides'], root);

@@ -3,13 +3,13 @@
  * this shape, or whose content does not match its digest (a file edited by hand, truncated by a
  * crash, written by another version), is ignored and rebuilt, never trusted.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import type { AdapterBinding } from '../load/adapters.js';
 import type { ListedSpec } from '../options.js';
 import type { SpecSummary } from '../plan/model.js';
 import { isRecord } from '../values.js';
 
-export const CACHE_FORMAT = 6;
+export const CACHE_FORMAT = 7;
 
 /**
  * What an output looked like on disk after the run: its content hash, size, and nanosecond
@@ -73,7 +73,7 @@ function isCachedSpecFile(entry: unknown): entry is CachedSpecFile {
     isStringRecord(entry.deps) &&
     Array.isArray(entry.diagnostics) &&
     Array.isArray(entry.summaries) &&
-    entry.summaries.every((s) => isRecord(s) && typeof s.key === 'string' && isRecord(s.positions) && (s.kind === 'integration' ? Array.isArray(s.provides) : s.kind === 'capability' && isRecord(s.docs))) &&
+    entry.summaries.every((s) => isRecord(s) && typeof s.key === 'string' && isRecord(s.positions) && (s.parts === undefined || isRecord(s.parts)) && (s.kind === 'integration' ? Array.isArray(s.provides) : s.kind === 'capability')) &&
     isStringList(entry.brokenCapabilities) &&
     isStringList(entry.secrets) &&
     isStringList(entry.outputs) &&

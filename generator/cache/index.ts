@@ -1,4 +1,4 @@
 /** cache: what a run may reuse from the previous one (see format.ts); never needed for correct output. */
 export { CACHE_FORMAT, isCacheData, type CacheData, type CachedAdapters, type CachedSpecFile, type OutputStamp } from './format.js';
-export { cacheFile, InputHashes, readCache, sha1, toolFingerprint, writeCache } from './store.js';
+export { cacheFile, InputHashes, readCache, toolFingerprint, writeCache } from './store.js';
 export { stampHolds, stampOf } from './stamps.js';

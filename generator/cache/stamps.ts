@@ -4,7 +4,7 @@
  * keeps only whole seconds (then an edit in the same second would not show).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { sha1 } from './store.js';
+import { sha1 } from '../values.js';
 import type { OutputStamp } from './format.js';
 
 export function stampOf(file: string, hash: string): OutputStamp | undefined {

@@ -7,26 +7,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { findUp, installedManifest } from '../fs/find-up.js';
+import { sha1 } from '../values.js';
 import type { ResolvedOptions } from '../options.js';
-import { inputState } from '../load/input-state.js';
-import { readRegularFile } from '../load/read-input.js';
-import { PACKAGE_ROOT } from '../package.js';
-import { OutputPaths } from '../write/output-path.js';
+import { inputState } from '../fs/input-state.js';
+import { readRegularFile } from '../fs/read-input.js';
+import { ARTIFACTS_DIR, DEFAULT_TEMPLATES_DIR, PACKAGE_ROOT } from '../package.js';
+import { OutputPaths } from '../fs/output-path.js';
 import { CACHE_FORMAT, isCacheData, type CacheData } from './format.js';
-
-export function sha1(text: string | Uint8Array): string {
-  return createHash('sha1').update(text).digest('hex');
-}
 
 /** The cache file of the run's output folders; undefined (no cache) when there is no node_modules, or a symlink below it on the way (the writer's path rule: the cache is written only where it says). */
 export function cacheFile(options: ResolvedOptions): string | undefined {
-  for (let dir = options.root; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'node_modules'))) {
-      const relative = `.cache/contractgen/${sha1(`${options.outDir}\u0000${options.docsOutDir ?? ''}`)}.json`;
-      return new OutputPaths([]).reachableIn(join(dir, 'node_modules'), relative) ? join(dir, 'node_modules', relative) : undefined;
-    }
-    if (dirname(dir) === dir) return undefined;
-  }
+  const nodeModules = findUp(options.root, (dir) => (existsSync(join(dir, 'node_modules')) ? join(dir, 'node_modules') : undefined));
+  if (!nodeModules) return undefined;
+  const relative = `.cache/contractgen/${sha1(`${options.out}\u0000${options.docsOut ?? ''}`)}.json`;
+  return new OutputPaths([]).reachableIn(nodeModules, relative) ? join(nodeModules, relative) : undefined;
 }
 
 export function readCache(file: string | undefined): CacheData | undefined {
@@ -75,10 +70,11 @@ export function toolFingerprint(options: ResolvedOptions): string {
   // What shapes the output: not how the run goes (mode, cache, workers, progress) or why its root is the project.
   const { mode: _mode, cache: _cache, workers: _workers, onProgress: _onProgress, rootReason: _rootReason, ...relevant } = options;
   hash.update(JSON.stringify(relevant));
-  // The compiled generator (what runs), its templates and its package.json (version, dependencies).
-  for (const dir of ['dist', 'templates', 'package.json'].map((d) => join(PACKAGE_ROOT, d)).concat(options.templateDirs)) {
-    for (const file of listFiles(dir)) if (!/\.(map|d\.ts|tsbuildinfo)$/.test(file)) hash.update(file).update(readFileSync(file));
-  }
+  // The compiled generator (what runs), its templates (the artifacts' too: read from the folders,
+  // so a run that answers from the cache does not load the artifacts' list) and its package.json.
+  const generator = [join(PACKAGE_ROOT, 'dist'), join(PACKAGE_ROOT, 'package.json'), DEFAULT_TEMPLATES_DIR].flatMap((path) => listFiles(path, (file) => !/\.(map|d\.ts|tsbuildinfo)$/.test(file)));
+  const templates = listFiles(ARTIFACTS_DIR, (file) => file.endsWith('.hbs'));
+  for (const file of [...generator, ...templates, ...options.templates.flatMap((dir) => listFiles(dir))]) hash.update(file).update(readFileSync(file));
   // The libraries that shape the output: a lockfile update that changes one of them changes output too.
   for (const name of OUTPUT_LIBRARIES) hash.update(`${name}@${installedVersion(name)}`);
   return hash.digest('hex');
@@ -87,21 +83,21 @@ export function toolFingerprint(options: ResolvedOptions): string {
 const OUTPUT_LIBRARIES = ['ajv', 'ajv-formats', 'json-schema-to-typescript', 'handlebars', 'ts-morph'];
 
 function installedVersion(name: string): string {
-  for (let dir = PACKAGE_ROOT; ; dir = dirname(dir)) {
-    try {
-      return (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version ?? '?';
-    } catch {
-      if (dirname(dir) === dir) return '?';
-    }
+  const manifest = installedManifest(name, PACKAGE_ROOT);
+  try {
+    return manifest ? ((JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version ?? '?') : '?';
+  } catch {
+    return '?';
   }
 }
 
-function listFiles(path: string): string[] {
+/** The files at or below `path` that `wanted` takes, sorted. */
+function listFiles(path: string, wanted: (file: string) => boolean = () => true): string[] {
   try {
     if (statSync(path).isFile()) return [path];
     return readdirSync(path, { recursive: true, encoding: 'utf8' })
       .map((f) => join(path, f))
-      .filter((f) => statSync(f).isFile())
+      .filter((f) => wanted(f) && statSync(f).isFile())
       .sort();
   } catch {
     return [];

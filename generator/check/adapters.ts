@@ -2,9 +2,9 @@
  * Which adapter each integration is bound to: at most one per integration (a project's own adapter
  * replaces a package's default), and none that declares an integration no spec defines.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import type { AdapterBinding } from '../load/adapters.js';
-import { closest } from '../spec/findings.js';
+import { closest } from '../spec-rules/findings.js';
 
 /** `adapters` lists the packages' adapters first, then the project's own. */
 export function resolveAdapters(adapters: readonly AdapterBinding[]): { byKey: Record<string, AdapterBinding>; diagnostics: Diagnostic[] } {

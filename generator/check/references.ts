@@ -4,20 +4,16 @@
  * against the summaries of every capability (checked first).
  */
 import { versionSatisfies } from '@contractgen/runtime';
-import type { Diagnostic } from '../diagnostics.js';
+import type { CodeAndSeverity, Diagnostic } from '../diagnostics/index.js';
 import type { LoadedSpec, ValuePath } from '../load/model.js';
-import type { AdapterBinding } from '../load/adapters.js';
-import type { CapabilitySummary } from '../plan/model.js';
-import { closest, formatPath } from '../spec/findings.js';
+import { closest, formatPath } from '../spec-rules/findings.js';
 
-/** What integrations are checked and bound against: the same for every integration of a run. */
-export interface IntegrationContext {
-  /** The capabilities that passed every rule. */
-  readonly capabilities: readonly CapabilitySummary[];
-  /** Keys of capability specs that broke a rule: an integration naming one is not generated, but not told it is unknown. */
-  readonly broken: readonly string[];
-  /** The adapter bound to each integration key. */
-  readonly adapters: Readonly<Record<string, AdapterBinding>>;
+/** What these rules need of a capability (its summary has more). */
+export interface CheckedCapability {
+  readonly key: string;
+  readonly version: string;
+  readonly operations: readonly { readonly name: string }[];
+  readonly events: readonly { readonly name: string }[];
 }
 
 interface Ref {
@@ -26,12 +22,11 @@ interface Ref {
 }
 
 /** The capabilities the integration provides, or undefined when a reference is wrong (the diagnostics say why). */
-export function checkReferences(spec: LoadedSpec, capabilities: ReadonlyMap<string, CapabilitySummary>, broken: ReadonlySet<string>): { provides?: CapabilitySummary[]; diagnostics: Diagnostic[] } {
+export function checkReferences<C extends CheckedCapability>(spec: LoadedSpec, capabilities: ReadonlyMap<string, C>, broken: ReadonlySet<string>): { provides?: C[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const report = (path: ValuePath, finding: Omit<Diagnostic, 'severity'> & { severity?: Diagnostic['severity'] }) =>
-    diagnostics.push({ severity: 'error', ...finding, message: `${formatPath(path)} ${finding.message}`, ...spec.positionOf(path) });
+  const report = (path: ValuePath, finding: CodeAndSeverity & { message: string; hint?: string }) => diagnostics.push({ ...finding, message: `${formatPath(path)} ${finding.message}`, ...spec.positionOf(path) });
   const refs = (spec.value as { capabilities: { provides?: readonly Ref[]; requires?: readonly Ref[] } }).capabilities;
-  const provides: CapabilitySummary[] = [];
+  const provides: C[] = [];
   let ok = true;
   for (const list of ['provides', 'requires'] as const) {
     (refs[list] ?? []).forEach((ref, i) => {
@@ -41,10 +36,10 @@ export function checkReferences(spec: LoadedSpec, capabilities: ReadonlyMap<stri
         ok = false;
       } else if (!capability) {
         const suggestion = closest(ref.key, [...capabilities.keys()]);
-        report([...at, 'key'], { code: 'CG131', message: `refers to unknown capability "${ref.key}"`, hint: suggestion ? `did you mean "${suggestion}"?` : 'add a defineCapability spec for it under specs/capabilities/' });
+        report([...at, 'key'], { code: 'CG131', severity: 'error', message: `refers to unknown capability "${ref.key}"`, hint: suggestion ? `did you mean "${suggestion}"?` : 'add a defineCapability spec for it under specs/capabilities/' });
         ok = false;
       } else if (!versionSatisfies(capability.version, ref.version)) {
-        report([...at, 'version'], { code: 'CG132', message: `asks for ${ref.key}@${ref.version} but the capability spec is version ${capability.version}`, hint: 'the capability must have the same major version and at least the requested minor/patch' });
+        report([...at, 'version'], { code: 'CG132', severity: 'error', message: `asks for ${ref.key}@${ref.version} but the capability spec is version ${capability.version}`, hint: 'the capability must have the same major version and at least the requested minor/patch' });
         ok = false;
       } else if (list === 'provides') provides.push(capability);
     });
@@ -56,7 +51,7 @@ export function checkReferences(spec: LoadedSpec, capabilities: ReadonlyMap<stri
     for (const name of [...capability.operations.map((op) => op.name), ...capability.events.map((ev) => ev.name)]) {
       const first = owner.get(name);
       if (first && first !== capability.key) {
-        report(['capabilities', 'provides'], { code: 'CG134', message: `lists ${first} and ${capability.key}, which both define "${name}", so the client cannot have one method for each` });
+        report(['capabilities', 'provides'], { code: 'CG134', severity: 'error', message: `lists ${first} and ${capability.key}, which both define "${name}", so the client cannot have one method for each` });
         ok = false;
       }
       owner.set(name, capability.key);

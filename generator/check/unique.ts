@@ -2,24 +2,34 @@
  * One spec per key and kind (every key is one output folder and one set of identifiers), and no
  * two keys that map to the same identifier. Run on the summaries of every spec of a kind.
  */
-import type { Diagnostic, SourcePosition } from '../diagnostics.js';
+import type { Diagnostic, SourcePosition } from '../diagnostics/index.js';
 import { pathKey } from '../load/model.js';
-import type { SpecSummary } from '../plan/model.js';
-import { displayPath } from '../report/format.js';
+import { displayPath } from '../fs/display-path.js';
 import { compareStrings } from '../values.js';
 
 /** The specs kept (the first of each key, in file order), sorted by key, and why the others were not. */
-export function uniqueSpecs<T extends SpecSummary>(specs: readonly T[], root: string): { kept: T[]; diagnostics: Diagnostic[] } {
+/** What these rules need of a spec (its summary has more). */
+export interface UniqueCandidate {
+  readonly kind: string;
+  readonly key: string;
+  readonly version: string;
+  /** The identifier its key maps to. */
+  readonly name: string;
+  readonly file: string;
+  readonly positions: Readonly<Record<string, SourcePosition>>;
+}
+
+export function uniqueSpecs<T extends UniqueCandidate>(specs: readonly T[], root: string): { kept: T[]; diagnostics: Diagnostic[] } {
   const seen = new Map<string, T>();
   const names = new Map<string, T>();
   const kept: T[] = [];
   const diagnostics: Diagnostic[] = [];
-  const keyAt = (spec: SpecSummary): SourcePosition => spec.positions[pathKey(['meta', 'key'])] ?? { file: spec.file, line: 1, column: 1 };
-  const where = (other: SpecSummary) => {
+  const keyAt = (spec: UniqueCandidate): SourcePosition => spec.positions[pathKey(['meta', 'key'])] ?? { file: spec.file, line: 1, column: 1 };
+  const where = (other: UniqueCandidate) => {
     const p = keyAt(other);
     return `${displayPath(p.file, root)}:${p.line}:${p.column}`;
   };
-  const report = (spec: SpecSummary, code: string, message: string, hint: string) => diagnostics.push({ code, severity: 'error', message: `meta.key ${message}`, hint, ...keyAt(spec) });
+  const report = (spec: UniqueCandidate, code: 'CG130' | 'CG133', message: string, hint: string) => diagnostics.push({ code, severity: 'error', message: `meta.key ${message}`, hint, ...keyAt(spec) });
   for (const spec of specs) {
     const first = seen.get(spec.key);
     if (first) {

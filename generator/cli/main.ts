@@ -3,14 +3,15 @@
  * Options come from `contractgen.config.{ts,mjs,json}` (found upward from the working directory)
  * and are overridden by flags.
  */
-import { ConfigError } from '../config/find.js';
-import { projectOptions, type ProjectOptions } from '../config/resolve.js';
-import type { GenerateResult } from '../generate.js';
-import { displayPath, formatDiagnostic } from '../report/format.js';
+import { resolve } from 'node:path';
+import { ConfigError } from '../config/error.js';
+import { resolveOptions } from '../config/resolve.js';
+import type { GenerateOptions, ResolvedOptions } from '../options.js';
+import { displayPath } from '../fs/display-path.js';
 import { parseRunArgs, RUN_COMMANDS, type RunArgs } from './arguments.js';
 import { colorsFor } from './colors.js';
-import { progressLine } from './progress.js';
-import { report } from './report.js';
+import { progressLine, type ProgressLine } from './progress.js';
+import { NOTHING_RUN, report, type RunReport } from './report.js';
 import type { NewArgs } from './yargs-parser.js';
 
 const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
@@ -18,42 +19,76 @@ const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n')
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
-  const project = (args: RunArgs, fresh = false) => projectOptions(process.cwd(), { specs: args.specs, out: args.out, templates: args.templates, config: args.config }, fresh);
-  const print = (result: GenerateResult, command: string, args: RunArgs, options: ProjectOptions, elapsedMs: number) =>
-    report(result, { root: options.root, reporter: args.reporter, quiet: args.quiet, timings: args.timings, colors: colorsFor(process.stderr), command, elapsedMs }, out, err);
+  /** The run's options: flags (relative to the working directory) over the project's config file, by the loader `generate()` uses too. */
+  const project = (args: RunArgs, settings: GenerateOptions = {}, fresh = false) => {
+    return resolveOptions(
+      { ...settings, specs: args.specs && resolve(args.specs), out: args.out && resolve(args.out), templates: args.templates?.length ? args.templates.map((t) => resolve(t)) : undefined, config: args.config },
+      { fresh },
+    );
+  };
+  const print = (result: RunReport, command: string, args: RunArgs, root: string, elapsedMs: number) =>
+    report(result, { root, reporter: args.reporter, quiet: args.quiet, timings: args.timings, colors: colorsFor(process.stderr), command, elapsedMs }, out, err);
   /** The progress line of a long run: on a terminal, with the human reporter, unless --quiet. */
   const progress = (args: RunArgs) => progressLine(process.stderr, args.reporter === 'human' && !args.quiet);
 
   const run = async (args: RunArgs) => {
     const start = performance.now();
-    const options = await project(args);
-    if (args.watch) return watch(args, options);
     const command = args.check ? 'check' : args.command;
-    // The pipeline (ts-morph, ajv, json-schema-to-typescript) loads only when a command needs it, so --help stays instant.
-    const { generate } = await import('../generate.js');
     const line = progress(args);
-    const result = await generate({ ...options, mode: RUN_COMMANDS[command].mode, cache: args.cache, workers: args.workers, onProgress: line.update });
+    const options = await project(args, { mode: args.watch ? 'write' : RUN_COMMANDS[command].mode, cache: args.cache, workers: args.workers, onProgress: line.update });
+    if (args.watch) return watch(args, options, line);
+    // The pipeline (ts-morph, ajv, json-schema-to-typescript) loads only when a command needs it, so --help stays instant.
+    const { generateResolved } = await import('../generate.js');
+    const stopListening = reportInterrupt(args, command, options.root);
+    let result;
+    try {
+      result = await generateResolved(options);
+    } finally {
+      stopListening();
+    }
     line.clear();
     if (command === 'list' && args.reporter === 'human') {
       for (const spec of result.specs) out(`${spec.kind.padEnd(11)} ${`${spec.key}@${spec.version}`.padEnd(40)} ${displayPath(spec.file, options.root)}`);
     }
-    print(result, command, args, options, performance.now() - start);
-    exitCode = result.ok ? 0 : 1;
+    print(result, command, args, options.root, performance.now() - start);
+    exitCode = result.diagnostics.some((d) => d.code === 'CG303') ? 130 : result.ok ? 0 : 1;
+  };
+
+  /**
+   * Ctrl-C or SIGTERM during a run. While the run writes, it stops itself and ends with CG303 as its
+   * result (pipeline/interrupt.ts), which is reported like any (exit 130); at any other moment
+   * there is nothing to undo, and the CLI reports CG303 and exits 130 at once.
+   */
+  const reportInterrupt = (args: RunArgs, command: string, root: string) => {
+    const interrupted = async (signal: NodeJS.Signals) => {
+      // The run's own listener is there too: it stops the run, which then ends with CG303.
+      if (process.listenerCount(signal) > 1) return;
+      const { INTERRUPTED } = await import('../pipeline/interrupt.js');
+      print({ ...NOTHING_RUN, diagnostics: [INTERRUPTED] }, command, args, root, 0);
+      process.exit(130);
+    };
+    process.on('SIGINT', interrupted);
+    process.on('SIGTERM', interrupted);
+    return () => {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
+    };
   };
 
   /** Runs until interrupted; a broken spec prints its diagnostics and the next change tries again. */
-  const watch = async (args: RunArgs, options: ProjectOptions) => {
+  const watch = async (args: RunArgs, options: ResolvedOptions, line: ProgressLine) => {
     const { watchProject, WatchError } = await import('../watch.js');
-    const line = progress(args);
     const watcher = watchProject(
-      { ...options, cache: args.cache, extraPaths: options.configFile ? [options.configFile] : [], reload: () => project(args, true), onProgress: line.update },
+      { options, extraPaths: options.configFile ? [options.configFile] : [], reload: () => project(args, { mode: 'write', cache: args.cache, workers: args.workers, onProgress: options.onProgress }, true) },
       (result, elapsedMs) => {
         line.clear();
-        print(result, 'generate', args, options, elapsedMs);
+        print(result, 'generate', args, options.root, elapsedMs);
       },
       (error) => {
         line.clear();
-        if (error instanceof WatchError) err(`contractgen: ${error.message}`);
+        // A config file saved with a mistake: reported like any diagnostic, and the next save tries again.
+        if (error instanceof ConfigError) print({ ...NOTHING_RUN, diagnostics: [error.diagnostic] }, 'generate', args, options.root, 0);
+        else if (error instanceof WatchError) err(`contractgen: ${error.message}`);
         else err(`contractgen: internal error: ${(error as Error).stack ?? String(error)}`);
       },
     );
@@ -67,33 +102,39 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
 
   const scaffold = async (args: NewArgs) => {
+    const start = performance.now();
     const options = await project(args);
     const { askMissing } = await import('./prompt.js');
     const answers = await askMissing({ category: args.category, capability: args.capability });
     const { scaffoldProvider } = await import('../new/scaffold.js');
     const result = await scaffoldProvider(options, { key: args.key, category: answers.category, capabilities: answers.capability ?? [], adapter: args.adapter });
-    for (const diagnostic of result.diagnostics) if (diagnostic.severity === 'error' || !args.quiet) err(formatDiagnostic(diagnostic, { root: options.root, colors: colorsFor(process.stderr) }));
-    for (const file of result.written) err(`created ${displayPath(file, options.root)}`);
+    const generation = result.generation ?? { ...NOTHING_RUN, ok: result.ok };
+    print({ ...generation, diagnostics: result.diagnostics, created: result.written }, 'new', args, options.root, performance.now() - start);
     exitCode = result.ok ? 0 : result.usageError ? 2 : 1;
   };
 
+  /** A config file that cannot be used (CG160): reported like any diagnostic, exit 2. */
+  const configFailed = (error: ConfigError, args: RunArgs) => {
+    const command = 'key' in args ? 'new' : args.check ? 'check' : args.command;
+    print({ ...NOTHING_RUN, diagnostics: [error.diagnostic] }, command, args, process.cwd(), 0);
+    return 2;
+  };
+
+  let args: RunArgs | undefined;
   try {
     const fast = parseRunArgs(argv);
-    if (fast) await run(fast);
+    if (fast) await run((args = fast));
     else {
       const { parseWithYargs } = await import('./yargs-parser.js');
       const parsed = await parseWithYargs(argv);
+      if (parsed.kind !== 'done') args = parsed.args;
       if (parsed.kind === 'run') await run(parsed.args);
       else if (parsed.kind === 'new') await scaffold(parsed.args);
     }
   } catch (error) {
+    if (error instanceof ConfigError && args) return configFailed(error, args);
     if ((error as Error).name === 'UsageError') {
       err(`contractgen: ${(error as Error).message}\nRun \`contractgen --help\` for usage.`);
-      return 2;
-    }
-    if (error instanceof ConfigError) {
-      const at = error.position ? `:${error.position.line}:${error.position.column}` : '';
-      err(`${displayPath(error.file, process.cwd())}${at} - error CG160: ${error.message}`);
       return 2;
     }
     err(`contractgen: internal error: ${(error as Error).stack ?? String(error)}`);

@@ -6,7 +6,7 @@
  * only with the human reporter: a log file, a pipe or a JSON reader never gets it.
  */
 import type { Progress } from '../options.js';
-import { progressDelayForTests } from '../test-hooks.js';
+import { probes } from '../probes.js';
 
 const SHOW_AFTER_MS = 1_000;
 const REDRAW_EVERY_MS = 100;
@@ -24,7 +24,7 @@ const NO_LINE: ProgressLine = { update: () => {}, clear: () => {} };
 
 export function progressLine(stream: NodeJS.WriteStream, wanted: boolean): ProgressLine {
   if (!wanted || stream.isTTY !== true) return NO_LINE;
-  const showAfter = progressDelayForTests() ?? SHOW_AFTER_MS;
+  const showAfter = probes.progressAfterMs ?? SHOW_AFTER_MS;
   let started = performance.now();
   let drawn = Number.NEGATIVE_INFINITY;
   let shown = false;

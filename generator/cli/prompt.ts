@@ -1,6 +1,6 @@
 /** Interactive questions for `contractgen new`, asked only when a terminal is attached and a flag is missing. */
 import { createInterface } from 'node:readline/promises';
-import { INTEGRATION_CATEGORIES } from '../spec/model-schema.js';
+import { INTEGRATION_CATEGORIES } from '../spec-rules/model-schema.js';
 
 export interface NewAnswers {
   readonly category?: string;

@@ -1,6 +1,7 @@
 /** What a run prints: diagnostics, then one summary line (human), or one JSON document (`--reporter json`). */
 import type { GenerateResult } from '../generate.js';
-import { displayPath, formatDiagnostic, type Colors } from '../report/format.js';
+import { displayPath } from '../fs/display-path.js';
+import { formatDiagnostic, type Colors } from '../report/format.js';
 
 export interface ReportOptions {
   readonly root: string;
@@ -12,7 +13,14 @@ export interface ReportOptions {
   readonly elapsedMs: number;
 }
 
-export function report(result: GenerateResult, options: ReportOptions, out: (s: string) => void, err: (s: string) => void): void {
+/** What a command reports: a run's result, and for `new` the files it created (absolute). */
+export type RunReport = GenerateResult & { readonly created?: readonly string[] };
+
+/** The result of a command that ran nothing (a config that cannot be read, a `new` refused before it generated). */
+export const NOTHING_RUN: GenerateResult = { ok: false, diagnostics: [], specs: [], files: [], timings: {}, sourceText: () => undefined };
+
+export function report(result: RunReport, options: ReportOptions, out: (s: string) => void, err: (s: string) => void): void {
+  const created = result.created?.map((file) => displayPath(file, options.root));
   if (options.reporter === 'json') {
     out(
       JSON.stringify(
@@ -22,6 +30,7 @@ export function report(result: GenerateResult, options: ReportOptions, out: (s: 
           diagnostics: result.diagnostics.map((d) => ({ ...d, file: d.file && displayPath(d.file, options.root) })),
           specs: result.specs.map((s) => ({ ...s, file: displayPath(s.file, options.root) })),
           files: result.files,
+          created,
           timings: options.timings ? roundTimings(result.timings) : undefined,
           elapsedMs: Math.round(options.elapsedMs),
         },
@@ -35,6 +44,7 @@ export function report(result: GenerateResult, options: ReportOptions, out: (s: 
     if (options.quiet && diagnostic.severity !== 'error') continue;
     err(formatDiagnostic(diagnostic, { root: options.root, sourceText: result.sourceText, colors: options.colors }) + '\n');
   }
+  for (const file of created ?? []) err(`created ${file}`);
   if (options.timings) {
     for (const [stage, ms] of Object.entries(roundTimings(result.timings))) err(`${options.colors.dim(stage.padEnd(10))} ${ms} ms`);
   }
@@ -46,7 +56,7 @@ function summary(result: GenerateResult, options: ReportOptions): string {
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   const parts = [`${result.specs.length} specs`];
-  if (options.command === 'generate') parts.push(`${count('written')} written`, `${count('unchanged')} unchanged`, `${count('removed')} removed`);
+  if (options.command === 'generate' || options.command === 'new') parts.push(`${count('written')} written`, `${count('unchanged')} unchanged`, `${count('removed')} removed`);
   if (options.command === 'check' && errors === 0) parts.push(`${count('unchanged')} files up to date`);
   if (errors) parts.push(options.colors.red(`${errors} error${errors === 1 ? '' : 's'}`));
   if (warnings) parts.push(options.colors.yellow(`${warnings} warning${warnings === 1 ? '' : 's'}`));

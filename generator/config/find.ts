@@ -6,24 +6,14 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { findUp } from '../fs/find-up.js';
 import { pathToFileURL } from 'node:url';
-import type { SourcePosition } from '../diagnostics.js';
-import { InputBoundary } from '../load/input-boundary.js';
-import { InputFileError, readInputText } from '../load/read-input.js';
-import { configProblems, type ContractgenConfig } from './config.js';
+import { InputBoundary } from '../fs/input-boundary.js';
+import { InputFileError, readInputText } from '../fs/read-input.js';
+import { configProblems, type ContractgenConfig } from './options.js';
+import { ConfigError } from './error.js';
 
 export const CONFIG_NAMES = ['contractgen.config.ts', 'contractgen.config.mjs', 'contractgen.config.json'];
-
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-    readonly position?: Omit<SourcePosition, 'file'>,
-  ) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
 
 /** The project a run belongs to: its folder, its config file if it has one, and why that folder. */
 export interface ProjectLocation {
@@ -35,13 +25,19 @@ export interface ProjectLocation {
 
 /** The project folder of `from` and its config file, if it has one. */
 export function findProject(from: string): ProjectLocation {
-  for (let dir = from; ; dir = dirname(dir)) {
+  const found = findUp(from, (dir): ProjectLocation | undefined => {
     const below = dir === from ? 'the working directory' : 'the nearest folder above the working directory';
-    const configFile = CONFIG_NAMES.map((name) => join(dir, name)).find((file) => existsSync(file));
+    const configFile = configFileIn(dir);
     if (configFile) return { root: dir, configFile, reason: `${below} with a config file (${basename(configFile)})` };
     if (existsSync(join(dir, 'package.json'))) return { root: dir, reason: `${below} with a package.json (and no contractgen config file)` };
-    if (dirname(dir) === dir) return { root: from, reason: 'the working directory: no folder from there up has a package.json or a contractgen config file' };
-  }
+    return undefined;
+  });
+  return found ?? { root: from, reason: 'the working directory: no folder from there up has a package.json or a contractgen config file' };
+}
+
+/** The config file in `dir`, if it has one. */
+export function configFileIn(dir: string): string | undefined {
+  return CONFIG_NAMES.map((name) => join(dir, name)).find((file) => existsSync(file));
 }
 
 /**
@@ -65,7 +61,7 @@ export async function loadConfigFile(file: string, fresh = false): Promise<Contr
     }
     throw new ConfigError(file, `cannot load the config: ${(error as Error).message.split('\n')[0]}`);
   }
-  const problems = configProblems(config);
+  const problems = await configProblems(config);
   if (problems.length > 0) throw new ConfigError(file, problems.join('; '));
   return config as ContractgenConfig;
 }

@@ -5,11 +5,11 @@
  */
 import { dirname } from 'node:path';
 import { ts, type TS } from '../load/typescript.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import { StaticEvaluator, type EvaluationSink } from '../load/evaluate.js';
-import { InputBoundary } from '../load/input-boundary.js';
+import { InputBoundary } from '../fs/input-boundary.js';
 import { isModule, ModuleGraph } from '../load/modules.js';
-import { ConfigError } from './find.js';
+import { ConfigError } from './error.js';
 
 export function readTsConfig(file: string): unknown {
   // The project is the config's folder: what the config imports must be inside it too.

@@ -1,48 +1,50 @@
 /**
- * Project options from the project's config file (see find.ts), overridden by command-line flags.
- * Config paths are relative to the project folder, so a run from any folder of the project
- * produces the same bytes.
+ * The one way a run's options are made, for the CLI and for `generate()` alike: find the project,
+ * read its config file (unless told not to), then each project option from what the caller gave,
+ * else the config file, else its default (config/options.ts), paths against the project folder.
+ * The same project gives the same options, and so the same bytes, however the run is started.
  */
 import { dirname, resolve } from 'node:path';
-import type { GenerateOptions } from '../generate.js';
-import type { ContractgenConfig } from './config.js';
-import { findProject, loadConfigFile, type ProjectLocation } from './find.js';
+import type { GenerateOptions, ResolvedOptions } from '../options.js';
+import { ConfigError } from './error.js';
+import { configFileIn, findProject, loadConfigFile, type ProjectLocation } from './find.js';
+import { configProblems, OPTIONS, resolveConfig, type ContractgenConfig } from './options.js';
 
-/** Flags as given on the command line (paths relative to the working directory). */
-export interface FlagOptions {
-  readonly specs?: string;
-  readonly out?: string;
-  readonly templates?: readonly string[];
-  readonly config?: string;
+export interface ResolveContext {
+  /** Where relative `root` and `config` paths start, and where the project is looked for (default: the working directory). */
+  readonly cwd?: string;
+  /** Import an `.mjs` config anew (watch mode, after it changed). */
+  readonly fresh?: boolean;
 }
 
-export interface ProjectOptions extends GenerateOptions {
-  readonly root: string;
-  readonly configFile?: string;
-  /** Template override folders, absolute (for watch mode). */
-  readonly templates: readonly string[];
-}
-
-export async function projectOptions(cwd: string, flags: FlagOptions = {}, fresh = false): Promise<ProjectOptions> {
-  const project: ProjectLocation = flags.config ? { root: dirname(resolve(cwd, flags.config)), configFile: resolve(cwd, flags.config), reason: 'the folder of the --config file' } : findProject(cwd);
-  const { root, configFile } = project;
-  const config: ContractgenConfig = configFile ? await loadConfigFile(configFile, fresh) : {};
-  const fromConfig = (path: string | undefined) => (path === undefined ? undefined : resolve(root, path));
-  const fromFlag = (path: string | undefined) => (path === undefined ? undefined : resolve(cwd, path));
-  const configTemplates = config.templates === undefined ? [] : typeof config.templates === 'string' ? [config.templates] : config.templates;
+/** Throws a ConfigError (CG160) for a config file that cannot be read or an option that is wrong. */
+export async function resolveOptions(options: GenerateOptions = {}, context: ResolveContext = {}): Promise<ResolvedOptions> {
+  const cwd = context.cwd ?? process.cwd();
+  const project = locate(options, cwd);
+  const config = project.configFile ? await loadConfigFile(project.configFile, context.fresh) : {};
+  const given = Object.fromEntries(Object.keys(OPTIONS).map((name) => [name, options[name as keyof ContractgenConfig]]).filter(([, value]) => value !== undefined)) as ContractgenConfig;
+  const problems = await configProblems(given);
+  if (problems.length > 0) throw new ConfigError(undefined, problems.join('; '));
   return {
-    root,
+    ...resolveConfig([given, config], (path) => resolve(project.root, path)),
+    root: project.root,
     rootReason: project.reason,
-    configFile,
-    // Left out when not named: a default folder may be missing when packages bring the specs, a named one may not.
-    specs: fromFlag(flags.specs) ?? fromConfig(config.specs),
-    out: fromFlag(flags.out) ?? fromConfig(config.out) ?? resolve(root, 'generated'),
-    adapters: fromConfig(config.adapters) ?? resolve(root, 'adapters'),
-    docsOut: fromConfig(config.docsOut),
-    templates: flags.templates?.length ? flags.templates.map((t) => resolve(cwd, t)) : configTemplates.map((t) => resolve(root, t)),
-    artifacts: config.artifacts,
-    runtimeImport: config.runtimeImport,
-    packages: config.packages,
-    allowEmpty: config.allowEmpty,
+    configFile: project.configFile,
+    specsNamed: given.specs !== undefined || config.specs !== undefined,
+    mode: options.mode ?? 'write',
+    cache: options.cache ?? true,
+    workers: options.workers ?? 'auto',
+    onProgress: options.onProgress,
   };
+}
+
+/** The project folder, its config file (none with `config: false`), and why that folder. */
+function locate(options: GenerateOptions, cwd: string): ProjectLocation {
+  const root = options.root === undefined ? undefined : resolve(cwd, options.root);
+  if (typeof options.config === 'string') {
+    const configFile = resolve(cwd, options.config);
+    return { root: root ?? dirname(configFile), configFile, reason: root ? 'the root option' : 'the folder of the config file named (--config)' };
+  }
+  const found = root ? { root, configFile: configFileIn(root), reason: 'the root option' } : findProject(cwd);
+  return options.config === false ? { root: found.root, reason: found.reason } : found;
 }

@@ -9,7 +9,7 @@ import { ValueScope } from 'ajv/dist/compile/codegen/index.js';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { BoundedCache } from './bounded-cache.js';
 import { schemaKey } from './schema-key.js';
-import { compileSpecSchemaWith, specSchemaAjv } from '../spec/schema-checks.js';
+import { compileSpecSchemaWith, specSchemaAjv } from '../spec-rules/schema-checks.js';
 import { tsCodeText } from './escape.js';
 
 const standaloneCode = ((standaloneCodeModule as { default?: unknown }).default ?? standaloneCodeModule) as (ajv: Ajv, refsOrFunc: ValidateFunction) => string;

@@ -5,11 +5,10 @@
  */
 import { relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
-import type { Diagnostic } from '../diagnostics.js';
-import { InputBoundary } from '../load/input-boundary.js';
-import { listInputFiles } from '../load/list-inputs.js';
-import { InputFileError, readInputText } from '../load/read-input.js';
-import { DEFAULT_TEMPLATES_DIR } from '../package.js';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { InputBoundary } from '../fs/input-boundary.js';
+import { listInputFiles } from '../fs/list-inputs.js';
+import { InputFileError, readInputText } from '../fs/read-input.js';
 import { docCommentText, lineCommentText, mdCell, mdCodeCell, mdText, mdUrlText, tsLiteral, tsString } from './escape.js';
 
 export class TemplateError extends Error {
@@ -39,7 +38,8 @@ export class TemplateSet {
   private readonly sources = new Map<string, TemplateSource>();
   private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
 
-  constructor(dirs: readonly string[] = [DEFAULT_TEMPLATES_DIR]) {
+  /** `dirs`: the built-in templates' folders (artifacts/index.ts), then the overrides. */
+  constructor(dirs: readonly string[]) {
     for (const dir of dirs) {
       // Like spec folders: regular files inside the folder only, in UTF-8 (list-inputs.ts, read-input.ts).
       const boundary = new InputBoundary([dir], []);

@@ -3,7 +3,7 @@
  * Read statically like specs, so binding an adapter never runs its code (or loads its SDK).
  */
 import { ts, type TS } from './typescript.js';
-import type { Diagnostic, SourcePosition } from '../diagnostics.js';
+import type { Diagnostic, SourcePosition } from '../diagnostics/index.js';
 import { isModule, positionOfNode, type ModuleGraph } from './modules.js';
 
 export interface AdapterBinding {

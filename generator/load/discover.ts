@@ -4,11 +4,25 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
-import type { ResolvedOptions } from '../options.js';
-import { projectBoundary, type InputBoundary } from './input-boundary.js';
-import { listInputFiles, type InputListing } from './list-inputs.js';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { InputBoundary } from '../fs/input-boundary.js';
+import { listInputFiles, type InputListing } from '../fs/list-inputs.js';
 import { resolvePackages, type SpecPackage } from './packages.js';
+
+/** What discovery reads of a run's options (ResolvedOptions, options.ts): the project and its folders. */
+export interface DiscoverOptions {
+  readonly root: string;
+  /** Why `root` is the project (CG103's hint says it). */
+  readonly rootReason: string;
+  readonly configFile?: string;
+  readonly specs: string;
+  /** The specs folder was named, so it must exist even when packages bring specs. */
+  readonly specsNamed: boolean;
+  readonly adapters: string;
+  readonly templates: readonly string[];
+  readonly packages: readonly string[];
+  readonly allowEmpty: boolean;
+}
 
 export interface ProjectInputs {
   readonly packages: readonly SpecPackage[];
@@ -21,7 +35,7 @@ export interface ProjectInputs {
   readonly boundary: InputBoundary;
 }
 
-export function discoverInputs(options: ResolvedOptions): ProjectInputs {
+export function discoverInputs(options: DiscoverOptions): ProjectInputs {
   const { packages, diagnostics } = resolvePackages(options.packages, options.root, options.configFile);
   const specFiles: string[] = [];
   const add = (into: string[], listing: InputListing) => {
@@ -37,19 +51,19 @@ export function discoverInputs(options: ResolvedOptions): ProjectInputs {
     }
   }
   try {
-    add(specFiles, discoverSpecFiles(options.specsDir, { optional: packages.length > 0 && !options.specsNamed }));
+    add(specFiles, discoverSpecFiles(options.specs, { optional: packages.length > 0 && !options.specsNamed }));
   } catch (error) {
-    diagnostics.push(unreadableFolder(options, 'specs', options.specsDir, error));
+    diagnostics.push(unreadableFolder(options, 'specs', options.specs, error));
   }
   // No spec would mean no output: every generated file removed. Far more often a mistake than meant.
   if (specFiles.length === 0 && diagnostics.length === 0 && !options.allowEmpty) {
-    diagnostics.push({ code: 'CG108', severity: 'error', file: options.specsDir, message: 'no spec files found, so every generated file would be removed', hint: 'check the specs folder (--specs, or `specs` in the config); if an empty project is meant, set `allowEmpty: true` in the config' });
+    diagnostics.push({ code: 'CG108', severity: 'error', file: options.specs, message: 'no spec files found, so every generated file would be removed', hint: 'check the specs folder (--specs, or `specs` in the config); if an empty project is meant, set `allowEmpty: true` in the config' });
   }
   const adapterFiles: string[] = [];
   try {
-    add(adapterFiles, discoverSpecFiles(options.adaptersDir, { optional: true }));
+    add(adapterFiles, discoverSpecFiles(options.adapters, { optional: true }));
   } catch (error) {
-    diagnostics.push(unreadableFolder(options, 'adapters', options.adaptersDir, error));
+    diagnostics.push(unreadableFolder(options, 'adapters', options.adapters, error));
   }
   return { packages, specFiles, adapterFiles, diagnostics, boundary: projectBoundary(options, packages.map((p) => p.dir)) };
 }
@@ -77,7 +91,7 @@ export function discoverSpecFiles(dir: string, options: { optional?: boolean } =
  * CG103. Run from the wrong folder of a monorepo, the project is not where the user thinks: the
  * message names the folder taken as the project, and why.
  */
-function unreadableFolder(options: ResolvedOptions, what: 'specs' | 'adapters', dir: string, error: unknown): Diagnostic {
+function unreadableFolder(options: DiscoverOptions, what: 'specs' | 'adapters', dir: string, error: unknown): Diagnostic {
   return {
     code: 'CG103',
     severity: 'error',
@@ -89,4 +103,13 @@ function unreadableFolder(options: ResolvedOptions, what: 'specs' | 'adapters', 
 
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+/** The folders a run reads from (see the file comment): plain data, what a worker thread rebuilds its boundary from. */
+export function projectRoots(options: DiscoverOptions, packageDirs: readonly string[]): string[] {
+  return [options.root, options.specs, options.adapters, ...options.templates, ...packageDirs];
+}
+
+function projectBoundary(options: DiscoverOptions, packageDirs: readonly string[]): InputBoundary {
+  return new InputBoundary(projectRoots(options, packageDirs));
 }

@@ -3,7 +3,7 @@
  * the syntax tree alone. Whatever cannot be known without running code is reported, never guessed.
  */
 import { ts, type TS } from './typescript.js';
-import type { Diagnostic, SourcePosition } from '../diagnostics.js';
+import type { Diagnostic, ErrorCode, SourcePosition } from '../diagnostics/index.js';
 import { MAX_EXPRESSION_DEPTH, MAX_VALUE_DEPTH } from './limits.js';
 import { pathKey, type ValuePath } from './model.js';
 import { positionOfNode, type Binding, type ModuleGraph, type ParsedModule } from './modules.js';
@@ -227,7 +227,7 @@ export class StaticEvaluator {
     return this.fail(node, sink, `${node.getText().slice(0, 40)} is not a finite number (beyond ±1.8e308, it would be ${value})`, 'write a number within range', 'CG106');
   }
 
-  private fail(node: TS.Node, sink: EvaluationSink, message: string, hint?: string, code = 'CG101'): typeof NOT_STATIC {
+  private fail(node: TS.Node, sink: EvaluationSink, message: string, hint?: string, code: ErrorCode = 'CG101'): typeof NOT_STATIC {
     sink.diagnostics.push({ code, severity: 'error', message, hint, ...positionOfNode(node) });
     return NOT_STATIC;
   }

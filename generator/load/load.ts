@@ -3,14 +3,14 @@
  * files and evaluates its object literal statically, keeping every value's source position.
  */
 import { ts, type TS } from './typescript.js';
-import type { Diagnostic, SourcePosition } from '../diagnostics.js';
+import type { Diagnostic, SourcePosition } from '../diagnostics/index.js';
 import { maskedSourceText } from '../report/mask.js';
 import { secretSpellings, type SecretSpelling } from './secret-spellings.js';
 import { StaticEvaluator, type EvaluationSink } from './evaluate.js';
 import { DEFINE_FUNCTIONS } from './kinds.js';
 import { createLoadedSpec, type LoadedSpec, type SpecKind } from './model.js';
 import { isModule, ModuleGraph, positionOfNode, type ParsedModule } from './modules.js';
-import { InputFileError } from './read-input.js';
+import { InputFileError } from '../fs/read-input.js';
 import { strayDefineCalls } from './stray-calls.js';
 
 const DEFINE_CALLEES: ReadonlySet<string> = new Set(Object.keys(DEFINE_FUNCTIONS));

@@ -1,4 +1,4 @@
-import type { SourcePosition } from '../diagnostics.js';
+import type { SourcePosition } from '../diagnostics/index.js';
 import type { SecretSpelling } from './secret-spellings.js';
 
 export type SpecKind = 'integration' | 'capability';

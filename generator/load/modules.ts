@@ -4,15 +4,15 @@
  * cheap. Every file is read through the run's input boundary: an import can no more read outside
  * the project, or block on a FIFO, than a spec file can.
  */
-import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { ts, type TS } from './typescript.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, ErrorCode } from '../diagnostics/index.js';
 import { PACKAGE_ROOT } from '../package.js';
-import { InputBoundary } from './input-boundary.js';
-import { ABSENT, inputState } from './input-state.js';
+import { sha1 } from '../values.js';
+import { InputBoundary } from '../fs/input-boundary.js';
+import { ABSENT, inputState } from '../fs/input-state.js';
 import { parseModule, type ParsedModule } from './parse.js';
-import { InputFileError, readInput } from './read-input.js';
+import { InputFileError, readInput } from '../fs/read-input.js';
 
 export type { ParsedModule } from './parse.js';
 export { positionAt, positionOfNode } from './positions.js';
@@ -23,7 +23,7 @@ export type Binding =
   | { kind: 'enum'; module: ParsedModule; declaration: TS.EnumDeclaration }
   | { kind: 'namespace'; module: ParsedModule }
   /** `code`: the diagnostic to report when the name is used (default CG101, not static). */
-  | { kind: 'other'; module: ParsedModule; node: TS.Node; why: string; code?: string };
+  | { kind: 'other'; module: ParsedModule; node: TS.Node; why: string; code?: ErrorCode };
 
 const compilerOptions: TS.CompilerOptions = {
   module: ts.ModuleKind.NodeNext,
@@ -82,7 +82,7 @@ export class ModuleGraph {
     let module = this.modules.get(file);
     if (!module) {
       const { text, bytes } = readInput(file, this.boundary);
-      this.hashes.set(file, createHash('sha1').update(bytes).digest('hex'));
+      this.hashes.set(file, sha1(bytes));
       module = parseModule(file, text);
       this.modules.set(file, module);
       this.seen.add(file);
@@ -213,7 +213,7 @@ export class ModuleGraph {
     if (isModule(target)) return target;
     // Reported at the import, where the spec asks for the file: a refused file is never shown.
     const where = target.line === undefined ? '' : ` (line ${target.line}, column ${target.column ?? 1} of that file)`;
-    return { kind: 'other', module, node: statement, why: `module "${text}" cannot be used: ${target.message}${where}`, code: target.code };
+    return { kind: 'other', module, node: statement, why: `module "${text}" cannot be used: ${target.message}${where}`, code: target.severity === 'error' ? target.code : undefined };
   }
 }
 

@@ -11,13 +11,13 @@
  * built from the package name and an `exports` subpath), never by a path into node_modules, so the
  * generated code is the same wherever the package manager put the package.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import type { AdapterBinding } from './adapters.js';
-import { isInsideFolder } from './inside.js';
-import { isRecord } from '../values.js';
+import { installedManifest } from '../fs/find-up.js';
+import { isInsideFolder } from '../fs/inside.js';
+import { isRecord, sha1 } from '../values.js';
 
 export interface SpecPackage {
   readonly name: string;
@@ -45,7 +45,7 @@ export function resolvePackages(names: readonly string[], root: string, configFi
   const packages: SpecPackage[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const name of new Set(names)) {
-    const manifest = findManifest(name, root);
+    const manifest = installedManifest(name, root);
     if (!manifest) {
       diagnostics.push({ code: 'CG150', severity: 'error', ...(configFile && { file: configFile }), message: `package "${name}" is not installed (no node_modules/${name} from the project folder up)`, hint: `npm install ${name}` });
       continue;
@@ -58,24 +58,12 @@ export function resolvePackages(names: readonly string[], root: string, configFi
   return { packages, diagnostics };
 }
 
-/** An installed package's package.json, found the way Node does (node_modules folders from `root` up), symlinks resolved. */
-export function findManifest(name: string, root: string): string | undefined {
-  for (let dir = root; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'node_modules', name, 'package.json');
-    try {
-      return realpathSync(candidate);
-    } catch {
-      if (dirname(dir) === dir) return undefined;
-    }
-  }
-}
-
 function readPackage(name: string, manifest: string, problems: string[]): SpecPackage | undefined {
   let json: { contractgen?: unknown; exports?: unknown };
   let manifestHash: string;
   try {
     const bytes = readFileSync(manifest);
-    manifestHash = createHash('sha1').update(bytes).digest('hex');
+    manifestHash = sha1(bytes);
     json = JSON.parse(bytes.toString('utf8')) as typeof json;
   } catch (error) {
     problems.push(`cannot read its package.json (${(error as Error).message})`);

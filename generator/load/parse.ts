@@ -6,7 +6,7 @@
  * the overflow itself.
  */
 import { ts, type TS } from './typescript.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import { MAX_SOURCE_NESTING } from './limits.js';
 import { excessiveNesting } from './nesting.js';
 import { positionAt, positionInText } from './positions.js';

@@ -1,8 +1,8 @@
 /** Source positions (1-based line and column) of offsets and syntax nodes. */
 import { ts, type TS } from './typescript.js';
-import type { SourcePosition } from '../diagnostics.js';
+import type { SourcePosition } from '../diagnostics/index.js';
 
-export { positionInText } from './text-position.js';
+export { positionInText } from '../diagnostics/text-position.js';
 
 export function positionAt(sourceFile: TS.SourceFile, offset: number): SourcePosition {
   const { line, character } = sourceFile.getLineAndCharacterOfPosition(offset);

@@ -5,7 +5,7 @@
  * silently missing from the output.
  */
 import { ts, type TS } from './typescript.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import { positionOfNode } from './positions.js';
 
 const HINT = 'write `export const mySpec = defineIntegration({ ... })` at the top level of the spec file';

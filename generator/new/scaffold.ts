@@ -4,18 +4,18 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { closest } from '../spec/findings.js';
+import { closest } from '../spec-rules/findings.js';
 import { versionSatisfies } from '@contractgen/runtime';
-import { INTEGRATION_CATEGORIES } from '../spec/model-schema.js';
-import { KEY_PATTERN, SEMVER_PATTERN } from '../spec/rules.js';
+import { INTEGRATION_CATEGORIES } from '../spec-rules/model-schema.js';
+import { KEY_PATTERN, SEMVER_PATTERN } from '../spec-rules/rules.js';
 import { camelCase } from '../plan/identifiers.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import { TemplateSet } from '../emit/templates.js';
 import { DEFAULT_TEMPLATES_DIR } from '../package.js';
-import { generate, type GenerateResult } from '../generate.js';
-import type { ProjectOptions } from '../config/resolve.js';
-import { resolveOptions, SPEC_MODULE } from '../options.js';
+import { generateResolved, type GenerateResult } from '../generate.js';
+import { SPEC_MODULE, type ResolvedOptions } from '../options.js';
 import { discoverInputs } from '../load/discover.js';
+import { Profiler } from '../profiler.js';
 
 export interface NewProviderRequest {
   readonly key: string;
@@ -50,12 +50,13 @@ const NEW_CODES = {
   /** The key is taken, or a file it would write exists. */
   exists: 'CG173',
 } as const;
+type NewCode = (typeof NEW_CODES)[keyof typeof NEW_CODES];
 
-export async function scaffoldProvider(project: ProjectOptions, request: NewProviderRequest): Promise<NewProviderResult> {
-  const fail = (code: string, message: string, hint?: string, file?: string): NewProviderResult => ({ ok: false, written: [], diagnostics: [{ code, severity: 'error', message, hint, file }] });
+export async function scaffoldProvider(project: ResolvedOptions, request: NewProviderRequest): Promise<NewProviderResult> {
+  const fail = (code: NewCode, message: string, hint?: string, file?: string): NewProviderResult => ({ ok: false, written: [], diagnostics: [{ code, severity: 'error', message, hint, file }] });
   // Every problem of the arguments at once: a user should not fix them one run at a time.
   const problems: Diagnostic[] = [];
-  const problem = (code: string, message: string, hint: string) => problems.push({ code, severity: 'error', message, hint });
+  const problem = (code: NewCode, message: string, hint: string) => problems.push({ code, severity: 'error', message, hint });
   const categories = `one of ${INTEGRATION_CATEGORIES.join(', ')}`;
   const { category } = request;
   if (!KEY_PATTERN.test(request.key)) problem(NEW_CODES.badKey, `"${request.key}" is not a valid key`, 'lower-case words joined by "." or "-", e.g. "sms.vonage"');
@@ -68,9 +69,9 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
   if (request.capabilities.length === 0) problem(NEW_CODES.missingFlag, '--capability is required', 'name each capability it provides: --capability KEY[@VERSION] (repeatable)');
   if (problems.length > 0 || category === undefined) return { ok: false, usageError: problems.some((p) => p.code === NEW_CODES.missingFlag), written: [], diagnostics: problems };
 
-  const resolved = resolveOptions({ ...project, mode: 'validate' });
+  const resolved: ResolvedOptions = { ...project, mode: 'validate' };
   const { runPipeline } = await import('../pipeline/index.js');
-  const checked = await runPipeline(resolved, discoverInputs(resolved), undefined, '', {});
+  const checked = await runPipeline(resolved, discoverInputs(resolved), undefined, '', new Profiler());
   const { diagnostics } = checked.result;
   const model = checked.project;
   if (!model || diagnostics.some((d) => d.severity === 'error')) return { ok: false, written: [], diagnostics };
@@ -93,7 +94,7 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
 
   const templates = new TemplateSet([DEFAULT_TEMPLATES_DIR, ...project.templates]);
   const title = request.key.split(/[.-]/).map((w) => w[0]!.toUpperCase() + w.slice(1)).reverse().join(' ');
-  const specFile = join(resolved.specsDir, 'integrations', `${request.key.replace(/\./g, '-')}.ts`);
+  const specFile = join(project.specs, 'integrations', `${request.key.replace(/\./g, '-')}.ts`);
   const files: [string, string][] = [
     [
       specFile,
@@ -111,8 +112,8 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
     ],
   ];
   if (request.adapter) {
-    const adapterFile = join(project.adapters!, `${request.key}.ts`);
-    const toGenerated = relative(dirname(adapterFile), project.out!).split(sep).join('/');
+    const adapterFile = join(project.adapters, `${request.key}.ts`);
+    const toGenerated = relative(dirname(adapterFile), project.out).split(sep).join('/');
     const names = provides.map((p) => p.capability);
     const events = names.filter((n) => n.events.length > 0);
     const operationTypes = [...names.filter((n) => n.operations.length).map((n) => n.interfaceName), ...(events.length ? [`WebhookReceiver<${events.map((e) => e.eventUnionName).join(' | ')}>`] : [])];
@@ -137,6 +138,6 @@ export async function scaffoldProvider(project: ProjectOptions, request: NewProv
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, content, { flag: 'wx' });
   }
-  const generation = await generate({ ...project, mode: 'write' });
+  const generation = await generateResolved({ ...project, mode: 'write' });
   return { ok: generation.ok, diagnostics: generation.diagnostics, written: files.map(([file]) => file), generation };
 }

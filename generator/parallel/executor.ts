@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { IntegrationContext } from '../check/index.js';
+import type { IntegrationContext } from '../pipeline/spec-file.js';
 import type { SpecFileProcessor, TaskSettings } from '../pipeline/spec-file.js';
 import { RunStopped } from './errors.js';
 import { WorkerPool } from './pool.js';

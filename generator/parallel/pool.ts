@@ -7,10 +7,11 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../package.js';
-import type { IntegrationContext } from '../check/index.js';
+import type { IntegrationContext } from '../pipeline/spec-file.js';
 import type { TaskSettings } from '../pipeline/spec-file.js';
 import { deserializeError, RunStopped, type SerializedError } from './errors.js';
-import { taskSubject, type Task, type TaskResult } from './tasks.js';
+import { taskSubject, type Task, type TaskResult, type WorkerData } from './tasks.js';
+import { probes } from '../probes.js';
 
 // Always the compiled worker, also when the pool itself runs from source (the tests): a worker
 // thread starts without the parent's loader, so it can only run JavaScript.
@@ -97,7 +98,8 @@ export class WorkerPool {
   }
 
   private start(): Slot {
-    const slot: Slot = { worker: new Worker(ENTRY, { workerData: this.settings, resourceLimits: WORKER_HEAP }), pending: new Map(), dead: false };
+    const workerData: WorkerData = { settings: this.settings, probeModule: probes.workerModule };
+    const slot: Slot = { worker: new Worker(ENTRY, { workerData, resourceLimits: WORKER_HEAP }), pending: new Map(), dead: false };
     if (this.context) slot.worker.postMessage({ context: this.context });
     slot.worker.on('message', (reply: Reply) => {
       const queued = slot.pending.get(reply.id);
@@ -118,23 +120,28 @@ export class WorkerPool {
     const held = [...slot.pending.values()];
     slot.pending.clear();
     this.slots[this.slots.indexOf(slot)] = this.start();
+    const retried = [];
     for (const queued of held) {
       queued.deaths++;
       if (queued.deaths >= 2) queued.reject(new WorkerFailure(taskSubject(queued.task), reason));
-      // Tried again first, alone on its worker: the task that crashes the replacement is known.
-      else this.queue.unshift(queued);
+      else retried.push(queued);
     }
+    // Tried again first, alone on its worker (the task that crashes the replacement is known), in
+    // the order they were queued: an integration task waits for the capabilities, which come first,
+    // so one retried ahead of them would hold its worker waiting for tasks queued behind it.
+    this.queue.unshift(...retried);
     this.dispatch();
   }
 
   private dispatch(): void {
     if (this.stopped()) for (const queued of this.queue.splice(0)) queued.reject(new RunStopped());
     while (this.queue.length > 0 && !this.closed) {
-      const slot = this.slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
       const next = this.queue[0]!;
       // A task that has seen a worker die runs alone, so a second death is its own.
-      const limit = next.deaths > 0 || [...slot.pending.values()].some((q) => q.deaths > 0) ? 1 : PER_WORKER;
-      if (slot.pending.size >= limit) return;
+      const limit = (s: Slot) => (next.deaths > 0 || [...s.pending.values()].some((q) => q.deaths > 0) ? 1 : PER_WORKER);
+      // The least busy worker that can take it (one running a task alone cannot take another).
+      const slot = this.slots.filter((s) => s.pending.size < limit(s)).reduce<Slot | undefined>((best, s) => (!best || s.pending.size < best.pending.size ? s : best), undefined);
+      if (!slot) return;
       this.queue.shift();
       slot.pending.set(next.id, next);
       slot.worker.postMessage({ id: next.id, task: next.task });

@@ -1,11 +1,14 @@
 /** A worker thread of the pool: one task runner for the run's settings, answering each task with its id. */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { IntegrationContext } from '../check/index.js';
-import { SpecFileProcessor, type TaskSettings } from '../pipeline/spec-file.js';
+import type { IntegrationContext } from '../pipeline/spec-file.js';
+import { SpecFileProcessor } from '../pipeline/spec-file.js';
 import { serializeError } from './errors.js';
-import { runTask, type Task } from './tasks.js';
+import { runTask, type Task, type WorkerData } from './tasks.js';
 
-const processor = new SpecFileProcessor(workerData as TaskSettings);
+const { settings, probeModule } = workerData as WorkerData;
+// Messages wait in the port until a listener is attached: none is lost while this loads.
+if (probeModule) await import(probeModule);
+const processor = new SpecFileProcessor(settings);
 const encoder = new TextEncoder();
 const port = parentPort!;
 port.on('message', async (message: { id: number; task: Task } | { context: IntegrationContext }) => {

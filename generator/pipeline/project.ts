@@ -1,10 +1,14 @@
-/** The project's files (capability docs, catalog, registry, runtime shim), each rendered unless the cache holds it with the same plan. */
-import { sha1 } from '../cache/index.js';
-import { enabledArtifacts } from '../config/config.js';
+/**
+ * The project's files (made from every spec: the runtime shim, the capabilities' docs pages, the
+ * catalog, the registry), as each artifact plans them, each rendered unless the cache holds it
+ * with the same plan.
+ */
+import { BUILT_IN_TEMPLATE_DIRS, enabledArtifacts, loadArtifacts } from '../artifacts/index.js';
+import { sha1 } from '../values.js';
 import { renderJob, TemplateSet } from '../emit/index.js';
 import type { ResolvedOptions } from '../options.js';
-import { DEFAULT_TEMPLATES_DIR, GENERATOR_VERSION } from '../package.js';
-import { planProject, type CheckedProject } from '../plan/project.js';
+import { GENERATOR_VERSION } from '../package.js';
+import type { CheckedProject } from '../plan/project.js';
 
 export interface ProjectFiles {
   /** Each file: rendered (`content`), or known to be on disk already with this hash. */
@@ -14,8 +18,9 @@ export interface ProjectFiles {
 }
 
 /** `reuse`: the hash of a file the previous run made from the same plan and that is still on disk, if any. */
-export function renderProject(project: CheckedProject, options: ResolvedOptions, reuse: (path: string, fingerprint: string) => string | undefined): ProjectFiles {
-  const jobs = planProject(project, { artifacts: enabledArtifacts(options.artifacts), runtimeImport: options.runtimeImport, generatorVersion: GENERATOR_VERSION });
+export async function renderProject(project: CheckedProject, options: ResolvedOptions, reuse: (path: string, fingerprint: string) => string | undefined): Promise<ProjectFiles> {
+  const settings = { runtimeImport: options.runtimeImport, generatorVersion: GENERATOR_VERSION };
+  const jobs = (await loadArtifacts(enabledArtifacts(options.artifacts))).flatMap((artifact) => artifact.projectJobs?.(project, settings) ?? []);
   let templates: TemplateSet | undefined;
   const fingerprints: Record<string, string> = {};
   const files: ProjectFiles['files'][number][] = [];
@@ -27,7 +32,7 @@ export function renderProject(project: CheckedProject, options: ResolvedOptions,
       files.push({ path: job.path, hash });
       continue;
     }
-    templates ??= new TemplateSet([DEFAULT_TEMPLATES_DIR, ...options.templateDirs]);
+    templates ??= new TemplateSet([...BUILT_IN_TEMPLATE_DIRS, ...options.templates]);
     files.push({ path: job.path, content: renderJob(job, { templates }).content });
   }
   return { files, fingerprints };

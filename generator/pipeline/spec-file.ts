@@ -7,23 +7,40 @@
  * Capabilities go first: an integration's client and docs page show the capabilities it provides,
  * so integrations are processed once every capability's summary is known (`setContext`).
  */
-import { checkReferences, checkSpec, type IntegrationContext } from '../check/index.js';
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
-import { createEmitContext, emitSpecFiles, renderJob, templateDiagnostic, TemplateError, type EmitContext, type EmitSettings, type OutputFile } from '../emit/index.js';
+import { checkReferences, checkSpec } from '../check/index.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import type { ArtifactFiles, FilesSettings } from '../artifacts/artifact.js';
+import { loadArtifacts } from '../artifacts/index.js';
+import { createEmitContext, renderJob, templateDiagnostic, TemplateError, type EmitContext, type EmitSettings, type OutputFile } from '../emit/index.js';
 import { ValidatorCompiler } from '../emit/standalone-validators.js';
 import { findAdapters, type AdapterBinding } from '../load/adapters.js';
 import { StaticEvaluator } from '../load/evaluate.js';
 import { importedSyntaxErrors, loadSpecFile } from '../load/load.js';
 import type { LoadedSpec, SpecKind } from '../load/model.js';
-import { InputBoundary } from '../load/input-boundary.js';
+import { InputBoundary } from '../fs/input-boundary.js';
 import { ModuleGraph } from '../load/modules.js';
-import { planIntegrationFiles, type FilesSettings } from '../plan/integration-files.js';
 import type { CapabilitySummary, SpecSummary } from '../plan/model.js';
-import { planSpec, type LocalPlan } from '../plan/spec.js';
+import { planSpec, type SpecPlan } from '../plan/spec.js';
+import { Profiler } from '../profiler.js';
+
+/** The stages a spec file's work is timed in (each reported, also at zero). */
+export const FILE_STAGES = ['load', 'check', 'plan', 'emit'] as const;
+
+/** What integrations are checked and bound against: the same for every integration of a run. */
+export interface IntegrationContext {
+  /** The capabilities that passed every rule. */
+  readonly capabilities: readonly CapabilitySummary[];
+  /** Keys of capability specs that broke a rule: an integration naming one is not generated, but not told it is unknown. */
+  readonly broken: readonly string[];
+  /** The adapter bound to each integration key. */
+  readonly adapters: Readonly<Record<string, AdapterBinding>>;
+}
 
 /** What every task of a run shares (sent once to each worker). */
 export interface TaskSettings {
   readonly plan: FilesSettings;
+  /** The artifacts switched on, by name (generator/artifacts/). */
+  readonly artifacts: readonly string[];
   /** Absent in validate mode: nothing is emitted. */
   readonly emit?: EmitSettings;
   /** Every spec file of the run: a spec file imported by another reports its own syntax errors. */
@@ -38,7 +55,7 @@ export interface SpecFileResult {
   /**
    * Every input its result depends on: the files its values came from (itself included), by the
    * hash of the exact bytes parsed, and what resolving its imports looked at (paths found empty,
-   * package.json files read), by input state (load/input-state.ts).
+   * package.json files read), by input state (fs/input-state.ts).
    */
   readonly deps: Readonly<Record<string, string>>;
   readonly diagnostics: readonly Diagnostic[];
@@ -50,8 +67,8 @@ export interface SpecFileResult {
   readonly secrets: readonly string[];
   /** Its specs' files: nothing when any of its specs broke a rule. */
   readonly files: readonly OutputFile[];
-  /** Milliseconds spent in each stage on this file (summed over files for `--timings`). */
-  readonly timings: Readonly<Record<'load' | 'check' | 'plan' | 'emit', number>>;
+  /** Milliseconds spent in each stage on this file (FILE_STAGES; summed over files for `--timings`). */
+  readonly timings: Readonly<Record<string, number>>;
 }
 
 export interface AdapterScan {
@@ -73,6 +90,8 @@ export class SpecFileProcessor {
   private readonly validators = new ValidatorCompiler();
   private readonly specFiles: ReadonlySet<string>;
   private emitContext?: EmitContext;
+  /** The files of each artifact switched on (loaded with the first spec file). */
+  private artifacts?: readonly (ArtifactFiles & { readonly name: string })[];
   private resolveContext!: (context: LoadedContext) => void;
   /** Set once the capabilities are known: what integrations are checked and bound against. */
   private readonly context = new Promise<LoadedContext>((resolve) => (this.resolveContext = resolve));
@@ -93,19 +112,15 @@ export class SpecFileProcessor {
    * references, client and docs page wait for the capabilities (which go first in the queue).
    */
   async process(file: string, kind: SpecKind): Promise<SpecFileResult> {
-    const timings = { load: 0, check: 0, plan: 0, emit: 0 };
-    let mark = performance.now();
-    const lap = (stage: keyof typeof timings) => {
-      const now = performance.now();
-      timings[stage] += now - mark;
-      mark = now;
-    };
+    const profiler = new Profiler(FILE_STAGES);
+    const lap = profiler.laps();
     const loaded = loadSpecFile(file, this.graph, this.evaluator, kind);
     const imported = Object.keys(loaded.deps).filter((dep) => !this.specFiles.has(dep));
     const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...importedSyntaxErrors(this.graph, imported)];
     lap('load');
     const brokenCapabilities: string[] = [];
-    const planned: { spec: LoadedSpec; plan: LocalPlan; files: OutputFile[] }[] = [];
+    const artifacts = (this.artifacts ??= await loadArtifacts(this.settings.artifacts));
+    const planned: { spec: LoadedSpec; plan: SpecPlan; files: OutputFile[] }[] = [];
     for (const spec of loaded.specs) {
       const found = checkSpec(spec, { compile: this.validators.compile });
       diagnostics.push(...found);
@@ -115,7 +130,7 @@ export class SpecFileProcessor {
         if (spec.kind === 'capability' && typeof key === 'string') brokenCapabilities.push(key);
         continue;
       }
-      planned.push({ spec, plan: planSpec(spec, this.settings.plan), files: [] });
+      planned.push({ spec, plan: withParts(planSpec(spec, this.settings.plan), artifacts), files: [] });
       lap('plan');
     }
     const emit = async (make: () => Promise<OutputFile[]> | OutputFile[], into: OutputFile[]) => {
@@ -130,10 +145,13 @@ export class SpecFileProcessor {
       }
       lap('emit');
     };
-    for (const entry of planned) await emit(() => emitSpecFiles(entry.plan, this.emitContext!), entry.files);
+    for (const entry of planned) {
+      for (const artifact of artifacts) if (artifact.specFiles) await emit(() => artifact.specFiles!(entry.plan, this.emitContext!), entry.files);
+    }
     const kept = [];
     for (const entry of planned) {
-      if (entry.plan.kind === 'integration') {
+      const { plan } = entry;
+      if (plan.kind === 'integration') {
         const context = await this.context;
         const references = checkReferences(entry.spec, context.capabilities, context.broken);
         diagnostics.push(...references.diagnostics);
@@ -141,14 +159,14 @@ export class SpecFileProcessor {
         if (!references.provides) continue;
         const provides = references.provides;
         const adapter = Object.hasOwn(context.adapters, entry.plan.summary.key) ? context.adapters[entry.plan.summary.key] : undefined;
-        const jobs = planIntegrationFiles(entry.plan, provides, adapter, this.settings.plan);
+        const jobs = artifacts.flatMap((artifact) => artifact.integrationJobs?.(plan, { provides, adapter, settings: this.settings.plan }) ?? []);
         lap('plan');
         await emit(() => jobs.map((job) => renderJob(job, this.emitContext!)), entry.files);
       }
       kept.push(entry);
     }
     const files = hasErrors(diagnostics) ? [] : kept.flatMap((entry) => entry.files);
-    return { file, kind, deps: { ...loaded.probes, ...loaded.deps }, diagnostics, summaries: kept.map((entry) => entry.plan.summary), brokenCapabilities, secrets: loaded.secrets, files, timings };
+    return { file, kind, deps: { ...loaded.probes, ...loaded.deps }, diagnostics, summaries: kept.map((entry) => entry.plan.summary), brokenCapabilities, secrets: loaded.secrets, files, timings: profiler.timings };
   }
 
   /** The adapters the project's adapter files declare (read statically, like specs). */
@@ -161,4 +179,14 @@ export class SpecFileProcessor {
     }
     return { ...result, deps };
   }
+}
+
+/** The plan, its summary carrying what each artifact keeps of the spec for the project's files. */
+function withParts(plan: SpecPlan, artifacts: readonly (ArtifactFiles & { readonly name: string })[]): SpecPlan {
+  const parts = Object.fromEntries(artifacts.flatMap((artifact) => {
+    const part = artifact.summarize?.(plan);
+    return part === undefined ? [] : [[artifact.name, part]];
+  }));
+  if (Object.keys(parts).length === 0) return plan;
+  return plan.kind === 'integration' ? { ...plan, summary: { ...plan.summary, parts } } : { ...plan, summary: { ...plan.summary, parts } };
 }

@@ -2,27 +2,15 @@
  * The plan: plain data that decides, once, every output path, identifier, import and alias of a
  * run. Emitters only render it. A spec's plan is made where the spec is loaded (on a worker for a
  * big run) and its summary is what crosses back to the main thread and what the cache keeps; the
- * project's plan (clients, docs, registry, catalog) is made from those summaries.
+ * project's files (docs, registry, catalog) are planned from those summaries by the artifacts
+ * (generator/artifacts/).
  */
-import type { SourcePosition } from '../diagnostics.js';
+import type { SourcePosition } from '../diagnostics/index.js';
 
 /** A capability a spec provides or requires, and where the reference is written. */
 export interface CapabilityRef {
   readonly key: string;
   readonly version: string;
-}
-
-/** A validator module entry: the ajv function and its typed wrapper. */
-export interface ValidatorPlan {
-  /** Exported wrapper, e.g. `smsTwilioConfigValidator`. */
-  readonly name: string;
-  /** The type it checks, e.g. `SmsTwilioConfig`. */
-  readonly type: string;
-  /** The precompiled function in validate.ts, e.g. `validateConfig`. */
-  readonly fn: string;
-  readonly schema: object;
-  /** Issues never quote values (a secret's). */
-  readonly secret?: boolean;
 }
 
 export interface OperationPlan {
@@ -56,6 +44,8 @@ interface SummaryBase {
   readonly stability: string;
   /** Where the values the project-wide rules point at were written, by path (`meta.key`, `capabilities.provides.0.key`, ...). */
   readonly positions: Readonly<Record<string, SourcePosition>>;
+  /** What artifacts keep of the spec for the files made from every spec, by artifact (plain data: cached, and sent across threads). */
+  readonly parts?: Readonly<Record<string, unknown>>;
 }
 
 /** What the project stage knows of a capability spec. */
@@ -67,8 +57,6 @@ export interface CapabilitySummary extends SummaryBase {
   readonly eventUnionName: string;
   readonly operations: readonly OperationPlan[];
   readonly events: readonly EventPlan[];
-  /** Its docs page's template data, all but the providers (known once every spec is). */
-  readonly docs: Readonly<Record<string, unknown>>;
 }
 
 /**

@@ -1,18 +1,14 @@
 /**
- * One spec's plan: the names, paths and data of its own files (types, validators, spec constant,
- * index), and the summary the project stage needs of it. Every generated name of a spec is made
- * here and nowhere else.
+ * One spec's plan: the names and paths of its files and the summary the project stage needs of
+ * it. Every generated name that more than one artifact uses is made here and nowhere else.
  */
 import type { CapabilitySpec, IntegrationSpec } from '@contractgen/runtime/spec';
-import { displayPath } from '../report/format.js';
+import { displayPath } from '../fs/display-path.js';
 import type { LoadedSpec, ValuePath } from '../load/model.js';
 import { packageLabel, type SpecPackage } from '../load/packages.js';
 import { pathKey } from '../load/model.js';
-import { mdCodeBlockText, mdFence } from '../emit/escape.js';
-import { redactSource, redactSpec } from '../emit/redact.js';
-import { schemaRows } from '../emit/schema-rows.js';
 import { camelCase, pascalCase } from './identifiers.js';
-import type { CapabilitySummary, IntegrationSummary, OperationPlan, ValidatorPlan } from './model.js';
+import type { CapabilitySummary, EventPlan, IntegrationSummary, OperationPlan } from './model.js';
 
 /** What naming and labelling depend on besides the spec. */
 export interface PlanSettings {
@@ -22,38 +18,36 @@ export interface PlanSettings {
   readonly packages: readonly Pick<SpecPackage, 'name' | 'dir'>[];
 }
 
-/** The spec's own files, ready to render (schemas included: this part stays where the spec was loaded). */
-export type LocalPlan =
-  | {
-      readonly kind: 'integration';
-      readonly summary: IntegrationSummary;
-      /** What its client and docs page show besides the capabilities it provides. */
-      readonly detail: IntegrationDetail;
-      readonly base: FileBase;
-      readonly configSchema: object;
-      readonly secretSchema: object;
-      readonly validators: readonly ValidatorPlan[];
-      /** The spec as the spec constant shows it (credential-like secret examples masked). */
-      readonly literal: IntegrationSpec;
-    }
-  | {
-      readonly kind: 'capability';
-      readonly summary: CapabilitySummary;
-      readonly base: FileBase;
-      readonly operations: readonly (OperationPlan & { readonly input: object; readonly output: object })[];
-      readonly events: readonly { readonly name: string; readonly description: string; readonly payloadType: string; readonly payload: object }[];
-      readonly validators: readonly ValidatorPlan[];
-      readonly literal: CapabilitySpec;
-    };
+/**
+ * A spec's plan, where the spec was loaded: its summary (what crosses to the project stage), the
+ * names its files use, and the spec itself, which each artifact (generator/artifacts/) renders its
+ * files from. It stays in the thread that loaded the spec.
+ */
+export type SpecPlan = IntegrationPlan | CapabilityPlan;
 
-export interface IntegrationDetail {
+export interface IntegrationPlan {
+  readonly kind: 'integration';
+  readonly summary: IntegrationSummary;
+  readonly names: IntegrationNames;
+  readonly base: FileBase;
+  readonly spec: IntegrationSpec;
+  readonly loaded: LoadedSpec;
+}
+
+export interface CapabilityPlan {
+  readonly kind: 'capability';
+  readonly summary: CapabilitySummary;
+  readonly base: FileBase;
+  readonly spec: CapabilitySpec;
+  readonly loaded: LoadedSpec;
+}
+
+/** The generated names of an integration's own types and validators (the client imports them). */
+export interface IntegrationNames {
   readonly configType: string;
   readonly secretsType: string;
   readonly configValidator: string;
   readonly secretsValidator: string;
-  readonly healthTimeoutMs: number;
-  /** Its docs page's template data, all but the capabilities it provides. */
-  readonly docs: Readonly<Record<string, unknown>>;
 }
 
 /** What every file of a spec's folder shows in its header and imports from. */
@@ -89,17 +83,15 @@ function positionsOf(spec: LoadedSpec): Record<string, LoadedSpec['start']> {
   return { [pathKey(path)]: spec.positionOf(path) };
 }
 
-export function planSpec(spec: LoadedSpec, settings: PlanSettings): LocalPlan {
+export function planSpec(spec: LoadedSpec, settings: PlanSettings): SpecPlan {
   return spec.kind === 'integration' ? planIntegration(spec, spec.value as IntegrationSpec, settings) : planCapability(spec, spec.value as CapabilitySpec, settings);
 }
 
-function planIntegration(loaded: LoadedSpec, spec: IntegrationSpec, settings: PlanSettings): LocalPlan {
+function planIntegration(loaded: LoadedSpec, spec: IntegrationSpec, settings: PlanSettings): IntegrationPlan {
   const { key, version } = spec.meta;
   const name = pascalCase(key);
   const camel = camelCase(key);
   const dir = `integrations/${key}`;
-  const file = sourceLabel(settings, loaded.file);
-  const rateLimit = spec.constraints?.rateLimit ?? {};
   const summary: IntegrationSummary = {
     kind: 'integration',
     file: loaded.file,
@@ -114,81 +106,31 @@ function planIntegration(loaded: LoadedSpec, spec: IntegrationSpec, settings: Pl
     provides: (spec.capabilities.provides ?? []).map(({ key, version }) => ({ key, version })),
     positions: positionsOf(loaded),
   };
-  const detail: IntegrationDetail = {
+  const names: IntegrationNames = {
     configType: `${name}Config`,
     secretsType: `${name}Secrets`,
     configValidator: `${camel}ConfigValidator`,
     secretsValidator: `${camel}SecretsValidator`,
-    healthTimeoutMs: spec.healthCheck.timeoutMs,
-    docs: {
-      key,
-      title: spec.meta.title,
-      description: spec.meta.description,
-      version,
-      owners: spec.meta.owners,
-      tags: spec.meta.tags,
-      category: spec.meta.category,
-      stability: spec.meta.stability,
-      domain: spec.meta.domain,
-      modes: spec.supportedModes,
-      docsUrl: spec.docsUrl,
-      file,
-      source: mdCodeBlockText(redactSource(loaded.source, spec, loaded.secretSpellings)),
-      fence: mdFence(loaded.source),
-      requires: spec.capabilities.requires ?? [],
-      configType: `${name}Config`,
-      secretsType: `${name}Secrets`,
-      configRows: schemaRows(spec.configSchema.schema, spec.configSchema.example),
-      secretRows: schemaRows(spec.secretSchema.schema, spec.secretSchema.example, { redact: true }),
-      healthMethod: spec.healthCheck.method,
-      healthTimeoutMs: spec.healthCheck.timeoutMs,
-      limits: [
-        ...(rateLimit.rpm !== undefined ? [{ name: 'Requests per minute', value: String(rateLimit.rpm) }] : []),
-        ...(rateLimit.rph !== undefined ? [{ name: 'Requests per hour', value: String(rateLimit.rph) }] : []),
-        ...Object.entries(spec.constraints?.quotas ?? {}).map(([quota, value]) => ({ name: `Quota: ${quota}`, value: String(value) })),
-      ],
-      byok:
-        spec.supportedModes.includes('byok') && spec.byokSetup
-          ? { setupInstructions: spec.byokSetup.setupInstructions, requiredScopes: spec.byokSetup.requiredScopes ?? [], docsUrl: spec.byokSetup.docsUrl }
-          : undefined,
-    },
   };
-  const withDescription = (schema: object, fallback: string) => ({ description: fallback, ...schema });
-  return {
-    kind: 'integration',
-    summary,
-    detail,
-    base: { source: file, runtime: runtimeShimFrom(`${dir}/index.ts`), key, version },
-    configSchema: withDescription(spec.configSchema.schema, `Configuration of ${key} (configSchema).`),
-    secretSchema: withDescription(spec.secretSchema.schema, `Secrets of ${key} (secretSchema).`),
-    validators: [
-      { name: detail.configValidator, type: detail.configType, fn: 'validateConfig', schema: spec.configSchema.schema },
-      { name: detail.secretsValidator, type: detail.secretsType, fn: 'validateSecrets', schema: spec.secretSchema.schema, secret: true },
-    ],
-    literal: redactSpec(spec),
-  };
+  return { kind: 'integration', summary, names, base: fileBase(settings, loaded, dir, key, version), spec, loaded };
 }
 
-function planCapability(loaded: LoadedSpec, spec: CapabilitySpec, settings: PlanSettings): LocalPlan {
+function planCapability(loaded: LoadedSpec, spec: CapabilitySpec, settings: PlanSettings): CapabilityPlan {
   const { key, version } = spec.meta;
   const name = pascalCase(key);
   const dir = `capabilities/${key}`;
-  const file = sourceLabel(settings, loaded.file);
-  const operations = Object.entries(spec.operations ?? {}).map(([op, operation]) => ({
+  const operations: OperationPlan[] = Object.entries(spec.operations ?? {}).map(([op, operation]) => ({
     name: op,
     description: operation.description,
     idempotent: operation.idempotent,
     inputType: `${name}${pascalCase(op)}Input`,
     outputType: `${name}${pascalCase(op)}Output`,
     validator: `${camelCase(`${name}${pascalCase(op)}Input`)}Validator`,
-    input: operation.input,
-    output: operation.output,
   }));
-  const events = Object.entries(spec.events ?? {}).map(([event, definition]) => ({
+  const events: EventPlan[] = Object.entries(spec.events ?? {}).map(([event, definition]) => ({
     name: event,
     description: definition.description,
     payloadType: `${name}${pascalCase(event)}Event`,
-    payload: definition.payload,
   }));
   const summary: CapabilitySummary = {
     kind: 'capability',
@@ -202,35 +144,13 @@ function planCapability(loaded: LoadedSpec, spec: CapabilitySpec, settings: Plan
     stability: spec.meta.stability,
     interfaceName: `${name}Operations`,
     eventUnionName: `${name}Event`,
-    operations: operations.map(({ input: _input, output: _output, ...op }) => op),
-    events: events.map(({ payload: _payload, ...event }) => event),
-    positions: positionsOf(loaded),
-    docs: {
-      key,
-      description: spec.meta.description,
-      version,
-      stability: spec.meta.stability,
-      owners: spec.meta.owners,
-      tags: spec.meta.tags,
-      file,
-      operations: operations.map(({ input, output, ...op }) => ({ ...op, inputRows: schemaRows(input, undefined), outputRows: schemaRows(output, undefined) })),
-      events: events.map((ev) => ({ name: ev.name, description: ev.description, payloadType: ev.payloadType, payloadRows: schemaRows(ev.payload, undefined) })),
-    },
-  };
-  return {
-    kind: 'capability',
-    summary,
-    base: { source: file, runtime: runtimeShimFrom(`${dir}/index.ts`), key, version },
     operations,
     events,
-    validators: [
-      ...operations.flatMap((op) => [
-        { name: op.validator, type: op.inputType, fn: `validate${pascalCase(op.name)}Input`, schema: op.input },
-        { name: `${camelCase(op.outputType)}Validator`, type: op.outputType, fn: `validate${pascalCase(op.name)}Output`, schema: op.output },
-      ]),
-      ...events.map((ev) => ({ name: `${camelCase(ev.payloadType)}Validator`, type: ev.payloadType, fn: `validate${pascalCase(ev.name)}Event`, schema: ev.payload })),
-    ],
-    literal: spec,
+    positions: positionsOf(loaded),
   };
+  return { kind: 'capability', summary, base: fileBase(settings, loaded, dir, key, version), spec, loaded };
 }
 
+function fileBase(settings: PlanSettings, loaded: LoadedSpec, dir: string, key: string, version: string): FileBase {
+  return { source: sourceLabel(settings, loaded.file), runtime: runtimeShimFrom(`${dir}/index.ts`), key, version };
+}

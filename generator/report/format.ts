@@ -3,8 +3,8 @@
  *   specs/integrations/twilio-sms.ts:42:7 - error CG121: configSchema.example.fromNumber must match pattern "..."
  * then a code frame and a hint. Paths are shown relative to the project root with `/` separators.
  */
-import { isAbsolute, relative, sep } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { displayPath } from '../fs/display-path.js';
 
 export interface Colors {
   red(s: string): string;
@@ -24,12 +24,6 @@ export function terminalText(text: string): string {
   return text.replace(/\t/g, '  ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Relative to the project root (`../` included), `/`-separated: the same on every machine. */
-export function displayPath(file: string, root: string): string {
-  const rel = relative(root, file);
-  // Another drive (Windows) has no relative path.
-  return (isAbsolute(rel) ? file : rel).split(sep).join('/');
-}
 
 export function formatDiagnostic(
   diagnostic: Diagnostic,

@@ -1,5 +1,5 @@
-import type { InputBoundary } from '../load/input-boundary.js';
-import { readInputText } from '../load/read-input.js';
+import type { InputBoundary } from '../fs/input-boundary.js';
+import { readInputText } from '../fs/read-input.js';
 
 /**
  * Code frames quote spec sources, and a spec's `secretSchema.example` may hold something that

@@ -13,11 +13,11 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, relative, resolve } from 'node:path';
-import { JOURNAL_FILE, journalFileOf, RUN_FOLDER, runFolderOf } from './run-folder.js';
-import { readRegularFile } from '../load/read-input.js';
-import { isInsideFolder } from '../load/inside.js';
-import { OutputPathError, OutputPaths, runFolderEntry, withinFolders } from './output-path.js';
-import { killAfterRenamesForTests } from '../test-hooks.js';
+import { JOURNAL_FILE, journalFileOf, RUN_FOLDER, runFolderOf } from '../fs/run-folder.js';
+import { readRegularFile } from '../fs/read-input.js';
+import { isInsideFolder } from '../fs/inside.js';
+import { OutputPathError, OutputPaths, runFolderEntry, withinFolders } from '../fs/output-path.js';
+import { probes } from '../probes.js';
 
 /** Paths are absolute here; in the file they are relative to the journal's folder, so a moved checkout still recovers. */
 export type Step = { readonly rename: string; readonly to: string } | { readonly remove: string; readonly within: string };
@@ -103,15 +103,14 @@ export function removeJournal(folder: string): void {
 
 /** Runs the steps in order: committing a run, or completing one that was killed. */
 export function applySteps(steps: readonly Step[]): void {
-  const killAfter = killAfterRenamesForTests();
-  killAfter?.(0);
+  probes.stepDone?.(0);
   steps.forEach((step, index) => {
     if ('rename' in step) renameStaged(step.rename, step.to);
     else {
       rmSync(step.remove, { force: true });
       removeEmptyParents(step.remove, step.within);
     }
-    killAfter?.(index + 1);
+    probes.stepDone?.(index + 1);
   });
 }
 

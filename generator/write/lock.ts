@@ -8,10 +8,10 @@
 import { closeSync, existsSync, linkSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
-import { OutputBlockedError } from './blocked.js';
-import { checkedRunFolder, refusing } from './output-path.js';
-import { lockFileOf, runFolderOf } from './run-folder.js';
-import { InputFileError, readRegularFile } from '../load/read-input.js';
+import { OutputBlockedError, refusing } from './blocked.js';
+import { checkedRunFolder } from '../fs/output-path.js';
+import { lockFileOf, runFolderOf } from '../fs/run-folder.js';
+import { InputFileError, readRegularFile } from '../fs/read-input.js';
 
 export interface LockOwner {
   readonly pid: number;

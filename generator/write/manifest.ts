@@ -4,7 +4,7 @@
  * (the manifest is committed): the writer checks each by its path rule (output-path.ts).
  */
 import { join } from 'node:path';
-import { InputFileError, readRegularFile } from '../load/read-input.js';
+import { InputFileError, readRegularFile } from '../fs/read-input.js';
 
 export const MANIFEST_NAME = '.contractgen-manifest.json';
 

@@ -7,12 +7,12 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
-import { OutputBlockedError } from './blocked.js';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { OutputBlockedError, refusing } from './blocked.js';
 import { applySteps, readJournal, removeJournal, type Step } from './journal.js';
 import { liveOwner, OutputLocks, waitForWriters } from './lock.js';
-import { checkedRunFolder, refusing } from './output-path.js';
-import { foldersWithRunFolder, journalFileOf, LOCK_FILE, newRunId, RUN_FOLDER, runFolderOf } from './run-folder.js';
+import { checkedRunFolder } from '../fs/output-path.js';
+import { foldersWithRunFolder, journalFileOf, LOCK_FILE, newRunId, RUN_FOLDER, runFolderOf } from '../fs/run-folder.js';
 
 /**
  * At the start of a run, before anything else (the cache's shortcut included): waits for a run

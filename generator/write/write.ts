@@ -12,18 +12,18 @@
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
-import { sha1 } from '../cache/store.js';
-import type { OutputFile } from '../emit/context.js';
-import { describeSpecialFile, InputFileError, readRegularFile } from '../load/read-input.js';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { sha1 } from '../values.js';
+import type { OutputFile } from '../emit/render.js';
+import { describeSpecialFile, InputFileError, readRegularFile } from '../fs/read-input.js';
 import { applySteps, removeJournal, writeJournal, type Step } from './journal.js';
 import { OutputLocks } from './lock.js';
 import { manifestContent, MANIFEST_NAME, readManifest } from './manifest.js';
-import { OutputPathError, OutputPaths, plainOutputPath, refusedPath, type OutputTarget } from './output-path.js';
+import { OutputPathError, OutputPaths, plainOutputPath, refusedPath, type OutputTarget } from '../fs/output-path.js';
 import { recoverInterruptedRuns } from './recover.js';
-import { newRunId, outputFolders, stagingFolderOf } from './run-folder.js';
+import { newRunId, outputFolders, stagingFolderOf } from '../fs/run-folder.js';
 
-export type { OutputTarget } from './output-path.js';
+export type { OutputTarget } from '../fs/output-path.js';
 
 export interface OutputSummary {
   /** New or changed files (manifests included), by emitted path. */

@@ -2,7 +2,7 @@
  * The behaviour of every generated client, written once. A generated `create<Name>Client` only
  * passes its spec constant, validators and operation table here and narrows the result's type.
  */
-import type { IntegrationSpec } from '../spec/model.js';
+import type { IntegrationSpec } from '../spec-model/model.js';
 import type { ValidationIssue, Validator } from '../validation/validator.js';
 import type { AdapterConnection, HealthProbeResult, HttpTransportOptions, HealthStatus, WebhookContext, WebhookReceiver } from './adapter.js';
 import { systemClock, type Clock } from './clock.js';

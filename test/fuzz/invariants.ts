@@ -23,7 +23,7 @@ const RAW_CONTROL_IN_MARKDOWN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\
 const OUTPUT = 'generated';
 /** Where contractgen may write in the project: its output folder, and its build cache. */
 const MAY_CHANGE = [OUTPUT, 'node_modules/.cache'];
-/** Where a run stages files and keeps its lock and journal (write/run-folder.ts): gone once a run ends. */
+/** Where a run stages files and keeps its lock and journal (generator/fs/run-folder.ts): gone once a run ends. */
 const RUN_FOLDER = '.contractgen-run';
 
 /**

@@ -9,7 +9,7 @@ import { smsTwilioSpec } from '../../generated/integrations/sms.twilio/spec.js';
 import { smsTwilioConfigValidator, smsTwilioSecretsValidator } from '../../generated/integrations/sms.twilio/validators.js';
 import { twilioSmsAdapter } from '@contractgen/twilio/sms';
 import { ConfigurationError, createIntegrationClient, MemoryRateLimitStore, type ClientDefinition } from '@contractgen/runtime';
-import { integrationFindings } from '../../generator/spec/rules.js';
+import { integrationFindings } from '../../generator/spec-rules/rules.js';
 import { twilioSmsIntegrationSpec } from '../../adapters/twilio/specs/integrations/twilio-sms.js';
 
 type Limits = { rpm?: number; rph?: number };

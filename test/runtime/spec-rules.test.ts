@@ -1,13 +1,14 @@
 /**
- * The single-spec rules (generator/spec/rules.ts), as the generator's `check` and the runtime's
+ * The single-spec rules (generator/spec-rules/rules.ts), as the generator's `check` and the runtime's
  * `defineIntegration`/`defineCapability` both run them: each rule code with its exact path and
  * message. Every message must read naturally after its path (`healthCheck.timeoutMs must be a
  * positive number`), since that is how both report it.
  */
 import { describe, expect, it } from 'vitest';
-import { formatPath, type SpecFinding } from '../../generator/spec/findings.js';
+import { formatPath, type SpecFinding } from '../../generator/spec-rules/findings.js';
+import type { ErrorCode } from '../../generator/diagnostics/index.js';
 import { defineCapability, defineIntegration, SpecValidationError } from 'contractgen/spec';
-import { capabilityFindings, integrationFindings } from '../../generator/spec/rules.js';
+import { capabilityFindings, integrationFindings } from '../../generator/spec-rules/rules.js';
 import { STABILITIES } from '@contractgen/runtime';
 import { messagingInboundCapability } from '../../adapters/twilio/specs/capabilities/messaging-inbound.js';
 import { messagingOutboundCapability } from '../../adapters/twilio/specs/capabilities/messaging-outbound.js';
@@ -83,7 +84,7 @@ describe('integrationFindings: one finding per problem, at its exact path', () =
     readonly spec: unknown;
     readonly finding: SpecFinding;
   }
-  const error = (code: string, path: SpecFinding['path'], message: string, hint?: string): SpecFinding => ({
+  const error = (code: ErrorCode, path: SpecFinding['path'], message: string, hint?: string): SpecFinding => ({
     code,
     severity: 'error',
     path,

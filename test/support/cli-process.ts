@@ -3,7 +3,7 @@
  * an observable state with a deadline instead of sleeping for a fixed time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CLI } from './workspace.js';
 
 export interface CliProcess {
@@ -19,8 +19,23 @@ export interface CliProcess {
 
 const running = new Set<CliProcess>();
 
-export function startCli(args: readonly string[], cwd: string, env: Record<string, string> = {}): CliProcess {
-  const child = spawn(process.execPath, [CLI, ...args], {
+/** Probe settings for the CLI a test starts (test/support/probed-cli.mjs says what each does). */
+export interface CliProbes {
+  readonly killAfterSteps?: number;
+  readonly pauseFile?: string;
+  readonly progressAfterMs?: number;
+}
+
+/** The command line that runs the real CLI with `probes` set (generator/probes.ts) before it starts. */
+export function probedCli(probes: CliProbes, args: readonly string[]): string[] {
+  return [PROBED_CLI, JSON.stringify(probes), ...args];
+}
+
+const PROBED_CLI = fileURLToPath(new URL('./probed-cli.mjs', import.meta.url));
+
+/** `probes`: run it through probed-cli.mjs, with those probes set. */
+export function startCli(args: readonly string[], cwd: string, env: Record<string, string> = {}, probes?: CliProbes): CliProcess {
+  const child = spawn(process.execPath, probes ? probedCli(probes, args) : [CLI, ...args], {
     cwd,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,6 @@
  */
 import { cpSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import { projectOptions } from '../../generator/config/resolve.js';
 import { generate, type GenerateMode, type GenerateResult } from '../../generator/index.js';
 import { formatDiagnostic } from '../../generator/report/format.js';
 import { fileTree, isUnder } from './file-tree.js';
@@ -55,7 +54,7 @@ export function outcomeOf(root: string, result: GenerateResult): Outcome {
  */
 export async function cachedAndFromScratch(root: string, copy: string, mode: GenerateMode): Promise<{ cached: Outcome; fromScratch: Outcome }> {
   copyProject(root, copy);
-  const cached = await generate({ ...(await projectOptions(root)), mode, workers: 0 });
-  const fromScratch = await generate({ ...(await projectOptions(copy)), mode, workers: 0, cache: false });
+  const cached = await generate({ root, mode, workers: 0 });
+  const fromScratch = await generate({ root: copy, mode, workers: 0, cache: false });
   return { cached: outcomeOf(root, cached), fromScratch: outcomeOf(copy, fromScratch) };
 }

@@ -6,12 +6,20 @@ import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, r
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { BUILT_IN_TEMPLATE_DIRS } from '../../generator/artifacts/index.js';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The specs this repository ships: the Twilio package's integration and capability specs. */
 export const TWILIO_SPECS = join(REPO, 'adapters', 'twilio', 'specs');
 /** The `contractgen` command as installed: the compiled CLI (`npm test` builds it first). */
 export const CLI = join(REPO, 'generator', 'bin', 'contractgen.js');
+
+/** The file of a built-in template, by its file name below a templates folder (`docs/catalog.md.hbs`): in the artifact folder that has it. */
+export function builtInTemplate(name: string): string {
+  const found = BUILT_IN_TEMPLATE_DIRS.map((dir) => join(dir, name)).find((file) => statSync(file, { throwIfNoEntry: false })?.isFile());
+  if (!found) throw new Error(`no built-in template ${name}`);
+  return found;
+}
 const TMP = join(REPO, 'test', '.tmp');
 
 export function scratchDir(label: string): string {
