@@ -9,9 +9,12 @@ export const INTERRUPTED: Diagnostic = { code: 'CG303', severity: 'error', messa
  * Ctrl-C or a CI cancel while files are staged: the staged files are removed, so the output
  * folder is left as it was. Unless someone else handles the signal (watch mode, a program calling
  * `generate`), which then gets CG303 as the run's result, the process says so and exits (130).
- * Returns the function that stops listening.
+ * A run that writes nothing does not listen. Returns the function that stops listening.
  */
 export function interruptible(output: OutputSession | undefined): () => void {
+  // A run that writes nothing (validate, check, list) has nothing to undo: it does not listen, so
+  // the CLI's own listener reports CG303 and exits at once, whatever the run is busy with.
+  if (!output) return () => {};
   const interrupted = (signal: NodeJS.Signals) => {
     output?.abort();
     if (process.listenerCount(signal) > 0) return;
