@@ -7,12 +7,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IntegrationSpec } from '@contractgen/runtime/spec';
+import { tsLiteral } from '../generator/emit/escape.js';
 import { loadSpecs } from '../generator/load/load.js';
 import { planHttpBinding } from '../generator/plan/http-binding.js';
 import type { CapabilitySummary } from '../generator/plan/model.js';
 import { planSpec } from '../generator/plan/spec.js';
 import { smsPlivoHttpBinding } from './fixtures/http/sms-plivo.js';
 import { smsVonageHttpBinding } from './fixtures/http/sms-vonage.js';
+import { smsPlivoHttpBinding as generatedPlivo } from '../generated/integrations/sms.plivo/http.js';
+import { smsVonageHttpBinding as generatedVonage } from '../generated/integrations/sms.vonage/http.js';
 import { REPO, TWILIO_SPECS } from './support/workspace.js';
 
 const settings = { root: REPO, packages: [] };
@@ -36,7 +39,14 @@ describe('the plan normalizes a spec http section into the runtime binding', () 
     expect(planHttpBinding(integration(key), [smsOutbound])).toStrictEqual(fixture);
   });
 
-  it('keeps map keys such as __proto__ as own properties, and the prototype untouched', () => {
+  it.each([
+    ['sms.vonage', generatedVonage, smsVonageHttpBinding],
+    ['sms.plivo', generatedPlivo, smsPlivoHttpBinding],
+  ])('generated/integrations/%s/http.ts holds exactly that binding', (_, generated, fixture) => {
+    expect(generated).toStrictEqual(fixture);
+  });
+
+  it('keeps map keys such as __proto__ as own properties, in the plan and in the emitted literal', () => {
     const spec = withHttp({
       baseUrl: 'https://api.example.com',
       operations: {
@@ -52,6 +62,10 @@ describe('the plan normalizes a spec http section into the runtime binding', () 
     expect(Object.hasOwn(status.map, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(status.map)).toBe(Object.prototype);
     expect(status.map).toStrictEqual(JSON.parse('{"__proto__": "sent", "constructor": "queued"}'));
+    const emitted = new Function(`return ${tsLiteral(binding)};`)() as typeof binding;
+    const emittedMap = (emitted.operations.getDeliveryStatus!.response.output.status as { map: Record<string, unknown> }).map;
+    expect(Object.hasOwn(emittedMap, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(emittedMap)).toBe(Object.prototype);
   });
 
   it.each([
