@@ -33,6 +33,15 @@ async function project(label: string, spec: string, files: Record<string, string
   return { folder: root, files: [join(root, 'generated/integrations/sms.plivo/client.ts'), ...use.map((file) => join(root, file))], client: readFileSync(join(root, 'generated/integrations/sms.plivo/client.ts'), 'utf8') };
 }
 
+/** A hand-written adapter of the status lookup alone. */
+const HAND_WRITTEN = `import { defineAdapter, NotImplementedError } from '@contractgen/runtime';
+import type { SmsOutboundOperations } from '../generated/capabilities/sms.outbound/types.js';
+export const plivoLookup = defineAdapter<'sms.plivo', unknown, unknown, Pick<SmsOutboundOperations, 'getDeliveryStatus'>>({
+  integration: 'sms.plivo',
+  connect: () => ({ getDeliveryStatus: async () => { throw new NotImplementedError('getDeliveryStatus'); }, probeHealth: async () => ({ status: 'ok' }) }),
+});
+`;
+
 const useFile = (body: string) => `import { NotImplementedError } from '@contractgen/runtime';
 import { createSmsPlivoClient } from './generated/integrations/sms.plivo/client.js';
 void NotImplementedError;
@@ -40,7 +49,7 @@ ${body}
 `;
 
 describe('clients of HTTP-bound specs', () => {
-  let built: Record<'allServed' | 'allServedOverride' | 'sendOnlyNoAdapter' | 'sendOnlyEmptyAdapter' | 'sendOnlyLookup' | 'handWritten', Awaited<ReturnType<typeof project>>>;
+  let built: Record<'allServed' | 'allServedOverride' | 'sendOnlyNoAdapter' | 'sendOnlyEmptyAdapter' | 'sendOnlyLookup' | 'handWritten' | 'handWrittenAllServed', Awaited<ReturnType<typeof project>>>;
   let compiled: Record<keyof typeof built, { ok: boolean; output: string }>;
   beforeAll(async () => {
     built = {
@@ -51,13 +60,11 @@ describe('clients of HTTP-bound specs', () => {
       sendOnlyLookup: await project('http-send-lookup', SEND_ONLY_SPEC, { 'use.ts': useFile(`export const c = createSmsPlivoClient({ ${options}, adapter: ${lookupOnly} });`) }, 'none'),
       handWritten: await project('http-hand', SEND_ONLY_SPEC, {
         // Found like any hand-written adapter (defineAdapter); it implements only what the binding leaves out.
-        'adapters/plivo-lookup.ts': `import { defineAdapter, NotImplementedError } from '@contractgen/runtime';
-import type { SmsOutboundOperations } from '../generated/capabilities/sms.outbound/types.js';
-export const plivoLookup = defineAdapter<'sms.plivo', unknown, unknown, Pick<SmsOutboundOperations, 'getDeliveryStatus'>>({
-  integration: 'sms.plivo',
-  connect: () => ({ getDeliveryStatus: async () => { throw new NotImplementedError('getDeliveryStatus'); }, probeHealth: async () => ({ status: 'ok' }) }),
-});
-`,
+        'adapters/plivo-lookup.ts': HAND_WRITTEN,
+        'use.ts': useFile(`export const c = createSmsPlivoClient({ ${options} });`),
+      }),
+      handWrittenAllServed: await project('http-hand-all', PLIVO_SPEC, {
+        'adapters/plivo-lookup.ts': HAND_WRITTEN,
         'use.ts': useFile(`export const c = createSmsPlivoClient({ ${options} });`),
       }),
     };
@@ -93,6 +100,8 @@ export const plivoLookup = defineAdapter<'sms.plivo', unknown, unknown, Pick<Sms
     expect(built.handWritten.client).toContain('import { plivoLookup } from "../../../adapters/plivo-lookup.js";');
     expect(built.handWritten.client).toContain('combineAdapters(options.adapter ?? defaultAdapter, httpAdapter)');
     expect(compiled.handWritten).toEqual({ ok: true, output: '' });
+    expect(built.handWrittenAllServed.client).toContain('const handWritten = options.adapter ?? defaultAdapter;');
+    expect(compiled.handWrittenAllServed).toEqual({ ok: true, output: '' });
   });
 
   it("the repository's generated HTTP clients and test doubles compile under every flag of the consumer apps, against the built runtime", () => {
