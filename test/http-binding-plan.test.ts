@@ -62,7 +62,7 @@ describe('the plan normalizes a spec http section into the runtime binding', () 
     expect(Object.hasOwn(status.map, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(status.map)).toBe(Object.prototype);
     expect(status.map).toStrictEqual(JSON.parse('{"__proto__": "sent", "constructor": "queued"}'));
-    const emitted = new Function(`return ${tsLiteral(binding)};`)() as typeof binding;
+    const emitted = new Function(`return ${tsLiteral(binding, '', true)};`)() as typeof binding;
     const emittedMap = (emitted.operations.getDeliveryStatus!.response.output.status as { map: Record<string, unknown> }).map;
     expect(Object.hasOwn(emittedMap, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(emittedMap)).toBe(Object.prototype);

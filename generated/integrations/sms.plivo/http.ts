@@ -9,56 +9,23 @@ export const smsPlivoHttpBinding: HttpBinding = {
   baseUrl: "https://api.plivo.com",
   auth: {
     type: "basic",
-    username: {
-      ref: [
-        "secrets",
-        "authId",
-      ],
-    },
-    password: {
-      ref: [
-        "secrets",
-        "authToken",
-      ],
-    },
+    username: { ref: ["secrets", "authId"] },
+    password: { ref: ["secrets", "authToken"] },
   },
-  requestId: {
-    ref: [
-      "body",
-      "api_id",
-    ],
-  },
+  requestId: { ref: ["body", "api_id"] },
   errors: [
     {
       name: "authenticationFailed",
-      when: {
-        status: [
-          401,
-        ],
-      },
+      when: { status: [401] },
       error: "authentication",
-      message: {
-        ref: [
-          "body",
-          "error",
-        ],
-      },
+      message: { ref: ["body", "error"] },
       summary: "Plivo rejected the auth id or auth token",
     },
     {
       name: "tooManyRequests",
-      when: {
-        status: [
-          429,
-        ],
-      },
+      when: { status: [429] },
       error: "rateLimited",
-      message: {
-        ref: [
-          "body",
-          "error",
-        ],
-      },
+      message: { ref: ["body", "error"] },
       summary: "You are sending too many requests",
     },
   ],
@@ -67,12 +34,7 @@ export const smsPlivoHttpBinding: HttpBinding = {
       method: "POST",
       path: [
         "/v1/Account/",
-        {
-          ref: [
-            "secrets",
-            "authId",
-          ],
-        },
+        { ref: ["secrets", "authId"] },
         "/Message/",
       ],
       body: {
@@ -80,140 +42,46 @@ export const smsPlivoHttpBinding: HttpBinding = {
         fields: {
           src: {
             first: [
-              {
-                from: {
-                  ref: [
-                    "input",
-                    "from",
-                  ],
-                },
-                removePrefix: "+",
-              },
-              {
-                from: {
-                  ref: [
-                    "config",
-                    "fromNumber",
-                  ],
-                },
-                removePrefix: "+",
-              },
+              { from: { ref: ["input", "from"] }, removePrefix: "+" },
+              { from: { ref: ["config", "fromNumber"] }, removePrefix: "+" },
             ],
           },
-          dst: {
-            from: {
-              ref: [
-                "input",
-                "to",
-              ],
-            },
-            removePrefix: "+",
-          },
-          text: {
-            ref: [
-              "input",
-              "body",
-            ],
-          },
-          url: {
-            ref: [
-              "input",
-              "statusCallbackUrl",
-            ],
-          },
+          dst: { from: { ref: ["input", "to"] }, removePrefix: "+" },
+          text: { ref: ["input", "body"] },
+          url: { ref: ["input", "statusCallbackUrl"] },
         },
       },
       errors: [
         {
           name: "invalidParameter",
-          when: {
-            status: [
-              400,
-            ],
-          },
+          when: { status: [400] },
           error: "invalidInput",
           input: "to",
-          message: {
-            ref: [
-              "body",
-              "error",
-            ],
-          },
+          message: { ref: ["body", "error"] },
           summary: "A parameter is missing or invalid",
         },
       ],
-      unsupported: {
-        mediaUrls: "this binding sends SMS only (Plivo sends MMS with type \"mms\" and media_urls)",
-      },
-      local: {
-        metadata: "kept for your logs and traces; never sent",
-      },
+      unsupported: { mediaUrls: "this binding sends SMS only (Plivo sends MMS with type \"mms\" and media_urls)" },
+      local: { metadata: "kept for your logs and traces; never sent" },
       response: {
         output: {
-          id: {
-            ref: [
-              "body",
-              "message_uuid",
-              0,
-            ],
-          },
-          status: {
-            from: {
-              ref: [
-                "body",
-                "message",
-              ],
-            },
-            map: {
-              "message(s) queued": "queued",
-            },
-          },
-          to: {
-            ref: [
-              "input",
-              "to",
-            ],
-          },
+          id: { ref: ["body", "message_uuid", 0] },
+          status: { from: { ref: ["body", "message"] }, map: { "message(s) queued": "queued" } },
+          to: { ref: ["input", "to"] },
           from: {
             first: [
-              {
-                ref: [
-                  "input",
-                  "from",
-                ],
-              },
-              {
-                ref: [
-                  "config",
-                  "fromNumber",
-                ],
-              },
+              { ref: ["input", "from"] },
+              { ref: ["config", "fromNumber"] },
             ],
           },
-          segments: {
-            value: null,
-          },
-          price: {
-            value: null,
-          },
-          priceUnit: {
-            value: null,
-          },
-          errorCode: {
-            value: null,
-          },
-          errorMessage: {
-            value: null,
-          },
-          createdAt: {
-            value: null,
-          },
-          sentAt: {
-            value: null,
-          },
-          updatedAt: {
-            value: null,
-          },
+          segments: { value: null },
+          price: { value: null },
+          priceUnit: { value: null },
+          errorCode: { value: null },
+          errorMessage: { value: null },
+          createdAt: { value: null },
+          sentAt: { value: null },
+          updatedAt: { value: null },
         },
         required: [
           "id",
@@ -234,55 +102,26 @@ export const smsPlivoHttpBinding: HttpBinding = {
       method: "GET",
       path: [
         "/v1/Account/",
-        {
-          ref: [
-            "secrets",
-            "authId",
-          ],
-        },
+        { ref: ["secrets", "authId"] },
         "/Message/",
-        {
-          ref: [
-            "input",
-            "id",
-          ],
-        },
+        { ref: ["input", "id"] },
         "/",
       ],
       errors: [
         {
           name: "unknownMessage",
-          when: {
-            status: [
-              404,
-            ],
-          },
+          when: { status: [404] },
           error: "invalidInput",
           input: "id",
-          message: {
-            ref: [
-              "body",
-              "error",
-            ],
-          },
+          message: { ref: ["body", "error"] },
           summary: "No message with this id in the account",
         },
       ],
       response: {
         output: {
-          id: {
-            ref: [
-              "body",
-              "message_uuid",
-            ],
-          },
+          id: { ref: ["body", "message_uuid"] },
           status: {
-            from: {
-              ref: [
-                "body",
-                "message_state",
-              ],
-            },
+            from: { ref: ["body", "message_state"] },
             map: {
               queued: "queued",
               sent: "sent",
@@ -295,69 +134,18 @@ export const smsPlivoHttpBinding: HttpBinding = {
           to: {
             template: [
               "+",
-              {
-                ref: [
-                  "body",
-                  "to_number",
-                ],
-              },
+              { ref: ["body", "to_number"] },
             ],
           },
-          from: {
-            ref: [
-              "body",
-              "from_number",
-            ],
-          },
-          segments: {
-            from: {
-              ref: [
-                "body",
-                "units",
-              ],
-            },
-            as: "integer",
-          },
-          price: {
-            ref: [
-              "body",
-              "total_amount",
-            ],
-          },
-          priceUnit: {
-            value: "USD",
-          },
-          errorCode: {
-            from: {
-              ref: [
-                "body",
-                "error_code",
-              ],
-            },
-            map: {
-              "000": null,
-              "": null,
-            },
-            as: "integer",
-          },
-          errorMessage: {
-            value: null,
-          },
-          createdAt: {
-            from: {
-              ref: [
-                "body",
-                "message_time",
-              ],
-            },
-            as: "date-time",
-          },
-          sentAt: {
-            value: null,
-          },
-          updatedAt: {
-            value: null,
-          },
+          from: { ref: ["body", "from_number"] },
+          segments: { from: { ref: ["body", "units"] }, as: "integer" },
+          price: { ref: ["body", "total_amount"] },
+          priceUnit: { value: "USD" },
+          errorCode: { from: { ref: ["body", "error_code"] }, map: { "000": null, "": null }, as: "integer" },
+          errorMessage: { value: null },
+          createdAt: { from: { ref: ["body", "message_time"] }, as: "date-time" },
+          sentAt: { value: null },
+          updatedAt: { value: null },
         },
         required: [
           "id",
@@ -379,12 +167,7 @@ export const smsPlivoHttpBinding: HttpBinding = {
     method: "GET",
     path: [
       "/v1/Account/",
-      {
-        ref: [
-          "secrets",
-          "authId",
-        ],
-      },
+      { ref: ["secrets", "authId"] },
       "/",
     ],
   },

@@ -10,454 +10,116 @@ export const smsVonageHttpBinding: HttpBinding = {
   operations: {
     sendSms: {
       method: "POST",
-      path: [
-        "/sms/json",
-      ],
+      path: ["/sms/json"],
       auth: {
         type: "body",
-        fields: {
-          api_key: {
-            ref: [
-              "secrets",
-              "apiKey",
-            ],
-          },
-          api_secret: {
-            ref: [
-              "secrets",
-              "apiSecret",
-            ],
-          },
-        },
+        fields: { api_key: { ref: ["secrets", "apiKey"] }, api_secret: { ref: ["secrets", "apiSecret"] } },
       },
       body: {
         encoding: "form",
         fields: {
           from: {
             first: [
-              {
-                from: {
-                  ref: [
-                    "input",
-                    "from",
-                  ],
-                },
-                removePrefix: "+",
-              },
-              {
-                from: {
-                  ref: [
-                    "config",
-                    "fromNumber",
-                  ],
-                },
-                removePrefix: "+",
-              },
+              { from: { ref: ["input", "from"] }, removePrefix: "+" },
+              { from: { ref: ["config", "fromNumber"] }, removePrefix: "+" },
             ],
           },
-          to: {
-            from: {
-              ref: [
-                "input",
-                "to",
-              ],
-            },
-            removePrefix: "+",
-          },
-          text: {
-            ref: [
-              "input",
-              "body",
-            ],
-          },
-          callback: {
-            ref: [
-              "input",
-              "statusCallbackUrl",
-            ],
-          },
+          to: { from: { ref: ["input", "to"] }, removePrefix: "+" },
+          text: { ref: ["input", "body"] },
+          callback: { ref: ["input", "statusCallbackUrl"] },
         },
       },
       errors: [
         {
           name: "throttled",
-          when: {
-            body: {
-              path: {
-                ref: [
-                  "body",
-                  "messages",
-                  0,
-                  "status",
-                ],
-              },
-              in: [
-                "1",
-              ],
-            },
-          },
+          when: { body: { path: { ref: ["body", "messages", 0, "status"] }, in: ["1"] } },
           error: "rateLimited",
           retryable: true,
-          code: {
-            ref: [
-              "body",
-              "messages",
-              0,
-              "status",
-            ],
-          },
-          message: {
-            ref: [
-              "body",
-              "messages",
-              0,
-              "error-text",
-            ],
-          },
+          code: { ref: ["body", "messages", 0, "status"] },
+          message: { ref: ["body", "messages", 0, "error-text"] },
           summary: "You are sending SMS faster than the account limit",
         },
         {
           name: "tooManyBinds",
-          when: {
-            body: {
-              path: {
-                ref: [
-                  "body",
-                  "messages",
-                  0,
-                  "status",
-                ],
-              },
-              in: [
-                "10",
-              ],
-            },
-          },
+          when: { body: { path: { ref: ["body", "messages", 0, "status"] }, in: ["10"] } },
           error: "provider",
           retryable: true,
-          code: {
-            ref: [
-              "body",
-              "messages",
-              0,
-              "status",
-            ],
-          },
-          message: {
-            ref: [
-              "body",
-              "messages",
-              0,
-              "error-text",
-            ],
-          },
+          code: { ref: ["body", "messages", 0, "status"] },
+          message: { ref: ["body", "messages", 0, "error-text"] },
           summary: "Too many simultaneous connections for the account",
         },
         {
           name: "missingParameters",
-          when: {
-            body: {
-              path: {
-                ref: [
-                  "body",
-                  "messages",
-                  0,
-                  "status",
-                ],
-              },
-              in: [
-                "2",
-              ],
-            },
-          },
+          when: { body: { path: { ref: ["body", "messages", 0, "status"] }, in: ["2"] } },
           error: "invalidInput",
           input: "from",
-          code: {
-            ref: [
-              "body",
-              "messages",
-              0,
-              "status",
-            ],
-          },
-          message: {
-            ref: [
-              "body",
-              "messages",
-              0,
-              "error-text",
-            ],
-          },
+          code: { ref: ["body", "messages", 0, "status"] },
+          message: { ref: ["body", "messages", 0, "error-text"] },
           summary: "A required parameter is missing (from, to or text)",
         },
         {
           name: "invalidParameters",
-          when: {
-            body: {
-              path: {
-                ref: [
-                  "body",
-                  "messages",
-                  0,
-                  "status",
-                ],
-              },
-              in: [
-                "3",
-              ],
-            },
-          },
+          when: { body: { path: { ref: ["body", "messages", 0, "status"] }, in: ["3"] } },
           error: "invalidInput",
           input: "to",
-          code: {
-            ref: [
-              "body",
-              "messages",
-              0,
-              "status",
-            ],
-          },
-          message: {
-            ref: [
-              "body",
-              "messages",
-              0,
-              "error-text",
-            ],
-          },
+          code: { ref: ["body", "messages", 0, "status"] },
+          message: { ref: ["body", "messages", 0, "error-text"] },
           summary: "The value of one or more parameters is invalid",
         },
         {
           name: "invalidCredentials",
-          when: {
-            body: {
-              path: {
-                ref: [
-                  "body",
-                  "messages",
-                  0,
-                  "status",
-                ],
-              },
-              in: [
-                "4",
-              ],
-            },
-          },
+          when: { body: { path: { ref: ["body", "messages", 0, "status"] }, in: ["4"] } },
           error: "authentication",
-          code: {
-            ref: [
-              "body",
-              "messages",
-              0,
-              "status",
-            ],
-          },
-          message: {
-            ref: [
-              "body",
-              "messages",
-              0,
-              "error-text",
-            ],
-          },
+          code: { ref: ["body", "messages", 0, "status"] },
+          message: { ref: ["body", "messages", 0, "error-text"] },
           summary: "The API key or secret is incorrect, invalid or disabled",
         },
         {
           name: "accountBarred",
-          when: {
-            body: {
-              path: {
-                ref: [
-                  "body",
-                  "messages",
-                  0,
-                  "status",
-                ],
-              },
-              in: [
-                "8",
-              ],
-            },
-          },
+          when: { body: { path: { ref: ["body", "messages", 0, "status"] }, in: ["8"] } },
           error: "authentication",
-          code: {
-            ref: [
-              "body",
-              "messages",
-              0,
-              "status",
-            ],
-          },
-          message: {
-            ref: [
-              "body",
-              "messages",
-              0,
-              "error-text",
-            ],
-          },
+          code: { ref: ["body", "messages", 0, "status"] },
+          message: { ref: ["body", "messages", 0, "error-text"] },
           summary: "The Vonage account is suspended",
         },
         {
           name: "internalError",
-          when: {
-            body: {
-              path: {
-                ref: [
-                  "body",
-                  "messages",
-                  0,
-                  "status",
-                ],
-              },
-              in: [
-                "5",
-              ],
-            },
-          },
+          when: { body: { path: { ref: ["body", "messages", 0, "status"] }, in: ["5"] } },
           error: "provider",
-          code: {
-            ref: [
-              "body",
-              "messages",
-              0,
-              "status",
-            ],
-          },
-          message: {
-            ref: [
-              "body",
-              "messages",
-              0,
-              "error-text",
-            ],
-          },
+          code: { ref: ["body", "messages", 0, "status"] },
+          message: { ref: ["body", "messages", 0, "error-text"] },
           summary: "Vonage failed while processing the message; it may have been sent",
         },
         {
           name: "rejected",
-          when: {
-            body: {
-              path: {
-                ref: [
-                  "body",
-                  "messages",
-                  0,
-                  "status",
-                ],
-              },
-              notIn: [
-                "0",
-              ],
-            },
-          },
+          when: { body: { path: { ref: ["body", "messages", 0, "status"] }, notIn: ["0"] } },
           error: "provider",
-          code: {
-            ref: [
-              "body",
-              "messages",
-              0,
-              "status",
-            ],
-          },
-          message: {
-            ref: [
-              "body",
-              "messages",
-              0,
-              "error-text",
-            ],
-          },
+          code: { ref: ["body", "messages", 0, "status"] },
+          message: { ref: ["body", "messages", 0, "error-text"] },
           summary: "Vonage rejected the message (invalid message, barred number, no credit, sender not allowed...)",
         },
       ],
-      unsupported: {
-        mediaUrls: "Vonage's SMS API sends text only (MMS goes through its Messages API)",
-      },
-      local: {
-        metadata: "kept for your logs and traces; never sent",
-      },
+      unsupported: { mediaUrls: "Vonage's SMS API sends text only (MMS goes through its Messages API)" },
+      local: { metadata: "kept for your logs and traces; never sent" },
       response: {
         output: {
-          id: {
-            ref: [
-              "body",
-              "messages",
-              0,
-              "message-id",
-            ],
-          },
-          status: {
-            from: {
-              ref: [
-                "body",
-                "messages",
-                0,
-                "status",
-              ],
-            },
-            map: {
-              "0": "queued",
-            },
-          },
-          to: {
-            ref: [
-              "input",
-              "to",
-            ],
-          },
+          id: { ref: ["body", "messages", 0, "message-id"] },
+          status: { from: { ref: ["body", "messages", 0, "status"] }, map: { "0": "queued" } },
+          to: { ref: ["input", "to"] },
           from: {
             first: [
-              {
-                ref: [
-                  "input",
-                  "from",
-                ],
-              },
-              {
-                ref: [
-                  "config",
-                  "fromNumber",
-                ],
-              },
+              { ref: ["input", "from"] },
+              { ref: ["config", "fromNumber"] },
             ],
           },
-          segments: {
-            from: {
-              ref: [
-                "body",
-                "message-count",
-              ],
-            },
-            as: "integer",
-          },
-          price: {
-            ref: [
-              "body",
-              "messages",
-              0,
-              "message-price",
-            ],
-          },
-          priceUnit: {
-            value: null,
-          },
-          errorCode: {
-            value: null,
-          },
-          errorMessage: {
-            value: null,
-          },
-          createdAt: {
-            value: null,
-          },
-          sentAt: {
-            value: null,
-          },
-          updatedAt: {
-            value: null,
-          },
+          segments: { from: { ref: ["body", "message-count"] }, as: "integer" },
+          price: { ref: ["body", "messages", 0, "message-price"] },
+          priceUnit: { value: null },
+          errorCode: { value: null },
+          errorMessage: { value: null },
+          createdAt: { value: null },
+          sentAt: { value: null },
+          updatedAt: { value: null },
         },
         required: [
           "id",
@@ -477,63 +139,22 @@ export const smsVonageHttpBinding: HttpBinding = {
     getDeliveryStatus: {
       method: "GET",
       baseUrl: "https://api.nexmo.com",
-      path: [
-        "/v2/reports/records",
-      ],
+      path: ["/v2/reports/records"],
       auth: {
         type: "basic",
-        username: {
-          ref: [
-            "secrets",
-            "apiKey",
-          ],
-        },
-        password: {
-          ref: [
-            "secrets",
-            "apiSecret",
-          ],
-        },
+        username: { ref: ["secrets", "apiKey"] },
+        password: { ref: ["secrets", "apiSecret"] },
       },
       query: {
-        account_id: {
-          ref: [
-            "secrets",
-            "apiKey",
-          ],
-        },
-        product: {
-          value: "SMS",
-        },
-        direction: {
-          value: "outbound",
-        },
-        id: {
-          ref: [
-            "input",
-            "id",
-          ],
-        },
+        account_id: { ref: ["secrets", "apiKey"] },
+        product: { value: "SMS" },
+        direction: { value: "outbound" },
+        id: { ref: ["input", "id"] },
       },
       errors: [
         {
           name: "unknownMessage",
-          when: {
-            status: [
-              200,
-            ],
-            body: {
-              path: {
-                ref: [
-                  "body",
-                  "items_count",
-                ],
-              },
-              in: [
-                0,
-              ],
-            },
-          },
+          when: { status: [200], body: { path: { ref: ["body", "items_count"] }, in: [0] } },
           error: "invalidInput",
           input: "id",
           summary: "No outbound SMS with this id in the account records",
@@ -541,23 +162,9 @@ export const smsVonageHttpBinding: HttpBinding = {
       ],
       response: {
         output: {
-          id: {
-            ref: [
-              "body",
-              "records",
-              0,
-              "message_id",
-            ],
-          },
+          id: { ref: ["body", "records", 0, "message_id"] },
           status: {
-            from: {
-              ref: [
-                "body",
-                "records",
-                0,
-                "status",
-              ],
-            },
+            from: { ref: ["body", "records", 0, "status"] },
             map: {
               delivered: "delivered",
               expired: "undelivered",
@@ -571,104 +178,25 @@ export const smsVonageHttpBinding: HttpBinding = {
           to: {
             template: [
               "+",
-              {
-                ref: [
-                  "body",
-                  "records",
-                  0,
-                  "to",
-                ],
-              },
+              { ref: ["body", "records", 0, "to"] },
             ],
           },
-          from: {
-            ref: [
-              "body",
-              "records",
-              0,
-              "from",
-            ],
-          },
-          segments: {
-            value: null,
-          },
-          price: {
-            from: {
-              ref: [
-                "body",
-                "records",
-                0,
-                "total_price",
-              ],
-            },
-            as: "string",
-          },
-          priceUnit: {
-            ref: [
-              "body",
-              "records",
-              0,
-              "currency",
-            ],
-          },
-          errorCode: {
-            from: {
-              ref: [
-                "body",
-                "records",
-                0,
-                "error_code",
-              ],
-            },
-            map: {
-              "0": null,
-            },
-            as: "integer",
-          },
+          from: { ref: ["body", "records", 0, "from"] },
+          segments: { value: null },
+          price: { from: { ref: ["body", "records", 0, "total_price"] }, as: "string" },
+          priceUnit: { ref: ["body", "records", 0, "currency"] },
+          errorCode: { from: { ref: ["body", "records", 0, "error_code"] }, map: { "0": null }, as: "integer" },
           errorMessage: {
-            from: {
-              ref: [
-                "body",
-                "records",
-                0,
-                "error_code_description",
-              ],
-            },
-            map: {
-              Delivered: null,
-            },
+            from: { ref: ["body", "records", 0, "error_code_description"] },
+            map: { Delivered: null },
             as: "string",
           },
-          createdAt: {
-            from: {
-              ref: [
-                "body",
-                "records",
-                0,
-                "date_received",
-              ],
-            },
-            as: "date-time",
-          },
-          sentAt: {
-            value: null,
-          },
+          createdAt: { from: { ref: ["body", "records", 0, "date_received"] }, as: "date-time" },
+          sentAt: { value: null },
           updatedAt: {
             first: [
-              {
-                from: {
-                  ref: [
-                    "body",
-                    "records",
-                    0,
-                    "date_finalized",
-                  ],
-                },
-                as: "date-time",
-              },
-              {
-                value: null,
-              },
+              { from: { ref: ["body", "records", 0, "date_finalized"] }, as: "date-time" },
+              { value: null },
             ],
           },
         },
@@ -690,25 +218,10 @@ export const smsVonageHttpBinding: HttpBinding = {
   },
   health: {
     method: "GET",
-    path: [
-      "/account/get-balance",
-    ],
+    path: ["/account/get-balance"],
     auth: {
       type: "query",
-      fields: {
-        api_key: {
-          ref: [
-            "secrets",
-            "apiKey",
-          ],
-        },
-        api_secret: {
-          ref: [
-            "secrets",
-            "apiSecret",
-          ],
-        },
-      },
+      fields: { api_key: { ref: ["secrets", "apiKey"] }, api_secret: { ref: ["secrets", "apiSecret"] } },
     },
   },
 };

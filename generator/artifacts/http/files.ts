@@ -20,8 +20,8 @@ export function integrationJobs({ summary, spec }: IntegrationPlan, { provides, 
         key: summary.key,
         title: summary.title,
         constName: httpBindingConst(summary),
-        // tsLiteral writes a `__proto__` key as a computed key: data, not the prototype.
-        literal: tsLiteral(binding),
+        // tsLiteral writes a `__proto__` key as a computed key: data, not the prototype. References on one line each.
+        literal: tsLiteral(binding, '', true),
       },
     },
   ];
