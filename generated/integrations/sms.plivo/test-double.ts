@@ -26,10 +26,7 @@ export function createSmsPlivoTestDouble(options: SmsPlivoTestDoubleOptions = {}
 }
 
 /** The spec's secret example. */
-const SECRET_EXAMPLE = {
-  authId: "MAXXXXXXXXXXXXXXXXXX",
-  authToken: "auth-token",
-};
+const SECRET_EXAMPLE = { authId: "MAXXXXXXXXXXXXXXXXXX", authToken: "auth-token" };
 
 /** The output schema of each operation the binding serves: fields no request gives are sampled from it. */
 const OUTPUTS = {
@@ -50,10 +47,7 @@ const OUTPUTS = {
     ],
     additionalProperties: false,
     properties: {
-      id: {
-        type: "string",
-        description: "Provider's message id (a Twilio Message SID, SM...).",
-      },
+      id: { type: "string", description: "Provider's message id (a Twilio Message SID, SM...)." },
       status: {
         type: "string",
         description: "Where the message is in its delivery lifecycle.",
@@ -68,77 +62,27 @@ const OUTPUTS = {
           "canceled",
         ],
       },
-      to: {
-        type: "string",
-        description: "Recipient in E.164.",
-      },
-      from: {
-        type: [
-          "string",
-          "null",
-        ],
-        description: "Sender number or alphanumeric sender id.",
-      },
-      segments: {
-        type: [
-          "integer",
-          "null",
-        ],
-        minimum: 0,
-        description: "Number of billed SMS segments.",
-      },
+      to: { type: "string", description: "Recipient in E.164." },
+      from: { type: ["string", "null"], description: "Sender number or alphanumeric sender id." },
+      segments: { type: ["integer", "null"], minimum: 0, description: "Number of billed SMS segments." },
       price: {
-        type: [
-          "string",
-          "null",
-        ],
+        type: ["string", "null"],
         description: "Price as a decimal string (negative for charges), null until known.",
       },
-      priceUnit: {
-        type: [
-          "string",
-          "null",
-        ],
-        description: "ISO 4217 currency of `price`.",
-      },
-      errorCode: {
-        type: [
-          "integer",
-          "null",
-        ],
-        description: "Provider error code when the message failed.",
-      },
-      errorMessage: {
-        type: [
-          "string",
-          "null",
-        ],
-        description: "Provider error text when the message failed.",
-      },
+      priceUnit: { type: ["string", "null"], description: "ISO 4217 currency of `price`." },
+      errorCode: { type: ["integer", "null"], description: "Provider error code when the message failed." },
+      errorMessage: { type: ["string", "null"], description: "Provider error text when the message failed." },
       createdAt: {
-        type: [
-          "string",
-          "null",
-        ],
+        type: ["string", "null"],
         format: "date-time",
         description: "When the provider accepted the message.",
       },
       sentAt: {
-        type: [
-          "string",
-          "null",
-        ],
+        type: ["string", "null"],
         format: "date-time",
         description: "When the message left the provider.",
       },
-      updatedAt: {
-        type: [
-          "string",
-          "null",
-        ],
-        format: "date-time",
-        description: "Last status change.",
-      },
+      updatedAt: { type: ["string", "null"], format: "date-time", description: "Last status change." },
     },
   },
   getDeliveryStatus: {
@@ -158,10 +102,7 @@ const OUTPUTS = {
     ],
     additionalProperties: false,
     properties: {
-      id: {
-        type: "string",
-        description: "Provider's message id (a Twilio Message SID, SM...).",
-      },
+      id: { type: "string", description: "Provider's message id (a Twilio Message SID, SM...)." },
       status: {
         type: "string",
         description: "Where the message is in its delivery lifecycle.",
@@ -176,77 +117,27 @@ const OUTPUTS = {
           "canceled",
         ],
       },
-      to: {
-        type: "string",
-        description: "Recipient in E.164.",
-      },
-      from: {
-        type: [
-          "string",
-          "null",
-        ],
-        description: "Sender number or alphanumeric sender id.",
-      },
-      segments: {
-        type: [
-          "integer",
-          "null",
-        ],
-        minimum: 0,
-        description: "Number of billed SMS segments.",
-      },
+      to: { type: "string", description: "Recipient in E.164." },
+      from: { type: ["string", "null"], description: "Sender number or alphanumeric sender id." },
+      segments: { type: ["integer", "null"], minimum: 0, description: "Number of billed SMS segments." },
       price: {
-        type: [
-          "string",
-          "null",
-        ],
+        type: ["string", "null"],
         description: "Price as a decimal string (negative for charges), null until known.",
       },
-      priceUnit: {
-        type: [
-          "string",
-          "null",
-        ],
-        description: "ISO 4217 currency of `price`.",
-      },
-      errorCode: {
-        type: [
-          "integer",
-          "null",
-        ],
-        description: "Provider error code when the message failed.",
-      },
-      errorMessage: {
-        type: [
-          "string",
-          "null",
-        ],
-        description: "Provider error text when the message failed.",
-      },
+      priceUnit: { type: ["string", "null"], description: "ISO 4217 currency of `price`." },
+      errorCode: { type: ["integer", "null"], description: "Provider error code when the message failed." },
+      errorMessage: { type: ["string", "null"], description: "Provider error text when the message failed." },
       createdAt: {
-        type: [
-          "string",
-          "null",
-        ],
+        type: ["string", "null"],
         format: "date-time",
         description: "When the provider accepted the message.",
       },
       sentAt: {
-        type: [
-          "string",
-          "null",
-        ],
+        type: ["string", "null"],
         format: "date-time",
         description: "When the message left the provider.",
       },
-      updatedAt: {
-        type: [
-          "string",
-          "null",
-        ],
-        format: "date-time",
-        description: "Last status change.",
-      },
+      updatedAt: { type: ["string", "null"], format: "date-time", description: "Last status change." },
     },
   },
 };

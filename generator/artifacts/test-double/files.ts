@@ -40,8 +40,8 @@ export function integrationJobs({ summary, spec }: IntegrationPlan, { provides, 
         name: summary.name,
         bindingConst: httpBindingConst(summary),
         // As the spec constant shows it: a credential-like example is masked.
-        secretExample: tsLiteral(redactSpec(spec).secretSchema.example),
-        outputs: tsLiteral(outputs),
+        secretExample: tsLiteral(redactSpec(spec).secretSchema.example, '', true),
+        outputs: tsLiteral(outputs, '', true),
       },
     },
   ];
