@@ -41,8 +41,23 @@ export function lineCommentText(text: string): string {
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** A TypeScript literal for JSON-like data, indented two spaces per level, keys quoted only when needed. */
-export function tsLiteral(value: unknown, indent = ''): string {
+/** A key in an object literal: bare when it is an identifier, quoted otherwise. */
+export function tsPropertyKey(key: string): string {
+  // `__proto__: x` and `"__proto__": x` in an object literal both set the prototype; only a computed key is data.
+  return key === '__proto__' ? `[${tsString(key)}]` : IDENTIFIER.test(key) ? key : tsString(key);
+}
+
+/** `.name`, or `["na-me"]` when the name is no identifier. */
+export function tsPropertyAccess(key: string): string {
+  return IDENTIFIER.test(key) ? `.${key}` : `[${tsString(key)}]`;
+}
+
+/**
+ * A TypeScript literal for JSON-like data, indented two spaces per level, keys quoted only when
+ * needed. `compact`: a short list of scalars, and a short object of one-line values, stay on one
+ * line (`{ ref: ["body", "messages", 0] }`).
+ */
+export function tsLiteral(value: unknown, indent = '', compact = false): string {
   if (value === null || typeof value === 'boolean') return String(value);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`cannot emit the number ${value}`);
@@ -52,14 +67,21 @@ export function tsLiteral(value: unknown, indent = ''): string {
   const inner = indent + '  ';
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    return `[\n${value.map((item) => inner + tsLiteral(item, inner)).join(',\n')},\n${indent}]`;
+    if (compact && value.every((item) => item === null || typeof item !== 'object')) {
+      const line = `[${value.map((item) => tsLiteral(item)).join(', ')}]`;
+      if (line.length <= 80) return line;
+    }
+    return `[\n${value.map((item) => inner + tsLiteral(item, inner, compact)).join(',\n')},\n${indent}]`;
   }
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
     if (entries.length === 0) return '{}';
-    // `__proto__: x` and `"__proto__": x` in an object literal both set the prototype; only a computed key is data.
-    const key = (k: string) => (k === '__proto__' ? `[${tsString(k)}]` : IDENTIFIER.test(k) ? k : tsString(k));
-    return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${tsLiteral(v, inner)}`).join(',\n')},\n${indent}}`;
+    const fields = entries.map(([k, v]) => `${tsPropertyKey(k)}: ${tsLiteral(v, inner, compact)}`);
+    if (compact) {
+      const line = `{ ${fields.join(', ')} }`;
+      if (line.length <= 100 && !line.includes('\n')) return line;
+    }
+    return `{\n${fields.map((field) => inner + field).join(',\n')},\n${indent}}`;
   }
   throw new Error(`cannot emit a ${typeof value} as a literal`);
 }
