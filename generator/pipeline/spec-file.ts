@@ -7,7 +7,7 @@
  * Capabilities go first: an integration's client and docs page show the capabilities it provides,
  * so integrations are processed once every capability's summary is known (`setContext`).
  */
-import { checkReferences, checkSpec } from '../check/index.js';
+import { checkHttpBinding, checkReferences, checkSpec } from '../check/index.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import type { ArtifactFiles, FilesSettings } from '../artifacts/artifact.js';
 import { loadArtifacts } from '../artifacts/index.js';
@@ -159,6 +159,9 @@ export class SpecFileProcessor {
         if (!references.provides) continue;
         const provides = references.provides;
         const adapter = Object.hasOwn(context.adapters, entry.plan.summary.key) ? context.adapters[entry.plan.summary.key] : undefined;
+        const binding = checkHttpBinding(entry.spec, provides, adapter !== undefined);
+        diagnostics.push(...binding);
+        if (hasErrors(binding)) continue;
         const jobs = artifacts.flatMap((artifact) => artifact.integrationJobs?.(plan, { provides, adapter, settings: this.settings.plan }) ?? []);
         lap('plan');
         await emit(() => jobs.map((job) => renderJob(job, this.emitContext!)), entry.files);

@@ -21,6 +21,9 @@ export interface OperationPlan {
   readonly outputType: string;
   /** The input validator's name in the capability's validators module. */
   readonly validator: string;
+  /** The input and output JSON Schemas as the capability spec gives them (an HTTP binding is checked against them). */
+  readonly inputSchema: Readonly<Record<string, unknown>>;
+  readonly outputSchema: Readonly<Record<string, unknown>>;
 }
 
 export interface EventPlan {

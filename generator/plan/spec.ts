@@ -126,6 +126,8 @@ function planCapability(loaded: LoadedSpec, spec: CapabilitySpec, settings: Plan
     inputType: `${name}${pascalCase(op)}Input`,
     outputType: `${name}${pascalCase(op)}Output`,
     validator: `${camelCase(`${name}${pascalCase(op)}Input`)}Validator`,
+    inputSchema: operation.input,
+    outputSchema: operation.output,
   }));
   const events: EventPlan[] = Object.entries(spec.events ?? {}).map(([event, definition]) => ({
     name: event,
