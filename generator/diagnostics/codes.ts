@@ -75,7 +75,10 @@ export const DIAGNOSTIC_CODES = {
   CG135: { severity: 'warning', meaning: 'integration provides no capability' },
   CG140: { severity: 'error', meaning: 'an adapter declaration the loader cannot read: `defineAdapter` needs an object literal whose `integration` is a string literal' },
   CG141: { severity: 'error', meaning: 'a second adapter declares the same integration' },
-  CG142: { severity: 'warning', meaning: 'an adapter declares an unknown integration; only in a run without errors, where no failed spec could be the one it names' },
+  CG142: {
+    severity: 'warning',
+    meaning: 'an adapter declares an integration no spec declares, passed or failed (an adapter whose own spec failed gets that spec\'s error only); not reported while a failed spec\'s key cannot be read at all (an unreadable file, a key that is not a literal): it may be the one the adapter names',
+  },
   CG150: { severity: 'error', meaning: 'a spec package named in `packages` is not installed, or its `contractgen` field is wrong' },
   CG160: { severity: 'error', meaning: 'the config file cannot be read or has an unknown or wrong option (exit 2)' },
   CG170: { severity: 'error', meaning: '`new`: `--category` or `--capability` missing, and no terminal to ask on (exit 2)' },

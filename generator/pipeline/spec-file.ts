@@ -63,6 +63,8 @@ export interface SpecFileResult {
   readonly summaries: readonly SpecSummary[];
   /** Keys of capability specs that broke their own rules (their providers are not told the capability is unknown). */
   readonly brokenCapabilities: readonly string[];
+  /** The key each of its specs declares, passed or failed; null where the key could not be read (load.ts, LoadedFile.keys). */
+  readonly keys: readonly (string | null)[];
   /** Its secret example strings (code frames mask them). */
   readonly secrets: readonly string[];
   /** Its specs' files: nothing when any of its specs broke a rule. */
@@ -169,7 +171,7 @@ export class SpecFileProcessor {
       kept.push(entry);
     }
     const files = hasErrors(diagnostics) ? [] : kept.flatMap((entry) => entry.files);
-    return { file, kind, deps: { ...loaded.probes, ...loaded.deps }, diagnostics, summaries: kept.map((entry) => entry.plan.summary), brokenCapabilities, secrets: loaded.secrets, files, timings: profiler.timings };
+    return { file, kind, deps: { ...loaded.probes, ...loaded.deps }, diagnostics, summaries: kept.map((entry) => entry.plan.summary), brokenCapabilities, keys: loaded.keys, secrets: loaded.secrets, files, timings: profiler.timings };
   }
 
   /** The adapters the project's adapter files declare (read statically, like specs). */
