@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GenerateResult } from '../generator/index.js';
+import { defineIntegration } from '../generator/spec-rules/define.js';
+import { plivoSmsIntegrationSpec } from './fixtures/http-specs/sms-plivo.js';
 import { runInProcess } from './support/in-process.js';
 import { copyInto, REPO, removeDir, scratchDir, TWILIO_SPECS, writeFiles } from './support/workspace.js';
 
@@ -367,6 +369,43 @@ const cases: Record<string, Case> = {
   },
 };
 
+/**
+ * Every place a value can be written, each given the unknown root `nope.x` in the Plivo binding:
+ * each is found, at that place (the class of "a reference anywhere", not a list of known cases).
+ */
+const places: Record<string, { edit: (spec: string) => string; path: string }> = {
+  'a path placeholder': { edit: replace('/Message/{input.id}/', '/Message/{nope.x}/'), path: 'http.operations.getDeliveryStatus.path' },
+  'a query parameter': { edit: replace("path: '/v1/Account/{secrets.authId}/Message/{input.id}/',", "path: '/v1/Account/{secrets.authId}/Message/{input.id}/',\n        query: { q: 'nope.x' },"), path: 'http.operations.getDeliveryStatus.query.q' },
+  'a header': { edit: replace("method: 'POST',", "method: 'POST',\n        headers: { 'x-client': 'nope.x' },"), path: 'http.operations.sendSms.headers.x-client' },
+  'a body field': { edit: replace("text: 'input.body'", "text: 'nope.x'"), path: 'http.operations.sendSms.body.fields.text' },
+  'basic auth': { edit: replace("username: 'secrets.authId'", "username: 'nope.x'"), path: 'http.auth.username' },
+  'bearer auth': { edit: replace("auth: { type: 'basic', username: 'secrets.authId', password: 'secrets.authToken' }", "auth: { type: 'bearer', token: 'nope.x' }"), path: 'http.auth.token' },
+  'auth fields': { edit: replace("auth: { type: 'basic', username: 'secrets.authId', password: 'secrets.authToken' }", "auth: { type: 'header', fields: { 'x-auth-id': 'nope.x' } }"), path: 'http.auth.fields.x-auth-id' },
+  "an operation's own auth": { edit: replace("method: 'POST',", "method: 'POST',\n        auth: { type: 'basic', username: 'secrets.authId', password: 'nope.x' },"), path: 'http.operations.sendSms.auth.password' },
+  'a first item': { edit: replace("from: { first: ['input.from', 'config.fromNumber'] }", "from: { first: ['nope.x', 'config.fromNumber'] }"), path: 'http.operations.sendSms.response.output.from.first[0]' },
+  "a first item's from": { edit: replace("{ from: 'input.from', removePrefix: '+' }", "{ from: 'nope.x', removePrefix: '+' }"), path: 'http.operations.sendSms.body.fields.src.first[0].from' },
+  'a template placeholder': { edit: replace("to: { template: '+{body.to_number}' }", "to: { template: '+{nope.x}' }"), path: 'http.operations.getDeliveryStatus.response.output.to.template' },
+  "a conversion's from": { edit: replace("{ from: 'body.units', as: 'integer' }", "{ from: 'nope.x', as: 'integer' }"), path: 'http.operations.getDeliveryStatus.response.output.segments.from' },
+  'an output field': { edit: replace("price: 'body.total_amount'", "price: 'nope.x'"), path: 'http.operations.getDeliveryStatus.response.output.price' },
+  "a rule's code": { edit: replace("error: 'invalidInput', input: 'to',", "error: 'invalidInput', input: 'to', code: 'nope.x',"), path: 'http.operations.sendSms.errors[0].code' },
+  "a rule's message": { edit: replace("error: 'invalidInput', input: 'id', message: errorText", "error: 'invalidInput', input: 'id', message: 'nope.x'"), path: 'http.operations.getDeliveryStatus.errors[0].message' },
+  "a rule's docsUrl": { edit: replace("error: 'rateLimited',", "error: 'rateLimited', docsUrl: 'nope.x',"), path: 'http.errors[1].docsUrl' },
+  "a rule's body condition": { edit: replace('when: { status: 404 }', "when: { status: 404, body: { path: 'nope.x', in: [1] } }"), path: 'http.operations.getDeliveryStatus.errors[0].when.body.path' },
+  'the request id': { edit: replace("requestId: 'body.api_id'", "requestId: 'nope.x'"), path: 'http.requestId' },
+  "the health probe's path": { edit: replace("health: { method: 'GET', path: '/v1/Account/{secrets.authId}/' }", "health: { method: 'GET', path: '/v1/Account/{nope.x}/' }"), path: 'http.health.path' },
+  "the health probe's status and detail": {
+    edit: replace("path: '/v1/Account/{secrets.authId}/' }", "path: '/v1/Account/{secrets.authId}/', detail: 'nope.x' }"),
+    path: 'http.health.detail',
+  },
+};
+
+describe('a reference anywhere', () => {
+  it.each(Object.entries(places))('in %s', async (_name, place) => {
+    const run = await validate('plivo', place.edit);
+    expect(run.result.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([expect.stringMatching(new RegExp(`^CG181 ${place.path.replace(/[.[\]]/g, '\\$&')} (placeholder \\{nope\\.x\\}|"nope\\.x") is not a reference`))]);
+  });
+});
+
 /** The text that starts at a 1-based line and column. */
 function textAt(text: string, line: number, column: number): string {
   const lines = text.split('\n');
@@ -411,5 +450,14 @@ describe('each check, at the offending property', () => {
     const at = lines.findIndex((line) => line.startsWith(header));
     expect(at, run.human).toBeGreaterThanOrEqual(0);
     expect(lines.slice(at + 1, at + 5).some((line) => new RegExp(`^ *${found!.line} \\| `).test(line)), run.human).toBe(true);
+  });
+});
+
+describe('defineIntegration, when a spec module is imported directly', () => {
+  it('runs the rules that need no capability: a good binding passes, a secret in a URL throws', () => {
+    // Importing the fixture ran defineIntegration on it already.
+    expect(plivoSmsIntegrationSpec.http.baseUrl).toBe('https://api.plivo.com');
+    const { secretsInUrl: _reasons, ...undeclared } = plivoSmsIntegrationSpec.http;
+    expect(() => defineIntegration({ ...plivoSmsIntegrationSpec, http: undeclared })).toThrow(/http\.operations\.sendSms\.path: puts the secret authId in the URL.*\(CG186\)/);
   });
 });

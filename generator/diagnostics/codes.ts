@@ -89,7 +89,7 @@ export const DIAGNOSTIC_CODES = {
   CG181: {
     severity: 'error',
     meaning:
-      'not a reference that can be read where it is written: an unknown root, a root the place does not read (a request reads `input`, `config`, `secrets`; a response `body`, `header`, `input`, `config`; `when.body.path` and `requestId` `body` or `header`; the health probe has no input), no field named, an empty segment, or a template placeholder not closed',
+      'not a reference that can be read where it is written: an unknown root, a root the place does not read (a request reads `input`, `config`, `secrets`; a response `body`, `header`, `input`, `config`; `when.body.path` and `requestId` `body` or `header`; the health probe has no input), no field named, a `header.*` that is not one lower-case name, an empty segment, or a template placeholder not closed',
   },
   CG182: { severity: 'error', meaning: "an input field the operation's input schema does not declare (a reference or placeholder, an error rule's `input`, `unsupported`, `local`)" },
   CG183: { severity: 'error', meaning: 'a config field `configSchema` does not declare' },

@@ -94,6 +94,9 @@ function referenceFindings(site: HttpSite, found: FoundReference, config: Obj | 
   }
   if (root === 'input' && site.scope.kind === 'health') return bad(`${quoted} cannot be read here: the health probe has no input`, 'read config.* or secrets.*');
   if (segments.length === 0 && root !== 'body') return bad(`${quoted} names no field: write ${root}.<field>`);
+  if (root === 'header' && (segments.length > 1 || String(segments[0]) !== String(segments[0]).toLowerCase())) {
+    return bad(`${quoted} is not a response header as the answer has it: one lower-case name`, `write "header.${segments.join('.').toLowerCase()}"`);
+  }
   if (root === 'config' && config) {
     const lookup = fieldAt(config, segments);
     if ('missingAt' in lookup) return [unknownField('CG183', path, 'config field', segments.slice(0, lookup.missingAt + 1).join('.'), config, lookup.known)];
