@@ -453,6 +453,80 @@ describe('each check, at the offending property', () => {
   });
 });
 
+/** A capability whose schemas reach their fields through `$ref`, `allOf` and nested objects, and an integration binding it. */
+const TICKETS = {
+  capability: `import { defineCapability, StabilityEnum } from 'contractgen/spec';
+export const ticketsCapability = defineCapability({
+  meta: { key: 'tickets', version: '1.0.0', title: 'Tickets', description: 'Support tickets.', domain: 'support', owners: ['support'], tags: ['tickets'], stability: StabilityEnum.Beta },
+  operations: {
+    openTicket: {
+      description: 'Open a ticket.',
+      idempotent: false,
+      input: {
+        type: 'object',
+        required: ['subject'],
+        additionalProperties: false,
+        properties: { subject: { type: 'string' }, requester: { $ref: '#/definitions/person' } },
+        definitions: { person: { type: 'object', additionalProperties: false, properties: { email: { type: 'string' } } } },
+      },
+      output: {
+        allOf: [{ $ref: '#/definitions/ticket' }],
+        definitions: {
+          ticket: { type: 'object', required: ['id', 'state'], additionalProperties: false, properties: { id: { type: 'string' }, state: { $ref: '#/definitions/state' } } },
+          state: { type: 'string', enum: ['open', 'closed'] },
+        },
+      },
+    },
+  },
+});
+`,
+  integration: `import { defineIntegration, StabilityEnum } from 'contractgen/spec';
+export const acmeTicketsSpec = defineIntegration({
+  meta: { key: 'tickets.acme', version: '1.0.0', category: 'other', title: 'Acme tickets', description: 'Acme help desk.', domain: 'support', owners: ['support'], tags: ['tickets'], stability: StabilityEnum.Beta },
+  supportedModes: ['managed'],
+  capabilities: { provides: [{ key: 'tickets', version: '1.0.0' }] },
+  configSchema: { schema: { type: 'object', properties: {} }, example: {} },
+  secretSchema: { schema: { type: 'object', required: ['token'], properties: { token: { type: 'string' } } }, example: { token: 'xxx' } },
+  healthCheck: { method: 'custom', timeoutMs: 3000 },
+  http: {
+    baseUrl: 'https://help.acme.example',
+    auth: { type: 'bearer', token: 'secrets.token' },
+    operations: {
+      openTicket: {
+        method: 'POST',
+        path: '/tickets',
+        body: { encoding: 'json', fields: { subject: 'input.subject', email: 'input.requester.email' } },
+        response: { output: { id: 'body.id', state: { from: 'body.status', map: { new: 'open', done: 'closed' } } } },
+      },
+    },
+    health: { method: 'GET', path: '/me' },
+  },
+});
+`,
+};
+
+describe('schemas that reach their fields through $ref, allOf and nested objects', () => {
+  const run = async (edit?: (spec: string) => string) => {
+    const root = scratchDir('http-checks-refs');
+    scratch.push(root);
+    const integration = edit ? edit(TICKETS.integration) : TICKETS.integration;
+    if (edit) expect(integration).not.toBe(TICKETS.integration);
+    writeFiles(root, { 'specs/tickets.ts': TICKETS.capability, 'specs/acme.ts': integration, 'package.json': '{ "name": "tickets", "private": true }\n' });
+    const result = (await runInProcess({ root, specs: 'specs', mode: 'validate' })).result;
+    return result.diagnostics.map((d) => `${d.code} ${d.message}${d.hint ? ` (${d.hint})` : ''}`);
+  };
+
+  it('a good binding passes', async () => {
+    expect(await run()).toEqual([]);
+  });
+
+  it('an input field below a $ref, a required output field below allOf, a map value against a $ref-ed enum', async () => {
+    expect(await run(replace("'input.requester.email'", "'input.requester.mail'"))).toEqual(['CG182 http.operations.openTicket.body.fields.email refers to unknown input field "requester.mail" (did you mean "email"?)']);
+    expect(await run(replace("id: 'body.id', ", ''))).toEqual(['CG188 http.operations.openTicket.response.output never fills id, which the output of openTicket requires (map each from the answer (body.*, header.*), the input or the config, or give a constant ({ value: null } where the field allows null): no value is ever made up)']);
+    expect(await run(replace("done: 'closed'", "done: 'shut'"))).toEqual([expect.stringMatching(/^CG190 http\.operations\.openTicket\.response\.output\.state\.map\.done maps "done" to "shut", which the output field state refuses: it must be one of "open", "closed"/)]);
+  });
+});
+
 describe('defineIntegration, when a spec module is imported directly', () => {
   it('runs the rules that need no capability: a good binding passes, a secret in a URL throws', () => {
     // Importing the fixture ran defineIntegration on it already.

@@ -37,7 +37,9 @@ let ajv: ReturnType<typeof specSchemaAjv> | undefined;
 
 /** The field's schema compiled (with the root's definitions for its `$ref`s), once per distinct schema; null when it does not compile. */
 function validatorFor(target: FieldTarget): ValidateFunction | null {
-  const schema = target.root ? { ...target.schema, definitions: target.root.definitions, $defs: target.root.$defs } : target.schema;
+  // The root's definitions travel with the field, so its `$ref`s resolve as they do in the whole schema.
+  const shared = Object.fromEntries(['definitions', '$defs'].flatMap((keyword) => (target.root && target.root[keyword] !== undefined ? [[keyword, target.root[keyword]]] : [])));
+  const schema = { ...target.schema, ...shared };
   const key = JSON.stringify(schema);
   let validate = validators.get(key);
   if (validate === undefined) {
