@@ -38,15 +38,18 @@ describe('an unknown schema format', () => {
     expect(run.stderr).not.toMatch(/unknown format/);
   });
 
-  it('a format inside an enum or a default is a value, not a format', async () => {
+  it('a format inside an enum or a default is a value, not a format; a property named default is a schema', async () => {
     const root = scratchDir('formats-data');
     scratch.push(root);
     copyInto(TWILIO_SPECS, join(root, 'specs'));
     const integration = join(root, 'specs/integrations/twilio-sms.ts');
     writeFiles(root, {
-      'specs/integrations/twilio-sms.ts': readFileSync(integration, 'utf8').replace("fromNumber: {\n          type: 'string',", "fromNumber: {\n          type: ['string', 'object'],\n          default: { format: 'nope' },"),
+      'specs/integrations/twilio-sms.ts': readFileSync(integration, 'utf8').replace(
+        "fromNumber: {\n          type: 'string',",
+        "default: { type: 'string', format: 'nope' },\n        fromNumber: {\n          type: ['string', 'object'],\n          default: { format: 'nope' },\n          enum: [{ format: 'nope' }, '+15551234567'],",
+      ),
     });
     const run = await runInProcess({ root, adapters: 'none', mode: 'validate' });
-    expect(run.result.diagnostics).toEqual([]);
+    expect(run.result.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([expect.stringMatching(/^CG126 configSchema\.schema\.properties\.default\.format is "nope"/)]);
   });
 });

@@ -356,6 +356,8 @@ function findLocalRef(node: unknown, at: Path, missing: string): (string | numbe
 
 /** Keywords whose values are data, not schemas: a `format` key inside them is a value. */
 const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'example']);
+/** Keywords whose values map names to schemas: a key there is a name (a property may be called `default`). */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies', 'dependentSchemas']);
 
 /**
  * CG126: a `format` ajv-formats does not define. A warning, not a refusal: JSON Schema makes
@@ -366,13 +368,18 @@ const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'example'
 function unknownFormats(schema: unknown, at: Path): SpecFinding[] {
   const known = specAjv().formats;
   const found: SpecFinding[] = [];
-  const pending: [unknown, Path][] = [[schema, at]];
+  /** [node, its path, whether it maps names to schemas] */
+  const pending: [unknown, Path, boolean][] = [[schema, at, false]];
   while (pending.length > 0) {
-    const [node, path] = pending.pop()!;
+    const [node, path, isMap] = pending.pop()!;
     if (node === null || typeof node !== 'object') continue;
     for (const [key, value] of Object.entries(node)) {
       const here = [...path, Array.isArray(node) ? Number(key) : key];
-      if (!Array.isArray(node) && key === 'format' && typeof value === 'string' && !Object.hasOwn(known, value)) {
+      if (isMap || Array.isArray(node)) {
+        pending.push([value, here, false]);
+        continue;
+      }
+      if (key === 'format' && typeof value === 'string' && !Object.hasOwn(known, value)) {
         const suggestion = closest(value, Object.keys(known));
         found.push({
           code: 'CG126',
@@ -382,7 +389,7 @@ function unknownFormats(schema: unknown, at: Path): SpecFinding[] {
           hint: suggestion ? `did you mean "${suggestion}"?` : 'use a format ajv-formats defines (email, uri, date-time, uuid, ...) or a pattern',
         });
       }
-      if (!DATA_KEYWORDS.has(key) || Array.isArray(node)) pending.push([value, here]);
+      if (!DATA_KEYWORDS.has(key)) pending.push([value, here, SCHEMA_MAPS.has(key)]);
     }
   }
   return found.sort((a, b) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path)));
