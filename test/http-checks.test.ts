@@ -345,12 +345,12 @@ const cases: Record<string, Case> = {
     at: 'retryable: true,',
     message: 'errors[6].retryable is retryable, and the rule can match a 5xx or 408 answer of sendSms, which is not idempotent',
   },
-  'a shared rateLimited rule on any status': {
+  'a shared rateLimited rule on a 408': {
     provider: 'plivo',
-    edit: replace("when: { status: 429 }, error: 'rateLimited'", "when: {}, error: 'rateLimited'"),
+    edit: replace("when: { status: 429 }, error: 'rateLimited'", "when: { status: [408, 429] }, error: 'rateLimited'"),
     code: 'CG196',
     at: "error: 'rateLimited'",
-    message: 'http.errors[1].error is rateLimited (always retried), and the rule can match any status (5xx included) of sendSms',
+    message: 'http.errors[1].error is rateLimited (always retried), and the rule can match a 5xx or 408 answer of sendSms',
   },
   'an input field dropped silently': {
     provider: 'vonage',
@@ -359,6 +359,35 @@ const cases: Record<string, Case> = {
     severity: 'warning',
     at: 'sendSms: {',
     message: "http.operations.sendSms never sends the input field metadata: a caller's metadata would be dropped silently",
+  },
+  'a base URL with a query': {
+    provider: 'plivo',
+    edit: replace("baseUrl: 'https://api.plivo.com'", "baseUrl: 'https://api.plivo.com?v=1'"),
+    code: 'CG117',
+    at: "baseUrl: 'https://api.plivo.com?v=1'",
+    message: 'http.baseUrl must be an https:// URL without a query or fragment',
+  },
+  'a path that does not start with a slash': {
+    provider: 'vonage',
+    edit: replace("path: '/sms/json'", "path: 'sms/json'"),
+    code: 'CG198',
+    at: "path: 'sms/json'",
+    message: 'http.operations.sendSms.path must start with "/"',
+    hint: 'write "/sms/json"',
+  },
+  'a query written into the path': {
+    provider: 'vonage',
+    edit: replace("path: '/account/get-balance'", "path: '/account/get-balance?currency=EUR'"),
+    code: 'CG198',
+    at: "path: '/account/get-balance?currency=EUR'",
+    message: 'http.health.path must not hold "?" or "#"',
+  },
+  'an error rule every success matches': {
+    provider: 'plivo',
+    edit: replace("when: { status: 404 }, error: 'invalidInput'", "when: { status: [200, 404] }, error: 'invalidInput'"),
+    code: 'CG199',
+    at: 'when: { status: [200, 404] }',
+    message: 'http.operations.getDeliveryStatus.errors[0].when matches every successful answer',
   },
   'a health status the report does not know': {
     provider: 'plivo',

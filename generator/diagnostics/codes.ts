@@ -46,7 +46,7 @@ export const DIAGNOSTIC_CODES = {
   CG114: { severity: 'error', meaning: 'invalid key (keys become folder and identifier names) or member name' },
   CG115: { severity: 'error', meaning: 'not a semantic version' },
   CG116: { severity: 'error', meaning: 'timeout or quota not positive; rate limit not a whole number >= 1 (the rule the client applies too)' },
-  CG117: { severity: 'error', meaning: 'URL not https' },
+  CG117: { severity: 'error', meaning: 'URL not https (an `http` base URL also: fixed, without placeholders, query or fragment)' },
   CG118: { severity: 'error', meaning: 'modes: empty, duplicated, or `byok` without `byokSetup`' },
   CG119: { severity: 'error', meaning: 'capability with no operation or event' },
   CG120: {
@@ -111,6 +111,8 @@ export const DIAGNOSTIC_CODES = {
       "a non-idempotent operation retried on an ambiguous failure: `retryable: true` (or `error: 'rateLimited'`, always retried) on a rule that can match a 5xx or 408 (or any status) of an operation that is not idempotent, without a body condition (a definite rejection code)",
   },
   CG197: { severity: 'warning', meaning: 'an input field the binding neither sends nor declares `unsupported` or `local`: dropped silently' },
+  CG198: { severity: 'error', meaning: 'a request path that does not start with "/" (it is appended to the base URL, whose host it would change) or that holds "?" or "#" (the query is built from `query`)' },
+  CG199: { severity: 'error', meaning: 'an error rule that matches every successful answer: no body condition, and no status or a 2xx one' },
   CG201: {
     severity: 'error',
     meaning: 'a template failed to load or render (file and line of the template); an override that is a symlink out of its folder, or a special file, is refused',

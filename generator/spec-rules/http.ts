@@ -24,7 +24,7 @@ export function httpFindings(spec: Obj): SpecFinding[] {
   if (!isRecord(http)) return [];
   const config = schemaOf(spec.configSchema);
   const secrets = schemaOf(spec.secretSchema);
-  const found: SpecFinding[] = [...baseUrls(http)];
+  const found: SpecFinding[] = [...baseUrls(http), ...requestPaths(http)];
   const secretsInUrl = isRecord(http.secretsInUrl) ? http.secretsInUrl : {};
   const inUrl = new Set<string>();
   for (const site of httpSites(http)) {
@@ -62,9 +62,26 @@ function schemaOf(block: unknown): Obj | undefined {
 /** CG117 for the binding's base URL and each request's own: https, fixed (no placeholder). */
 function baseUrls(http: Obj): SpecFinding[] {
   const urls: [unknown, Path][] = [[http.baseUrl, ['http', 'baseUrl']], ...httpRequests(http).map(({ path, request }): [unknown, Path] => [request.baseUrl, [...path, 'baseUrl']])];
-  return urls.flatMap(([url, path]) => {
-    if (typeof url === 'string' && /[{}]/.test(url)) return [{ code: 'CG117', severity: 'error', path, message: 'must be a fixed https:// URL: placeholders go in the path', hint: 'write the varying part in `path`, e.g. "/v1/Account/{secrets.authId}/"' }] satisfies SpecFinding[];
+  return urls.flatMap(([url, path]): SpecFinding[] => {
+    if (typeof url === 'string' && /[{}]/.test(url)) return [{ code: 'CG117', severity: 'error', path, message: 'must be a fixed https:// URL: placeholders go in the path', hint: 'write the varying part in `path`, e.g. "/v1/Account/{secrets.authId}/"' }];
+    // The request path is appended to it: a query or fragment here would swallow the path.
+    if (typeof url === 'string' && /[?#]/.test(url)) return [{ code: 'CG117', severity: 'error', path, message: 'must be an https:// URL without a query or fragment: the request path is appended to it', hint: 'query parameters go in `query`' }];
     return httpsUrl(url, path);
+  });
+}
+
+/**
+ * CG198: a request path is appended to the base URL as it is, so it starts with "/" (without it,
+ * `https://api.example.com` + `.evil.example/x` is another host, credentials included), and its
+ * text holds no "?" or "#" (the query is built from `query`; a fragment is never sent).
+ */
+function requestPaths(http: Obj): SpecFinding[] {
+  return httpRequests(http).flatMap(({ path, request }): SpecFinding[] => {
+    const text = request.path;
+    if (typeof text !== 'string') return [];
+    if (!text.startsWith('/')) return [{ code: 'CG198', severity: 'error', path: [...path, 'path'], message: 'must start with "/": it is appended to the base URL as it is, and would otherwise change its host', hint: `write "/${text}"` }];
+    if (/[?#]/.test(text)) return [{ code: 'CG198', severity: 'error', path: [...path, 'path'], message: 'must not hold "?" or "#": the query is built from `query`, and a fragment is never sent', hint: 'move query parameters to query: { name: value }' }];
+    return [];
   });
 }
 
@@ -117,11 +134,22 @@ export function unknownField(code: 'CG182' | 'CG183' | 'CG184', path: Path, noun
   return { code, severity: 'error', path, message: `refers to unknown ${noun} "${name}"`, hint: suggestion ? `did you mean "${suggestion}"?` : names.length ? `${where} declares ${names.join(', ')}` : `${where} declares no field` };
 }
 
-/** CG194 (invalidInput without input) and CG195 (one name, two rules). */
+/** Whether a rule matches answers that succeeded whatever they hold: no body condition, and no status or a 2xx one. */
+function matchesEverySuccess(rule: Obj): boolean {
+  const when = isRecord(rule.when) ? rule.when : {};
+  if (when.body !== undefined) return false;
+  const statuses = when.status === undefined ? undefined : Array.isArray(when.status) ? when.status : [when.status];
+  return !statuses || statuses.some((status) => typeof status === 'number' && status >= 200 && status <= 299);
+}
+
+/** CG194 (invalidInput without input), CG195 (one name, two rules), CG199 (a rule every success matches). */
 function ruleFindings(http: Obj): SpecFinding[] {
   const found: SpecFinding[] = [];
   const named = new Map<string, Path>();
   for (const { path, rule } of httpRules(http)) {
+    if (matchesEverySuccess(rule)) {
+      found.push({ code: 'CG199', severity: 'error', path: [...path, 'when'], message: 'matches every successful answer (it has no body condition, and no status or a 2xx one): every call would fail with this error', hint: 'name the error statuses (when: { status: 429 }), or the provider code that marks a 2xx answer as an error (when: { body: { path, in } })' });
+    }
     if (rule.error === 'invalidInput' && rule.input === undefined) {
       found.push({ code: 'CG194', severity: 'error', path: [...path, 'error'], message: 'is "invalidInput" but the rule names no input field', hint: "add input: '<field>' (the field the provider blames); an error that blames no field is error: 'provider'" });
     }
