@@ -129,6 +129,22 @@ describe('an adapter whose integration no spec defines (CG142)', () => {
     expect(brokenRule).toEqual([expect.stringMatching(/^CG115 error: /)]);
   });
 
+  it('is reported whatever else failed: only an adapter whose own spec failed is spared', async () => {
+    // The spec of sms.twilio breaks a rule; the adapter names sms.twillio, which no spec declares.
+    const otherFailed = await run('sms.twillio', (spec) => spec.replace("version: '1.0.0'", "version: 'one'"));
+    expect(otherFailed.sort()).toEqual([expect.stringMatching(/^CG115 error: /), 'CG142 warning: adapter testAdapter declares unknown integration "sms.twillio" (did you mean "sms.twilio"?)']);
+    // The same with a spec that cannot be evaluated, or parsed: its key is still read from the source.
+    const nonStatic = await run('sms.twillio', (spec) => spec.replace('timeoutMs: 3000', 'timeoutMs: Date.now()'));
+    expect(nonStatic.sort()).toEqual([expect.stringMatching(/^CG101 error: /), expect.stringMatching(/^CG142 warning: .*"sms\.twillio" \(did you mean "sms\.twilio"\?\)/)]);
+    const syntax = await run('sms.twillio', (spec) => spec.replace('timeoutMs: 3000,', 'timeoutMs: 3000 3000,'));
+    expect(syntax.filter((d) => !d.startsWith('CG100 error'))).toEqual([expect.stringMatching(/^CG142 warning: .*"sms\.twillio"/)]);
+  });
+
+  it('is not reported while a failed spec\'s key cannot be read: that spec may be the one it names', async () => {
+    const unreadableKey = await run('sms.acme', (spec) => spec.replace("key: 'sms.twilio'", 'key: keyOf()'));
+    expect(unreadableKey).toEqual([expect.stringMatching(/^CG101 error: /)]);
+  });
+
   it('is not reported when the capability its spec provides failed', async () => {
     const root = scratchDir('cg142-capability');
     scratch.push(root);

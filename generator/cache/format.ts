@@ -9,7 +9,7 @@ import type { ListedSpec } from '../options.js';
 import type { SpecSummary } from '../plan/model.js';
 import { isRecord } from '../values.js';
 
-export const CACHE_FORMAT = 7;
+export const CACHE_FORMAT = 8;
 
 /**
  * What an output looked like on disk after the run: its content hash, size, and nanosecond
@@ -24,6 +24,8 @@ export interface CachedSpecFile {
   readonly diagnostics: readonly Diagnostic[];
   readonly summaries: readonly SpecSummary[];
   readonly brokenCapabilities: readonly string[];
+  /** SpecFileResult.keys. */
+  readonly keys: readonly (string | null)[];
   readonly secrets: readonly string[];
   /** The output paths of its specs' files. */
   readonly outputs: readonly string[];
@@ -75,6 +77,8 @@ function isCachedSpecFile(entry: unknown): entry is CachedSpecFile {
     Array.isArray(entry.summaries) &&
     entry.summaries.every((s) => isRecord(s) && typeof s.key === 'string' && isRecord(s.positions) && (s.parts === undefined || isRecord(s.parts)) && (s.kind === 'integration' ? Array.isArray(s.provides) : s.kind === 'capability')) &&
     isStringList(entry.brokenCapabilities) &&
+    Array.isArray(entry.keys) &&
+    entry.keys.every((key) => key === null || typeof key === 'string') &&
     isStringList(entry.secrets) &&
     isStringList(entry.outputs) &&
     (entry.context === undefined || typeof entry.context === 'string')

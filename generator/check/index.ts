@@ -3,3 +3,4 @@ export { checkSpec } from './spec.js';
 export { checkReferences, type CheckedCapability } from './references.js';
 export { uniqueSpecs } from './unique.js';
 export { resolveAdapters, unknownAdapterKeys } from './adapters.js';
+export { checkHttpBinding } from './http.js';

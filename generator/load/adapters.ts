@@ -2,8 +2,9 @@
  * Finds hand-written adapters: exported constants initialised by `defineAdapter({ integration: '<key>', ... })`.
  * Read statically like specs, so binding an adapter never runs its code (or loads its SDK).
  */
-import { ts, type TS } from './typescript.js';
+import { ts } from './typescript.js';
 import type { Diagnostic, SourcePosition } from '../diagnostics/index.js';
+import { literalString } from './literal-properties.js';
 import { isModule, positionOfNode, type ModuleGraph } from './modules.js';
 
 export interface AdapterBinding {
@@ -32,7 +33,7 @@ export function findAdapters(files: readonly string[], graph: ModuleGraph): { ad
         const call = declaration.initializer;
         if (!call || !ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'defineAdapter') continue;
         const argument = call.arguments[0];
-        const key = argument && ts.isObjectLiteralExpression(argument) ? integrationKey(argument) : undefined;
+        const key = literalString(argument, ['integration']);
         if (key === undefined) {
           diagnostics.push({ code: 'CG140', severity: 'error', message: 'defineAdapter needs an object literal with `integration` as a string literal', ...positionOfNode(call) });
           continue;
@@ -42,14 +43,4 @@ export function findAdapters(files: readonly string[], graph: ModuleGraph): { ad
     }
   }
   return { adapters, diagnostics };
-}
-
-function integrationKey(object: TS.ObjectLiteralExpression): string | undefined {
-  for (const property of object.properties) {
-    if (ts.isPropertyAssignment(property) && property.name.getText() === 'integration') {
-      const value = property.initializer;
-      return ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value) ? value.text : undefined;
-    }
-  }
-  return undefined;
 }

@@ -9,6 +9,7 @@ import { secretSpellings, type SecretSpelling } from './secret-spellings.js';
 import { StaticEvaluator, type EvaluationSink } from './evaluate.js';
 import { DEFINE_FUNCTIONS } from './kinds.js';
 import { createLoadedSpec, type LoadedSpec, type SpecKind } from './model.js';
+import { literalString } from './literal-properties.js';
 import { isModule, ModuleGraph, positionOfNode, type ParsedModule } from './modules.js';
 import { InputFileError } from '../fs/read-input.js';
 import { strayDefineCalls } from './stray-calls.js';
@@ -26,6 +27,12 @@ export interface LoadedFile {
   readonly probes: Readonly<Record<string, string>>;
   /** Strings of its secret examples: code frames mask them. */
   readonly secrets: readonly string[];
+  /**
+   * The key of each exported spec of the kind loaded, passed or failed: from its value, or read from
+   * its syntax when it could not be evaluated; null when neither says (and for a file that cannot be
+   * read). Which integration an adapter names is known even when that integration's spec failed.
+   */
+  readonly keys: readonly (string | null)[];
 }
 
 /**
@@ -36,7 +43,8 @@ export function loadSpecFile(file: string, graph: ModuleGraph, evaluator = new S
   const specs: LoadedSpec[] = [];
   const diagnostics: Diagnostic[] = [];
   const secrets = new Set<string>();
-  const { files, probes } = graph.record(() => loadFile(file, graph, evaluator, specs, diagnostics, secrets, only));
+  const keys: (string | null)[] = [];
+  const { files, probes } = graph.record(() => loadFile(file, graph, evaluator, { specs, diagnostics, secrets, keys }, only));
   // Values and positions are plain data now: drop the syntax tree (a 1,000-spec run would keep them all).
   graph.release(file);
   const deps: Record<string, string> = {};
@@ -44,7 +52,7 @@ export function loadSpecFile(file: string, graph: ModuleGraph, evaluator = new S
     const hash = graph.hashOf(read);
     if (hash !== undefined) deps[read] = hash;
   }
-  return { specs, diagnostics, deps, probes, secrets: [...secrets] };
+  return { specs, diagnostics, deps, probes, secrets: [...secrets], keys };
 }
 
 export interface LoadResult {
@@ -87,18 +95,31 @@ export function importedSyntaxErrors(graph: ModuleGraph, imported: Iterable<stri
   return diagnostics;
 }
 
-function loadFile(file: string, graph: ModuleGraph, evaluator: StaticEvaluator, specs: LoadedSpec[], diagnostics: Diagnostic[], secrets: Set<string>, only?: SpecKind): void {
+/** What loading a file adds to (LoadedFile's fields). */
+interface LoadSink {
+  readonly specs: LoadedSpec[];
+  readonly diagnostics: Diagnostic[];
+  readonly secrets: Set<string>;
+  readonly keys: (string | null)[];
+}
+
+function loadFile(file: string, graph: ModuleGraph, evaluator: StaticEvaluator, sink: LoadSink, only?: SpecKind): void {
+  const { specs, diagnostics, secrets, keys } = sink;
   let module: ParsedModule;
   try {
     module = graph.get(file);
   } catch (error) {
     if (error instanceof InputFileError) diagnostics.push(error.diagnostic);
     else diagnostics.push({ code: 'CG100', severity: 'error', file, message: `cannot read spec file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+    // Whatever specs it defines, their keys are unknown.
+    keys.push(null);
     return;
   }
   const exportedLocals = localExports(module.sourceFile);
   const read = new Set<TS.Node>();
   const spellings = new Map<TS.CallExpression, SecretSpelling[]>();
+  /** Each exported spec's key as written, for the specs that will not be evaluated. */
+  const writtenKeys = new Map<TS.CallExpression, string | null>();
   for (const statement of module.sourceFile.statements) {
     for (const found of specCalls(statement, exportedLocals)) {
       // Before anything can fail: a spec that cannot be evaluated has its secrets masked too.
@@ -106,10 +127,12 @@ function loadFile(file: string, graph: ModuleGraph, evaluator: StaticEvaluator, 
       for (const { raw, value } of spelled) secrets.add(raw).add(value);
       spellings.set(found.call, spelled);
       read.add(found.call);
+      if (found.exportName && (!only || DEFINE_FUNCTIONS[found.callee] === only)) writtenKeys.set(found.call, literalString(found.call.arguments[0], ['meta', 'key']) ?? null);
     }
   }
   if (module.problems.length > 0) {
     diagnostics.push(...module.problems);
+    keys.push(...writtenKeys.values());
     return;
   }
   diagnostics.push(...strayDefineCalls(module.sourceFile, DEFINE_CALLEES, read));
@@ -129,6 +152,8 @@ function loadFile(file: string, graph: ModuleGraph, evaluator: StaticEvaluator, 
       }
       const spec = loadCall(evaluator, module, statement, found.call, kind, found.exportName, diagnostics, spellings.get(found.call)!);
       if (spec) specs.push(spec);
+      const key = (spec?.value as { meta?: { key?: unknown } } | undefined)?.meta?.key;
+      keys.push(typeof key === 'string' ? key : (writtenKeys.get(found.call) ?? null));
     }
   }
 }

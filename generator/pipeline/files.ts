@@ -79,11 +79,13 @@ export function summariesOf<T extends SpecSummary>(files: readonly FileOutcome[]
  * in CG303), or one that killed two workers (a diagnostic naming the file, not a crash of the run).
  */
 function failedFile(file: string, kind: SpecKind, error: unknown): SpecFileResult {
-  const nothing = { file, kind, deps: {}, diagnostics: [], summaries: [], brokenCapabilities: [], secrets: [], files: [], timings: new Profiler(FILE_STAGES).timings };
+  const nothing = { file, kind, deps: {}, diagnostics: [], summaries: [], brokenCapabilities: [], keys: [], secrets: [], files: [], timings: new Profiler(FILE_STAGES).timings };
   if (error instanceof RunStopped) return nothing;
   if (!(error instanceof WorkerFailure)) throw error;
   return {
     ...nothing,
+    // What its specs are called is as unknown as the rest.
+    keys: [null],
     diagnostics: [{ code: 'CG109', severity: 'error', file, message: `could not be processed: ${error.message}`, hint: 'this is a contractgen bug or the machine ran out of memory; please report it with this file' }],
   };
 }

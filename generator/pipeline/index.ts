@@ -126,9 +126,13 @@ export async function runPipeline(
     // 3. The project: the rules across integrations, and the files made from every spec.
     const integrationCheck = uniqueSpecs(summariesOf<IntegrationSummary>(integrationFiles), options.root);
     diagnostics.push(...integrationCheck.diagnostics);
-    // An adapter whose key no spec has (CG142) is news only in a run without errors: otherwise its
-    // spec may be the one that failed (or was not read), and that error is the one to fix.
-    if (!hasErrors(diagnostics)) diagnostics.push(...unknownAdapterKeys(bound.byKey, integrationCheck.kept.map((i) => i.key)));
+    // An adapter names an unknown integration (CG142) when no integration spec declares its key,
+    // passed or failed: an adapter whose own spec failed is told nothing more (the spec's error is
+    // the one to fix), any other is, whatever else failed. Unless some spec's key could not be read
+    // at all (an unreadable file, a spec that failed with a key that is not a literal): that spec
+    // may be the one the adapter names.
+    const declared = integrationFiles.flatMap((f) => f.keys);
+    if (!declared.includes(null)) diagnostics.push(...unknownAdapterKeys(bound.byKey, [...new Set(declared as string[])]));
     const project: CheckedProject = { capabilities, integrations: integrationCheck.kept };
     const specs = listed(project);
     if (!output) return { result: result(!hasErrors(diagnostics), specs, []), project };

@@ -7,7 +7,7 @@
  * Capabilities go first: an integration's client and docs page show the capabilities it provides,
  * so integrations are processed once every capability's summary is known (`setContext`).
  */
-import { checkReferences, checkSpec } from '../check/index.js';
+import { checkHttpBinding, checkReferences, checkSpec } from '../check/index.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import type { ArtifactFiles, FilesSettings } from '../artifacts/artifact.js';
 import { loadArtifacts } from '../artifacts/index.js';
@@ -63,6 +63,8 @@ export interface SpecFileResult {
   readonly summaries: readonly SpecSummary[];
   /** Keys of capability specs that broke their own rules (their providers are not told the capability is unknown). */
   readonly brokenCapabilities: readonly string[];
+  /** The key each of its specs declares, passed or failed; null where the key could not be read (load.ts, LoadedFile.keys). */
+  readonly keys: readonly (string | null)[];
   /** Its secret example strings (code frames mask them). */
   readonly secrets: readonly string[];
   /** Its specs' files: nothing when any of its specs broke a rule. */
@@ -159,6 +161,9 @@ export class SpecFileProcessor {
         if (!references.provides) continue;
         const provides = references.provides;
         const adapter = Object.hasOwn(context.adapters, entry.plan.summary.key) ? context.adapters[entry.plan.summary.key] : undefined;
+        const binding = checkHttpBinding(entry.spec, provides, adapter !== undefined);
+        diagnostics.push(...binding);
+        if (hasErrors(binding)) continue;
         const jobs = artifacts.flatMap((artifact) => artifact.integrationJobs?.(plan, { provides, adapter, settings: this.settings.plan }) ?? []);
         lap('plan');
         await emit(() => jobs.map((job) => renderJob(job, this.emitContext!)), entry.files);
@@ -166,7 +171,7 @@ export class SpecFileProcessor {
       kept.push(entry);
     }
     const files = hasErrors(diagnostics) ? [] : kept.flatMap((entry) => entry.files);
-    return { file, kind, deps: { ...loaded.probes, ...loaded.deps }, diagnostics, summaries: kept.map((entry) => entry.plan.summary), brokenCapabilities, secrets: loaded.secrets, files, timings: profiler.timings };
+    return { file, kind, deps: { ...loaded.probes, ...loaded.deps }, diagnostics, summaries: kept.map((entry) => entry.plan.summary), brokenCapabilities, keys: loaded.keys, secrets: loaded.secrets, files, timings: profiler.timings };
   }
 
   /** The adapters the project's adapter files declare (read statically, like specs). */

@@ -21,8 +21,11 @@ export interface OperationPlan {
   readonly outputType: string;
   /** The input validator's name in the capability's validators module. */
   readonly validator: string;
-  /** The fields the output schema requires at its top level (an HTTP binding must fill each). */
+  /** The fields the output schema requires (through $ref and allOf, as the HTTP checks read it): an HTTP binding must fill each. */
   readonly outputRequired: readonly string[];
+  /** The input and output JSON Schemas as the capability spec gives them (an HTTP binding is checked against them). */
+  readonly inputSchema: Readonly<Record<string, unknown>>;
+  readonly outputSchema: Readonly<Record<string, unknown>>;
 }
 
 export interface EventPlan {

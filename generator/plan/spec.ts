@@ -7,6 +7,7 @@ import { displayPath } from '../fs/display-path.js';
 import type { LoadedSpec, ValuePath } from '../load/model.js';
 import { packageLabel, type SpecPackage } from '../load/packages.js';
 import { pathKey } from '../load/model.js';
+import { requiredFields } from '../spec-rules/schema-fields.js';
 import { camelCase, pascalCase } from './identifiers.js';
 import type { CapabilitySummary, EventPlan, IntegrationSummary, OperationPlan } from './model.js';
 
@@ -126,7 +127,9 @@ function planCapability(loaded: LoadedSpec, spec: CapabilitySpec, settings: Plan
     inputType: `${name}${pascalCase(op)}Input`,
     outputType: `${name}${pascalCase(op)}Output`,
     validator: `${camelCase(`${name}${pascalCase(op)}Input`)}Validator`,
-    outputRequired: stringsOf(operation.output.required),
+    outputRequired: requiredFields(operation.output as Readonly<Record<string, unknown>>),
+    inputSchema: operation.input,
+    outputSchema: operation.output,
   }));
   const events: EventPlan[] = Object.entries(spec.events ?? {}).map(([event, definition]) => ({
     name: event,
@@ -150,11 +153,6 @@ function planCapability(loaded: LoadedSpec, spec: CapabilitySpec, settings: Plan
     positions: positionsOf(loaded),
   };
   return { kind: 'capability', summary, base: fileBase(settings, loaded, dir, key, version), spec, loaded };
-}
-
-/** A schema's `required` list, when it is one (the schema checks report anything else). */
-function stringsOf(list: unknown): string[] {
-  return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
 }
 
 function fileBase(settings: PlanSettings, loaded: LoadedSpec, dir: string, key: string, version: string): FileBase {

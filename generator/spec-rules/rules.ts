@@ -9,6 +9,8 @@ import { closest, formatPath, type SpecFinding } from './findings.js';
 import { capabilityModelSchema, integrationModelSchema } from './model-schema.js';
 import { ajvMessage, compileSpecSchema, findingsFromAjv, groupedFindings, specAjv, uncheckable, type SchemaCompiler } from './schema-checks.js';
 import { isRecord } from '../values.js';
+import { httpFindings } from './http.js';
+import { httpsUrl } from './urls.js';
 import { PatternTimeout } from './pattern-budget.js';
 import { catastrophic, schemaPatterns, unchecked } from './patterns.js';
 
@@ -97,17 +99,6 @@ function rateLimitFindings(rateLimit: unknown): SpecFinding[] {
   // A value that is not a number is a structural finding (CG111) already.
   const numeric = (value: unknown) => (typeof value === 'number' ? value : undefined);
   return rateLimitProblems({ rpm: numeric(rateLimit.rpm), rph: numeric(rateLimit.rph) }).map(({ path, message }) => ({ code: 'CG116', severity: 'error', path: ['constraints', 'rateLimit', path], message }));
-}
-
-function httpsUrl(value: unknown, path: Path): SpecFinding[] {
-  if (typeof value !== 'string') return [];
-  let ok = false;
-  try {
-    ok = new URL(value).protocol === 'https:';
-  } catch {
-    ok = false;
-  }
-  return ok ? [] : [{ code: 'CG117', severity: 'error', path, message: 'must be an absolute https:// URL' }];
 }
 
 function schemaAndExample(spec: Obj, field: 'configSchema' | 'secretSchema', compile?: SchemaCompiler): SpecFinding[] {
@@ -212,6 +203,7 @@ export function integrationFindings(spec: unknown, options: RuleOptions = {}): S
   }
   found.push(...httpsUrl(s.docsUrl, ['docsUrl']), ...httpsUrl((s.byokSetup as Obj | undefined)?.docsUrl, ['byokSetup', 'docsUrl']));
   found.push(...modeFindings(s));
+  found.push(...httpFindings(s));
   return found;
 }
 

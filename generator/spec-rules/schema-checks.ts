@@ -16,11 +16,18 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 type Path = readonly (string | number)[];
 
+/**
+ * Every Ajv the generator builds is silent: with `strict: false` ajv would print what it ignores
+ * (an unknown `format`) to the console, unlocated and uncoded, once per compile. What it would say
+ * is a located diagnostic instead (CG126, unknownFormats below).
+ */
+const SILENT = { logger: false } as const;
+
 let shared: Ajv | undefined;
 /** One ajv instance for spec checking: all errors, draft-07, formats on, unknown keywords tolerated. */
 export function specAjv(): Ajv {
   if (!shared) {
-    shared = new Ajv({ allErrors: true, strict: false, validateSchema: false, addUsedSchema: false });
+    shared = new Ajv({ allErrors: true, strict: false, validateSchema: false, addUsedSchema: false, ...SILENT });
     addFormats(shared);
   }
   return shared;
@@ -36,7 +43,7 @@ export function specAjv(): Ajv {
  */
 export function specSchemaAjv(options: Options = {}): Ajv {
   // Patterns run only under a time budget, off the thread (pattern-budget.ts); the code ajv writes keeps `new RegExp`.
-  const ajv = new Ajv({ allErrors: true, strict: false, meta: false, validateSchema: false, ownProperties: true, ...options, code: { regExp: budgetedRegExp, ...options.code } });
+  const ajv = new Ajv({ allErrors: true, strict: false, meta: false, validateSchema: false, ownProperties: true, ...options, ...SILENT, code: { regExp: budgetedRegExp, ...options.code } });
   addFormats(ajv);
   return ajv;
 }
@@ -222,8 +229,9 @@ export function compileSpecSchema(schema: unknown, at: Path, compile?: SchemaCom
   if (bad) return { findings: [bad] };
   const catastrophic = findCatastrophicPatterns(schema, at);
   if (catastrophic.some((finding) => finding.severity === 'error')) return { findings: catastrophic };
+  const warnings = [...catastrophic, ...unknownFormats(schema, at)];
   try {
-    return { validate: (compile ?? ((s: object) => compileSpecSchemaWith(specSchemaAjv(), s)))(schema as object), findings: catastrophic };
+    return { validate: (compile ?? ((s: object) => compileSpecSchemaWith(specSchemaAjv(), s)))(schema as object), findings: warnings };
   } catch (error) {
     const missing = (error as { missingRef?: unknown }).missingRef;
     const ref = typeof missing === 'string' ? findLocalRef(schema, at, missing) : undefined;
@@ -344,4 +352,45 @@ function findLocalRef(node: unknown, at: Path, missing: string): (string | numbe
     }
   }
   return undefined;
+}
+
+/** Keywords whose values are data, not schemas: a `format` key inside them is a value. */
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'example']);
+/** Keywords whose values map names to schemas: a key there is a name (a property may be called `default`). */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies', 'dependentSchemas']);
+
+/**
+ * CG126: a `format` ajv-formats does not define. A warning, not a refusal: JSON Schema makes
+ * `format` an annotation that validators may ignore, and schemas shared with other tools carry
+ * their formats (OpenAPI's, a team's own); but no generated validator checks it, so any string
+ * passes, and the author is told so where the format is written.
+ */
+function unknownFormats(schema: unknown, at: Path): SpecFinding[] {
+  const known = specAjv().formats;
+  const found: SpecFinding[] = [];
+  /** [node, its path, whether it maps names to schemas] */
+  const pending: [unknown, Path, boolean][] = [[schema, at, false]];
+  while (pending.length > 0) {
+    const [node, path, isMap] = pending.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    for (const [key, value] of Object.entries(node)) {
+      const here = [...path, Array.isArray(node) ? Number(key) : key];
+      if (isMap || Array.isArray(node)) {
+        pending.push([value, here, false]);
+        continue;
+      }
+      if (key === 'format' && typeof value === 'string' && !Object.hasOwn(known, value)) {
+        const suggestion = closest(value, Object.keys(known));
+        found.push({
+          code: 'CG126',
+          severity: 'warning',
+          path: here,
+          message: `is "${value}", a format the generated validators do not know: they do not check it, so any value passes`,
+          hint: suggestion ? `did you mean "${suggestion}"?` : 'use a format ajv-formats defines (email, uri, date-time, uuid, ...) or a pattern',
+        });
+      }
+      if (!DATA_KEYWORDS.has(key)) pending.push([value, here, SCHEMA_MAPS.has(key)]);
+    }
+  }
+  return found.sort((a, b) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path)));
 }
