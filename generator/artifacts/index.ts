@@ -10,6 +10,7 @@ import type { FolderModule } from '../emit/render.js';
 import type { SpecKind } from '../load/model.js';
 import { DEFAULT_TEMPLATES_DIR } from '../package.js';
 import type { Artifact, ArtifactFiles } from './artifact.js';
+import { catalogJson } from './catalog-json/index.js';
 import { clients } from './clients/index.js';
 import { docs } from './docs/index.js';
 import { folderIndex } from './folder-index/index.js';
@@ -19,7 +20,7 @@ import { specConstant } from './spec-constant/index.js';
 import { types } from './types/index.js';
 import { validators } from './validators/index.js';
 
-export const ARTIFACTS = [runtimeShim, types, validators, specConstant, folderIndex, clients, docs, registry] as const satisfies readonly Artifact[];
+export const ARTIFACTS = [runtimeShim, types, validators, specConstant, folderIndex, clients, docs, catalogJson, registry] as const satisfies readonly Artifact[];
 
 export type ArtifactName = (typeof ARTIFACTS)[number]['name'];
 /** The artifacts a config can switch off. */

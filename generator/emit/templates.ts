@@ -172,5 +172,6 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('mdInlineCode', (value: unknown) => mdCodeCell(text(value)).replace(/\\\|/g, '|'));
   hb.registerHelper('mdUrl', (value: unknown) => mdUrlText(text(value)));
   hb.registerHelper('mdLinkTarget', (value: unknown) => encodeURIComponent(text(value)));
+  hb.registerHelper('json', (value: unknown) => JSON.stringify(value, null, 2));
   hb.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.map(text).join(typeof separator === 'string' ? separator : ', ') : ''));
 }

@@ -129,7 +129,7 @@ export async function runPipeline(
     // An adapter whose key no spec has (CG142) is news only in a run without errors: otherwise its
     // spec may be the one that failed (or was not read), and that error is the one to fix.
     if (!hasErrors(diagnostics)) diagnostics.push(...unknownAdapterKeys(bound.byKey, integrationCheck.kept.map((i) => i.key)));
-    const project: CheckedProject = { capabilities, integrations: integrationCheck.kept };
+    const project: CheckedProject = { capabilities, integrations: integrationCheck.kept, adapters: Object.keys(bound.byKey).sort() };
     const specs = listed(project);
     if (!output) return { result: result(!hasErrors(diagnostics), specs, []), project };
     if (hasErrors(diagnostics)) return fail(specs);
