@@ -5,7 +5,9 @@ import { messagingOutboundCapability } from "./capabilities/messaging.outbound/s
 import { smsOutboundCapability } from "./capabilities/sms.outbound/spec.js";
 import { messagingWhatsappTwilioSpec } from "./integrations/messaging.whatsapp.twilio/spec.js";
 import { smsOutboxSpec } from "./integrations/sms.outbox/spec.js";
+import { smsPlivoSpec } from "./integrations/sms.plivo/spec.js";
 import { smsTwilioSpec } from "./integrations/sms.twilio/spec.js";
+import { smsVonageSpec } from "./integrations/sms.vonage/spec.js";
 
 /** Every capability spec, keyed `key@version`. */
 export const capabilities = {
@@ -18,7 +20,9 @@ export const capabilities = {
 export const integrations = {
   "messaging.whatsapp.twilio@1.0.0": messagingWhatsappTwilioSpec,
   "sms.outbox@1.0.0": smsOutboxSpec,
+  "sms.plivo@1.0.0": smsPlivoSpec,
   "sms.twilio@1.0.0": smsTwilioSpec,
+  "sms.vonage@1.0.0": smsVonageSpec,
 } as const;
 
 export type CapabilityId = keyof typeof capabilities;

@@ -14,6 +14,8 @@ import type { IntegrationSpec } from '@contractgen/runtime/spec';
 import { messagingWhatsappTwilioIntegrationSpec } from '../adapters/twilio/specs/integrations/messaging-whatsapp-twilio.js';
 import { twilioSmsIntegrationSpec } from '../adapters/twilio/specs/integrations/twilio-sms.js';
 import { smsOutboxIntegrationSpec } from '../specs/integrations/sms-outbox.js';
+import { plivoSmsIntegrationSpec } from '../specs/integrations/sms-plivo.js';
+import { vonageSmsIntegrationSpec } from '../specs/integrations/sms-vonage.js';
 import { runInProcess } from './support/in-process.js';
 import { integrationSource, specProject } from './support/spec-sources.js';
 import { removeDir, REPO } from './support/workspace.js';
@@ -76,20 +78,21 @@ describe("the repository's catalog.json", () => {
   const catalog = valid(readFileSync(join(REPO, 'generated', 'docs', 'catalog.json'), 'utf8'));
 
   it('lists every integration as its spec says, sorted by key, with how each is bound', () => {
-    const specs = [messagingWhatsappTwilioIntegrationSpec, smsOutboxIntegrationSpec, twilioSmsIntegrationSpec] as IntegrationSpec[];
-    expect(catalog.integrations.map((i) => i.key)).toEqual(specs.map((s) => s.meta.key).sort());
-    for (const spec of specs) {
-      const entry = catalog.integrations.find((i) => i.key === spec.meta.key)!;
-      // The three are bound to hand-written adapters: Twilio's from its package, the outbox's in adapters/.
-      expect(entry).toEqual({ ...fromSpec(spec), binding: 'adapter', adapter: true });
-    }
+    // Twilio's and the outbox's are bound to hand-written adapters (Twilio's from its package, the
+    // outbox's in adapters/); Vonage's and Plivo's by their specs' http sections alone.
+    const adapterBound = [messagingWhatsappTwilioIntegrationSpec, smsOutboxIntegrationSpec, twilioSmsIntegrationSpec] as IntegrationSpec[];
+    const httpBound = [plivoSmsIntegrationSpec, vonageSmsIntegrationSpec] as IntegrationSpec[];
+    expect(catalog.integrations.map((i) => i.key)).toEqual([...adapterBound, ...httpBound].map((s) => s.meta.key).sort());
+    const entry = (spec: IntegrationSpec) => catalog.integrations.find((i) => i.key === spec.meta.key);
+    for (const spec of adapterBound) expect(entry(spec)).toEqual({ ...fromSpec(spec), binding: 'adapter', adapter: true });
+    for (const spec of httpBound) expect(entry(spec)).toEqual({ ...fromSpec(spec), binding: 'http', adapter: false });
   });
 
   it('lists every capability with its operations, providers and page', () => {
     expect(catalog.capabilities.map((c) => c.key)).toEqual(['messaging.inbound', 'messaging.outbound', 'sms.outbound']);
     const sms = catalog.capabilities.find((c) => c.key === 'sms.outbound')!;
     expect(sms.operations).toEqual([expect.objectContaining({ name: 'sendSms', idempotent: false }), expect.objectContaining({ name: 'getDeliveryStatus', idempotent: true })]);
-    expect(sms.providers).toEqual(['sms.outbox', 'sms.twilio']);
+    expect(sms.providers).toEqual(['sms.outbox', 'sms.plivo', 'sms.twilio', 'sms.vonage']);
     expect(sms.docs).toEqual({ page: 'capabilities/sms.outbound.md' });
   });
 });

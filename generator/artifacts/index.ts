@@ -14,13 +14,14 @@ import { catalogJson } from './catalog-json/index.js';
 import { clients } from './clients/index.js';
 import { docs } from './docs/index.js';
 import { folderIndex } from './folder-index/index.js';
+import { http } from './http/index.js';
 import { registry } from './registry/index.js';
 import { runtimeShim } from './runtime-shim/index.js';
 import { specConstant } from './spec-constant/index.js';
 import { types } from './types/index.js';
 import { validators } from './validators/index.js';
 
-export const ARTIFACTS = [runtimeShim, types, validators, specConstant, folderIndex, clients, docs, catalogJson, registry] as const satisfies readonly Artifact[];
+export const ARTIFACTS = [runtimeShim, types, validators, specConstant, folderIndex, http, clients, docs, catalogJson, registry] as const satisfies readonly Artifact[];
 
 export type ArtifactName = (typeof ARTIFACTS)[number]['name'];
 /** The artifacts a config can switch off. */

@@ -21,6 +21,8 @@ export interface OperationPlan {
   readonly outputType: string;
   /** The input validator's name in the capability's validators module. */
   readonly validator: string;
+  /** The fields the output schema requires at its top level (an HTTP binding must fill each). */
+  readonly outputRequired: readonly string[];
 }
 
 export interface EventPlan {

@@ -126,6 +126,7 @@ function planCapability(loaded: LoadedSpec, spec: CapabilitySpec, settings: Plan
     inputType: `${name}${pascalCase(op)}Input`,
     outputType: `${name}${pascalCase(op)}Output`,
     validator: `${camelCase(`${name}${pascalCase(op)}Input`)}Validator`,
+    outputRequired: stringsOf(operation.output.required),
   }));
   const events: EventPlan[] = Object.entries(spec.events ?? {}).map(([event, definition]) => ({
     name: event,
@@ -149,6 +150,11 @@ function planCapability(loaded: LoadedSpec, spec: CapabilitySpec, settings: Plan
     positions: positionsOf(loaded),
   };
   return { kind: 'capability', summary, base: fileBase(settings, loaded, dir, key, version), spec, loaded };
+}
+
+/** A schema's `required` list, when it is one (the schema checks report anything else). */
+function stringsOf(list: unknown): string[] {
+  return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
 }
 
 function fileBase(settings: PlanSettings, loaded: LoadedSpec, dir: string, key: string, version: string): FileBase {

@@ -9,11 +9,11 @@
  * ProviderError rather than our credentials re-sent somewhere else.
  */
 import type { Adapter, AdapterConnection, AdapterInit, HealthProbe, HealthProbeResult, HealthStatus } from '../client/adapter.js';
-import { InvalidResponseError, NotImplementedError } from '../client/errors.js';
+import { InvalidInputError, InvalidResponseError, NotImplementedError } from '../client/errors.js';
 import type { InvokeContext } from '../client/kernel.js';
 import type { Secret } from '../client/secrets.js';
 import { transportError } from '../client/transport-failure.js';
-import type { HttpBinding, HttpHealthBinding, HttpRequestBinding } from './binding.js';
+import type { HttpBinding, HttpHealthBinding, HttpOperationBinding, HttpRequestBinding } from './binding.js';
 import { buildRequest } from './request.js';
 import { answerError, answerScope, mapOutput, requestIdOf, type HttpAnswer } from './response.js';
 import { evaluate, ValueProblem, type HttpScope } from './values.js';
@@ -52,6 +52,7 @@ function connectHttp(binding: HttpBinding, init: AdapterInit<unknown, unknown>):
   const connection: Record<string, HttpOperation> = {};
   for (const [name, operation] of Object.entries(binding.operations)) {
     connection[name] = async (input, context) => {
+      refuseUnsupported(operation, input, init.integration);
       const scope: HttpScope = { input, config: init.config, secrets };
       const answer = await exchange(name, operation, scope, context);
       const where = { integration: init.integration, operation: name, scope };
@@ -71,6 +72,21 @@ function connectHttp(binding: HttpBinding, init: AdapterInit<unknown, unknown>):
       return healthOf(binding.health, answer, where);
     },
   });
+}
+
+/**
+ * An input field the provider cannot honour (the operation's `unsupported`), given: refused before
+ * anything is sent, at that field, with the binding's reason. Dropping it silently would report
+ * success for a message that is not what was asked (an MMS sent as a bare SMS). Undefined, null
+ * and an empty list ask for nothing, so they pass.
+ */
+function refuseUnsupported(operation: HttpOperationBinding, input: unknown, integration: string): void {
+  if (!operation.unsupported || input === null || typeof input !== 'object') return;
+  const given = input as Readonly<Record<string, unknown>>;
+  const issues = Object.entries(operation.unsupported)
+    .filter(([field]) => Object.hasOwn(given, field) && given[field] !== undefined && given[field] !== null && !(Array.isArray(given[field]) && given[field].length === 0))
+    .map(([field, reason]) => ({ path: field, message: `is not supported by ${integration}: ${reason}` }));
+  if (issues.length > 0) throw new InvalidInputError(issues, { integration });
 }
 
 /** One exchange: the request written, sent once, and its whole body read, under `signal`. */

@@ -122,6 +122,10 @@ export interface HttpRequestBinding {
 }
 
 export interface HttpOperationBinding extends HttpRequestBinding {
+  /** Input field -> why the provider cannot honour it: a call that gives the field fails with InvalidInputError there, before anything is sent. */
+  readonly unsupported?: { readonly [field: string]: string };
+  /** Input field -> why it is never sent (kept for the caller's logs, say): no error. Documentation for docs and readers; the adapter sends only what the binding references. */
+  readonly local?: { readonly [field: string]: string };
   readonly response: {
     /** Output field -> where its value comes from. */
     readonly output: { readonly [field: string]: HttpValue };

@@ -24,6 +24,36 @@ export type IntegrationCategory =
   | 'other';
 export type IntegrationMode = 'managed' | 'byok';
 export type HealthCheckMethod = 'ping' | 'list' | 'custom';
+/**
+ * How requests prove who sends them, from secret fields: `{ type: 'basic', username, password }`, `{ type: 'bearer', token }`, `{ type: 'header' | 'query' | 'body', fields }`, or `{ type: 'none' }`.
+ */
+export type HttpAuthorAuth =
+  | {
+      readonly type: 'none';
+    }
+  | {
+      readonly type: 'basic';
+      readonly username: HttpAuthorValue;
+      readonly password: HttpAuthorValue;
+    }
+  | {
+      readonly type: 'bearer';
+      readonly token: HttpAuthorValue;
+    }
+  | {
+      readonly type: 'header' | 'query' | 'body';
+      readonly fields: {
+        readonly [k: string]: HttpAuthorValue;
+      };
+    };
+/**
+ * One grammar for every value of a binding: a reference, `{ value }`, `{ first: [...] }` (the first present), `{ template }` or `{ from, as?, map?, removePrefix? }`.
+ */
+export type HttpAuthorValue = string | HttpAuthorConstant | HttpAuthorFirst | HttpAuthorTemplate | HttpAuthorConvert;
+export type HttpAuthorFirstItem = string | HttpAuthorConstant | HttpAuthorTemplate | HttpAuthorConvert;
+export type HttpAuthorConversion = 'string' | 'integer' | 'number' | 'boolean' | 'date-time' | 'json';
+export type HttpAuthorErrorKind = 'authentication' | 'rateLimited' | 'invalidInput' | 'templateRequired' | 'provider';
+export type HttpAuthorMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface IntegrationSpec {
   readonly meta: IntegrationMeta;
@@ -53,6 +83,7 @@ export interface IntegrationSpec {
     readonly requiredScopes?: readonly string[];
     readonly docsUrl?: string;
   };
+  readonly http?: HttpSpec;
 }
 export interface IntegrationMeta {
   /**
@@ -86,6 +117,192 @@ export interface SchemaWithExample {
  */
 export interface JsonSchema {
   readonly [k: string]: unknown;
+}
+/**
+ * Binds the operations of the provided capabilities (and the health probe) to HTTP requests: a provider by spec only, executed by the runtime's generic HTTP adapter.
+ */
+export interface HttpSpec {
+  /**
+   * https only; no placeholders.
+   */
+  readonly baseUrl: string;
+  readonly auth?: HttpAuthorAuth;
+  /**
+   * Where the provider puts its request id (`header.*` or `body.*`); quoted in error messages.
+   */
+  readonly requestId?: string;
+  /**
+   * Read on rateLimited errors: seconds or an HTTP date.
+   */
+  readonly retryAfter?: {
+    readonly header: string;
+  };
+  /**
+   * Secret field -> why the provider needs it in a URL (path or query): the only secrets allowed there.
+   */
+  readonly secretsInUrl?: {
+    readonly [k: string]: string;
+  };
+  /**
+   * Shared by every operation and the health probe, tried after their own rules.
+   */
+  readonly errors?: readonly HttpAuthorErrorRule[];
+  readonly operations: {
+    readonly [k: string]: HttpAuthorOperation;
+  };
+  readonly health?: HttpAuthorHealth;
+}
+/**
+ * A constant (null allowed).
+ */
+export interface HttpAuthorConstant {
+  /**
+   * Any JSON value.
+   */
+  readonly value: unknown;
+}
+export interface HttpAuthorFirst {
+  readonly first: readonly HttpAuthorFirstItem[];
+}
+/**
+ * Text with `{root.path}` placeholders, e.g. `'whatsapp:{input.to}'` (not encoded; absent when a placeholder is).
+ */
+export interface HttpAuthorTemplate {
+  readonly template: string;
+}
+/**
+ * A value read and converted: `removePrefix`, then `map` (total without `as`), then `as` for what `map` did not match.
+ */
+export interface HttpAuthorConvert {
+  /**
+   * A reference: `input.a.b`, `config.x`, `secrets.x`; in responses also `body.a.0.b` (numeric segments index arrays) and `header.name`.
+   */
+  readonly from: string;
+  readonly as?: HttpAuthorConversion;
+  /**
+   * Provider value (as text) -> value, e.g. `{ '0': 'queued' }`.
+   */
+  readonly map?: {
+    readonly [k: string]: unknown;
+  };
+  readonly removePrefix?: string;
+}
+/**
+ * A rule mapping a provider's error answer (also one carried in a 2xx body) to a runtime error.
+ */
+export interface HttpAuthorErrorRule {
+  /**
+   * Unique in the binding: docs list rules by name, the test double scripts them by name.
+   */
+  readonly name: string;
+  readonly when: {
+    readonly status?: number | '4xx' | '5xx' | readonly (number | '4xx' | '5xx')[];
+    readonly body?: {
+      /**
+       * A reference: `input.a.b`, `config.x`, `secrets.x`; in responses also `body.a.0.b` (numeric segments index arrays) and `header.name`.
+       */
+      readonly path: string;
+      readonly in?: readonly unknown[];
+      readonly notIn?: readonly unknown[];
+    };
+  };
+  readonly error: HttpAuthorErrorKind;
+  /**
+   * invalidInput: the operation input field the provider blamed.
+   */
+  readonly input?: string;
+  /**
+   * The provider certainly did not act, and a later try may succeed.
+   */
+  readonly retryable?: boolean;
+  readonly code?: HttpAuthorValue;
+  readonly message?: HttpAuthorValue;
+  readonly docsUrl?: HttpAuthorValue;
+  /**
+   * Secret-free text used when `message` is absent.
+   */
+  readonly summary: string;
+}
+export interface HttpAuthorOperation {
+  readonly method: HttpAuthorMethod;
+  /**
+   * Appended to the base URL; each `{input.x}` / `{config.x}` / `{secrets.x}` placeholder is one percent-encoded segment.
+   */
+  readonly path: string;
+  /**
+   * Overrides the binding's baseUrl (https).
+   */
+  readonly baseUrl?: string;
+  readonly auth?: HttpAuthorAuth;
+  readonly query?: {
+    readonly [k: string]: HttpAuthorValue;
+  };
+  readonly headers?: {
+    readonly [k: string]: HttpAuthorValue;
+  };
+  readonly body?: {
+    readonly encoding: 'form' | 'json';
+    readonly fields: {
+      readonly [k: string]: HttpAuthorValue;
+    };
+  };
+  /**
+   * Tried before the binding's shared rules.
+   */
+  readonly errors?: readonly HttpAuthorErrorRule[];
+  readonly response: {
+    /**
+     * Output field -> where its value comes from.
+     */
+    readonly output: {
+      readonly [k: string]: HttpAuthorValue;
+    };
+  };
+  /**
+   * Input field -> why the provider cannot honour it: a call that gives it is an InvalidInputError, before anything is sent.
+   */
+  readonly unsupported?: {
+    readonly [k: string]: string;
+  };
+  /**
+   * Input field -> why it is never sent (e.g. metadata kept for logs): no error.
+   */
+  readonly local?: {
+    readonly [k: string]: string;
+  };
+}
+/**
+ * The health probe's request. Without `status`, any answer no error rule matches is `ok`.
+ */
+export interface HttpAuthorHealth {
+  readonly method: HttpAuthorMethod;
+  /**
+   * Appended to the base URL; each `{input.x}` / `{config.x}` / `{secrets.x}` placeholder is one percent-encoded segment.
+   */
+  readonly path: string;
+  /**
+   * Overrides the binding's baseUrl (https).
+   */
+  readonly baseUrl?: string;
+  readonly auth?: HttpAuthorAuth;
+  readonly query?: {
+    readonly [k: string]: HttpAuthorValue;
+  };
+  readonly headers?: {
+    readonly [k: string]: HttpAuthorValue;
+  };
+  readonly body?: {
+    readonly encoding: 'form' | 'json';
+    readonly fields: {
+      readonly [k: string]: HttpAuthorValue;
+    };
+  };
+  /**
+   * Tried before the binding's shared rules.
+   */
+  readonly errors?: readonly HttpAuthorErrorRule[];
+  readonly status?: HttpAuthorValue;
+  readonly detail?: HttpAuthorValue;
 }
 export interface CapabilitySpec {
   readonly meta: SpecMeta;

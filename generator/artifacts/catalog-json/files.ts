@@ -95,7 +95,7 @@ export function summarize(plan: SpecPlan): IntegrationPart | CapabilityPart {
     health: { method: spec.healthCheck.method, timeoutMs: spec.healthCheck.timeoutMs },
     limits: limitsOf(spec),
     docs: { ...(spec.docsUrl !== undefined && { provider: spec.docsUrl }), ...(spec.byokSetup?.docsUrl !== undefined && { setup: spec.byokSetup.docsUrl }) },
-    http: (spec as { http?: unknown }).http !== undefined,
+    http: spec.http !== undefined,
   };
 }
 
