@@ -10,6 +10,7 @@ import type { IntegrationSpec } from '@contractgen/runtime/spec';
 import type { CapabilitySummary, IntegrationSummary, RenderJob } from '../../plan/model.js';
 import type { CheckedProject, ProjectSettings } from '../../plan/project.js';
 import type { SpecPlan } from '../../plan/spec.js';
+import { compareStrings } from '../../values.js';
 
 /** How an integration's operations reach its provider. */
 export type CatalogBinding = 'http' | 'adapter' | 'none';
@@ -104,7 +105,7 @@ function limitsOf(spec: IntegrationSpec): IntegrationPart['limits'] {
   const rate = rateLimit && { ...(rateLimit.rpm !== undefined && { rpm: rateLimit.rpm }), ...(rateLimit.rph !== undefined && { rph: rateLimit.rph }) };
   return {
     ...(rate && Object.keys(rate).length > 0 && { rateLimit: rate }),
-    ...(quotas && Object.keys(quotas).length > 0 && { quotas: Object.fromEntries(Object.entries(quotas).sort(([a], [b]) => (a < b ? -1 : 1))) }),
+    ...(quotas && Object.keys(quotas).length > 0 && { quotas: Object.fromEntries(Object.entries(quotas).sort(([a], [b]) => compareStrings(a, b))) }),
   };
 }
 
@@ -163,5 +164,5 @@ function partOf<T>(summary: IntegrationSummary | CapabilitySummary): T {
 }
 
 function byKey<T extends { readonly key: string }>(refs: readonly T[]): T[] {
-  return [...refs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...refs].sort((a, b) => compareStrings(a.key, b.key));
 }
