@@ -97,6 +97,16 @@ describe('sendSms', () => {
     expect(responseOf(error)).toMatchObject({ status: 400, requestId: 'req-refused-2' });
   });
 
+  it('refuses media (an unsupported field) with InvalidInputError at mediaUrls naming the reason, before anything is sent', async () => {
+    const error = await leaks.failure(client.sendSms({ to: TO, body: 'see picture', mediaUrls: ['https://example.com/a.png'] }));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).issues).toEqual([{ path: 'mediaUrls', message: expect.stringContaining('this binding sends SMS only') }]);
+    expect(standIn.requests).toHaveLength(0);
+    // An empty list asks for no media: the message goes.
+    await client.sendSms({ to: TO, body: 'no picture', mediaUrls: [] });
+    expect(standIn.requests).toHaveLength(1);
+  });
+
   it('rejects invalid input in the generated validator, before anything is sent', async () => {
     expect(await leaks.failure(client.sendSms({ to: 'nope', body: 'x' }))).toBeInstanceOf(InvalidInputError);
     expect(standIn.requests).toHaveLength(0);

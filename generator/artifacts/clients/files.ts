@@ -3,7 +3,10 @@ import { dirname, relative, sep } from 'node:path';
 import { camelCase } from '../../plan/identifiers.js';
 import type { RenderJob } from '../../plan/model.js';
 import { runtimeShimFrom, sourceLabel, type IntegrationPlan } from '../../plan/spec.js';
+import { planHttpBinding } from '../../plan/http-binding.js';
+import { tsString } from '../../emit/escape.js';
 import type { IntegrationFilesContext } from '../artifact.js';
+import { httpBindingConst } from '../http/names.js';
 
 export function integrationJobs({ summary, names, spec }: IntegrationPlan, { provides, adapter, settings }: IntegrationFilesContext): RenderJob[] {
   const path = `${summary.dir}/client.ts`;
@@ -20,6 +23,10 @@ export function integrationJobs({ summary, names, spec }: IntegrationPlan, { pro
       eventUnion: capability.events.length ? capability.eventUnionName : undefined,
     };
   });
+  const binding = planHttpBinding(spec, provides);
+  const served = binding ? Object.keys(binding.operations) : [];
+  // Every operation served and no webhooks to parse: an adapter is optional.
+  const servesAll = binding !== undefined && capabilities.every((c) => !c.eventUnion && c.operations.every((op) => served.includes(op.name)));
   const job: RenderJob = {
     path,
     template: 'integration/client.ts',
@@ -42,6 +49,14 @@ export function integrationJobs({ summary, names, spec }: IntegrationPlan, { pro
         label: adapter.specifier ?? sourceLabel(settings, adapter.file),
         importPath: adapter.specifier ?? relativeImport(settings.outDir, path, adapter.file),
       },
+      // Bound by spec: the client runs the binding, a hand-written adapter winning operation by operation.
+      http: binding && {
+        bindingConst: httpBindingConst(summary),
+        health: binding.health !== undefined,
+        allServed: servesAll,
+        servedUnion: served.map(tsString).join(' | ') || 'never',
+      },
+      httpServesAll: servesAll,
       adapterOperations:
         [...capabilities.flatMap((c) => (c.interfaceName ? [c.interfaceName] : [])), ...(capabilities.some((c) => c.eventUnion) ? [`WebhookReceiver<${summary.name}Event>`] : [])].join(' & ') ||
         'Record<never, never>',
