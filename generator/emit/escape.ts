@@ -59,6 +59,11 @@ export function lineCommentText(text: string): string {
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/** A property name in an object literal, quoted only when needed; `__proto__` computed, since `__proto__: x` and `"__proto__": x` both set the prototype. */
+export function tsKey(name: string): string {
+  return name === '__proto__' ? `[${tsString(name)}]` : IDENTIFIER.test(name) ? name : tsString(name);
+}
+
 /** A TypeScript literal for JSON-like data, indented two spaces per level, keys quoted only when needed. */
 export function tsLiteral(value: unknown, indent = ''): string {
   if (value === null || typeof value === 'boolean') return String(value);
@@ -75,9 +80,7 @@ export function tsLiteral(value: unknown, indent = ''): string {
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
     if (entries.length === 0) return '{}';
-    // `__proto__: x` and `"__proto__": x` in an object literal both set the prototype; only a computed key is data.
-    const key = (k: string) => (k === '__proto__' ? `[${tsString(k)}]` : IDENTIFIER.test(k) ? k : tsString(k));
-    return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${tsLiteral(v, inner)}`).join(',\n')},\n${indent}}`;
+    return `{\n${entries.map(([k, v]) => `${inner}${tsKey(k)}: ${tsLiteral(v, inner)}`).join(',\n')},\n${indent}}`;
   }
   throw new Error(`cannot emit a ${typeof value} as a literal`);
 }
