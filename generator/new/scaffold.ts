@@ -16,6 +16,8 @@ import { generateResolved, type GenerateResult } from '../generate.js';
 import { SPEC_MODULE, type ResolvedOptions } from '../options.js';
 import { discoverInputs } from '../load/discover.js';
 import { loadSpecs } from '../load/load.js';
+import { ModuleGraph } from '../load/modules.js';
+import type { InputBoundary } from '../fs/input-boundary.js';
 import type { CapabilitySpec } from '@contractgen/runtime/spec';
 import { httpOperations } from './http-section.js';
 import { Profiler } from '../profiler.js';
@@ -76,7 +78,8 @@ export async function scaffoldProvider(project: ResolvedOptions, request: NewPro
 
   const resolved: ResolvedOptions = { ...project, mode: 'validate' };
   const { runPipeline } = await import('../pipeline/index.js');
-  const checked = await runPipeline(resolved, discoverInputs(resolved), undefined, '', new Profiler());
+  const inputs = discoverInputs(resolved);
+  const checked = await runPipeline(resolved, inputs, undefined, '', new Profiler());
   const { diagnostics } = checked.result;
   const model = checked.project;
   if (!model || diagnostics.some((d) => d.severity === 'error')) return { ok: false, written: [], diagnostics };
@@ -114,7 +117,7 @@ export async function scaffoldProvider(project: ResolvedOptions, request: NewPro
         setup: `TODO: how to create ${title} credentials and where to paste them.`,
         capabilities: provides.map((p) => ({ key: p.key, version: p.version })),
         // With an adapter too, its probeHealth is the health check: the section has no health request.
-        http: request.http && { operations: httpOperations(capabilitySpecs(provides.map((p) => p.capability))), health: !request.adapter },
+        http: request.http && { operations: httpOperations(capabilitySpecs(provides.map((p) => p.capability), inputs.boundary)), health: !request.adapter },
       }),
     ],
   ];
@@ -153,8 +156,8 @@ export async function scaffoldProvider(project: ResolvedOptions, request: NewPro
   return { ok: generation.ok, diagnostics: generation.diagnostics, written: files.map(([file]) => file), generation };
 }
 
-/** The capability specs themselves (their operations' schemas), read from their files like any spec. */
-function capabilitySpecs(capabilities: readonly { readonly key: string; readonly file: string }[]): CapabilitySpec[] {
-  const loaded = loadSpecs([...new Set(capabilities.map((c) => c.file))]).specs;
+/** The capability specs themselves (their operations' schemas), read from their files like any spec (a package's included: the run's boundary). */
+function capabilitySpecs(capabilities: readonly { readonly key: string; readonly file: string }[], boundary: InputBoundary): CapabilitySpec[] {
+  const loaded = loadSpecs([...new Set(capabilities.map((c) => c.file))], new ModuleGraph(boundary)).specs;
   return capabilities.map((c) => loaded.find((spec) => spec.kind === 'capability' && (spec.value as CapabilitySpec).meta.key === c.key)!.value as CapabilitySpec);
 }
