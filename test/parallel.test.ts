@@ -93,7 +93,7 @@ describe('workerCount', () => {
 });
 
 describe('WorkerPool', () => {
-  const settings = (root: string) => ({ plan: { root, packages: [], outDir: join(root, 'generated') }, artifacts: [], specFiles: [], inputRoots: [root] });
+  const settings = (root: string) => ({ plan: { root, packages: [], outDir: join(root, 'generated'), runtimeImport: '@contractgen/runtime' }, artifacts: [], specFiles: [], inputRoots: [root] });
 
   it('fails the tasks still pending when closed, and refuses new ones', async () => {
     const pool = new WorkerPool(1, settings(REPO));

@@ -46,6 +46,8 @@ export interface IntegrationFilesContext {
 export interface FilesSettings extends PlanSettings {
   /** Absolute output folder: local adapters are imported by a path relative to it. */
   readonly outDir: string;
+  /** The runtime package: a test double imports its `/testing` subpath (not through the runtime shim, which production code loads). */
+  readonly runtimeImport: string;
 }
 
 /**

@@ -19,10 +19,11 @@ import { http } from './http/index.js';
 import { registry } from './registry/index.js';
 import { runtimeShim } from './runtime-shim/index.js';
 import { specConstant } from './spec-constant/index.js';
+import { testDouble } from './test-double/index.js';
 import { types } from './types/index.js';
 import { validators } from './validators/index.js';
 
-export const ARTIFACTS = [runtimeShim, types, validators, specConstant, folderIndex, http, clients, docs, catalogJson, backstage, registry] as const satisfies readonly Artifact[];
+export const ARTIFACTS = [runtimeShim, types, validators, specConstant, folderIndex, http, clients, testDouble, docs, catalogJson, backstage, registry] as const satisfies readonly Artifact[];
 
 export type ArtifactName = (typeof ARTIFACTS)[number]['name'];
 /** The artifacts a config can switch off. */

@@ -59,9 +59,15 @@ export function lineCommentText(text: string): string {
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** A property name in an object literal, quoted only when needed; `__proto__` computed, since `__proto__: x` and `"__proto__": x` both set the prototype. */
-export function tsKey(name: string): string {
-  return name === '__proto__' ? `[${tsString(name)}]` : IDENTIFIER.test(name) ? name : tsString(name);
+/** A key in an object literal: bare when it is an identifier, quoted otherwise. */
+export function tsPropertyKey(key: string): string {
+  // `__proto__: x` and `"__proto__": x` in an object literal both set the prototype; only a computed key is data.
+  return key === '__proto__' ? `[${tsString(key)}]` : IDENTIFIER.test(key) ? key : tsString(key);
+}
+
+/** `.name`, or `["na-me"]` when the name is no identifier. */
+export function tsPropertyAccess(key: string): string {
+  return IDENTIFIER.test(key) ? `.${key}` : `[${tsString(key)}]`;
 }
 
 /** A TypeScript literal for JSON-like data, indented two spaces per level, keys quoted only when needed. */
@@ -80,7 +86,7 @@ export function tsLiteral(value: unknown, indent = ''): string {
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
     if (entries.length === 0) return '{}';
-    return `{\n${entries.map(([k, v]) => `${inner}${tsKey(k)}: ${tsLiteral(v, inner)}`).join(',\n')},\n${indent}}`;
+    return `{\n${entries.map(([k, v]) => `${inner}${tsPropertyKey(k)}: ${tsLiteral(v, inner)}`).join(',\n')},\n${indent}}`;
   }
   throw new Error(`cannot emit a ${typeof value} as a literal`);
 }

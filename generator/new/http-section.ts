@@ -11,7 +11,7 @@
  * Values are prepared here as TypeScript source text (tsLiteral); the template lays them out.
  */
 import type { CapabilitySpec, JsonSchema } from '@contractgen/runtime/spec';
-import { tsKey, tsLiteral, tsString } from '../emit/escape.js';
+import { tsPropertyKey, tsLiteral, tsString } from '../emit/escape.js';
 
 /** A field name a reference (`input.x`, `body.x`) can spell: a reference splits on dots. */
 const REFERENCE_SEGMENT = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
@@ -44,12 +44,12 @@ export function httpOperations(capabilities: readonly CapabilitySpec[]): Scaffol
       // Indented as the template places them: query fields at 10 spaces, body and output fields at 12.
       const request = sent.map(([field, schema]) => entry(field, lookup && isStructured(schema) ? { from: `input.${field}`, as: 'json' } : `input.${field}`, lookup ? 10 : 12));
       return {
-        name: tsKey(name),
+        name: tsPropertyKey(name),
         method: lookup ? 'GET' : 'POST',
         path: tsString(`/${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`),
         query: lookup ? request : [],
         body: lookup ? [] : request,
-        unsupported: inputs.filter(([field]) => !REFERENCE_SEGMENT.test(field)).map(([field]) => ({ name: tsKey(field), value: tsString('TODO: the provider field this is sent as') })),
+        unsupported: inputs.filter(([field]) => !REFERENCE_SEGMENT.test(field)).map(([field]) => ({ name: tsPropertyKey(field), value: tsString('TODO: the provider field this is sent as') })),
         output: (Object.entries(operation.output.properties ?? {}) as [string, JsonSchema][]).map(([field, schema]) => entry(field, outputValue(field, schema), 12)),
       };
     }),
@@ -57,7 +57,7 @@ export function httpOperations(capabilities: readonly CapabilitySpec[]): Scaffol
 }
 
 function entry(field: string, value: unknown, indent: number): ScaffoldEntry {
-  return { name: tsKey(field), value: tsLiteral(value, ' '.repeat(indent)) };
+  return { name: tsPropertyKey(field), value: tsLiteral(value, ' '.repeat(indent)) };
 }
 
 /** An object or array: sent in a query as JSON text. */

@@ -90,7 +90,7 @@ function failedFile(file: string, kind: SpecKind, error: unknown): SpecFileResul
 
 export function taskSettings(options: ResolvedOptions, inputs: ProjectInputs, specFiles: readonly string[]): TaskSettings {
   const artifacts = enabledArtifacts(options.artifacts);
-  const plan = { root: options.root, packages: inputs.packages.map(({ name, dir }) => ({ name, dir })), outDir: options.out };
+  const plan = { root: options.root, packages: inputs.packages.map(({ name, dir }) => ({ name, dir })), outDir: options.out, runtimeImport: options.runtimeImport };
   const emit =
     options.mode === 'validate'
       ? undefined

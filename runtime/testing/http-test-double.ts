@@ -38,7 +38,7 @@ export interface SampleSchema {
 
 export interface HttpTestDoubleOptions {
   /** The secrets the double accepts, as plain text: give the client the same. */
-  readonly secrets: Readonly<Record<string, string>>;
+  readonly secrets: Readonly<Record<string, string | undefined>>;
   /** The client's config, where the binding reads it. */
   readonly config?: Readonly<Record<string, unknown>>;
   /** Each operation's output schema: fields no request gives are sampled from it (null without it). */

@@ -1,5 +1,6 @@
 /**
- * sms.plivo by spec only, end to end against the Plivo stand-in (written from Plivo's API
+ * sms.plivo by spec only, end to end: the generated client (generated/integrations/sms.plivo, from
+ * specs/integrations/sms-plivo.ts) running its generated binding, against the Plivo stand-in (written from Plivo's API
  * reference, which enforces its documented request format: JSON arguments, Basic auth, the auth id
  * in the path, trailing slashes). The client matrix of Twilio SMS: wire format, output mapping,
  * validation, every error class, retries (429 retried for a send; a send never retried after a
@@ -19,13 +20,15 @@ import {
   TimeoutError,
   type RetryPolicy,
 } from '@contractgen/runtime';
-import { smsPlivoConfigSchema, smsPlivoHttpBinding, smsPlivoSecretSchema, smsPlivoSpec } from '../fixtures/http/sms-plivo.js';
-import { createSmsClient, type HttpFixture, type SmsClient } from '../support/http-clients.js';
+import { createIntegrationClient } from '@contractgen/runtime';
+import { smsPlivoHttpBinding } from '../../generated/integrations/sms.plivo/http.js';
+import { smsPlivoSpec } from '../../generated/integrations/sms.plivo/spec.js';
+import { createSmsClient, smsDefinition, originsOf, type SmsClient } from '../support/http-clients.js';
+import { redirectFetch } from '@contractgen/runtime/testing';
 import { createLeakCapture } from '../support/leak-capture.js';
 import { PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN, plivoError, startPlivoStandIn, type PlivoStandIn } from '../support/plivo-stand-in.js';
 import type { SmsOutboundOperations } from '../../generated/capabilities/sms.outbound/types.js';
 
-const FIXTURE: HttpFixture = { spec: smsPlivoSpec, binding: smsPlivoHttpBinding, configSchema: smsPlivoConfigSchema, secretSchema: smsPlivoSecretSchema };
 const SECRETS = { authId: PLIVO_AUTH_ID, authToken: PLIVO_AUTH_TOKEN };
 const FROM = '+14155550100';
 const TO = '+14155552671';
@@ -38,7 +41,7 @@ let client: SmsClient;
 const leaks = createLeakCapture();
 
 function plivoClient(options: { secrets?: Record<string, string>; config?: Record<string, unknown>; timeoutMs?: number } = {}) {
-  return createSmsClient(FIXTURE, standIn.url, {
+  return createSmsClient('sms.plivo', standIn.url, {
     config: options.config ?? { fromNumber: FROM },
     secrets: options.secrets ?? SECRETS,
     retry: FAST_RETRY,
@@ -262,11 +265,8 @@ describe('a hand-written adapter and the binding together', () => {
         return { id: input.id, status: 'delivered' as const, to: TO, segments: null, price: null, priceUnit: null, errorCode: null, errorMessage: null, createdAt: null, sentAt: null, updatedAt: null, from: this.#prefix };
       }
     }
-    const adapter = combineAdapters<'sms.plivo', unknown, unknown, SmsOutboundOperations>(
-      { integration: 'sms.plivo', connect: () => new LookupOnly() },
-      createHttpAdapter('sms.plivo', smsPlivoHttpBinding),
-    );
-    const combined = await createSmsClient(FIXTURE, standIn.url, { config: { fromNumber: FROM }, secrets: SECRETS, adapter });
+    // The generated client combines the adapter option with its binding (combineAdapters).
+    const combined = await createSmsClient('sms.plivo', standIn.url, { config: { fromNumber: FROM }, secrets: SECRETS, adapter: { integration: 'sms.plivo', connect: () => new LookupOnly() } });
     const sent = await combined.sendSms({ to: TO, body: 'x' });
     expect(await combined.getDeliveryStatus({ id: sent.id })).toMatchObject({ status: 'delivered', from: 'hand-written' });
     expect(calls).toEqual([sent.id]);
@@ -277,7 +277,12 @@ describe('a hand-written adapter and the binding together', () => {
 
   it('a binding without a health section reports the probe as not implemented', async () => {
     const { health: _health, ...withoutHealth } = smsPlivoHttpBinding;
-    const bare = await createSmsClient({ ...FIXTURE, binding: withoutHealth }, standIn.url, { config: {}, secrets: SECRETS });
+    // The repo spec has a health section: this client is built by hand like a generated one, on the generated binding without it.
+    const bare = await createIntegrationClient<SmsClient>(smsDefinition(smsPlivoSpec), createHttpAdapter('sms.plivo', withoutHealth), {
+      config: {},
+      secrets: SECRETS,
+      http: { fetch: redirectFetch(Object.fromEntries(originsOf(smsPlivoHttpBinding).map((origin) => [origin, standIn.url]))) },
+    });
     expect(await bare.checkHealth()).toMatchObject({ status: 'down', error: { code: new NotImplementedError('x').code } });
   });
 });
