@@ -58,6 +58,6 @@ describe('integration docs', () => {
     expect(catalog).toContain('| [sms.twilio](integrations/sms.twilio.md) | Twilio Messaging | 1.0.0 | stable | sms.outbound@1.0.0 |');
     // A local spec providing the package's capability is listed beside the package's provider.
     expect(catalog).toContain('| [sms.outbox](integrations/sms.outbox.md) | Development SMS outbox | 1.0.0 | beta | sms.outbound@1.0.0 |');
-    expect(catalog).toContain('| [sms.outbound](capabilities/sms.outbound.md) | 1.0.0 | stable | sms.outbox, sms.twilio |');
+    expect(catalog).toContain('| [sms.outbound](capabilities/sms.outbound.md) | 1.0.0 | stable | sms.outbox, sms.plivo, sms.twilio, sms.vonage |');
   });
 });

@@ -5,7 +5,8 @@
  * hand-written adapter in the project is combined with the binding (it wins operation by
  * operation). All compiled by the real TypeScript compiler under the consumer apps' flags.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../generator/index.js';
@@ -93,4 +94,22 @@ export const plivoLookup = defineAdapter<'sms.plivo', unknown, unknown, Pick<Sms
     expect(built.handWritten.client).toContain('combineAdapters(options.adapter ?? defaultAdapter, httpAdapter)');
     expect(compiled.handWritten).toEqual({ ok: true, output: '' });
   });
+
+  it("the repository's generated HTTP clients and test doubles compile under every flag of the consumer apps, against the built runtime", () => {
+    const dir = scratchDir('http-strict');
+    scratch.push(dir);
+    const generated = (file: string) => join(REPO, 'generated', file);
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        extends: join(REPO, 'test/fixtures/consumer-app/common/tsconfig.strict.json'),
+        compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true, rootDir: REPO, lib: ['ES2023', 'DOM'] },
+        include: [],
+        files: ['sms.vonage', 'sms.plivo'].flatMap((key) => [generated(`integrations/${key}/client.ts`), generated(`integrations/${key}/test-double.ts`)]),
+      }),
+    );
+    const result = spawnSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], { cwd: REPO, encoding: 'utf8' });
+    expect(`${result.stdout}${result.stderr}`).toBe('');
+    expect(result.status).toBe(0);
+  }, 120_000);
 });

@@ -9,7 +9,9 @@ import type { CapabilitySummary, RenderJob } from '../../plan/model.js';
 import type { CheckedProject } from '../../plan/project.js';
 import { redactSource } from '../../plan/redact.js';
 import type { CapabilityPlan, IntegrationPlan, SpecPlan } from '../../plan/spec.js';
+import { planHttpBinding } from '../../plan/http-binding.js';
 import type { IntegrationFilesContext } from '../artifact.js';
+import { httpSection } from './http-section.js';
 import { schemaRows } from './schema-rows.js';
 
 /** A capability's page, all but its providers (known once every spec is): it travels in the capability's summary. */
@@ -19,7 +21,8 @@ export function summarize(plan: SpecPlan): unknown {
 
 export function integrationJobs(plan: IntegrationPlan, { provides }: IntegrationFilesContext): RenderJob[] {
   const capabilities = provides.map((c) => ({ key: c.key, version: c.version, operations: c.operations.map((op) => op.name), events: c.events.map((ev) => ev.name) }));
-  return [{ path: `docs/integrations/${plan.summary.key}.md`, template: 'docs/integration.md', data: { ...integrationPage(plan), capabilities } }];
+  const binding = planHttpBinding(plan.spec, provides);
+  return [{ path: `docs/integrations/${plan.summary.key}.md`, template: 'docs/integration.md', data: { ...integrationPage(plan), capabilities, http: binding && httpSection(plan.spec, binding) } }];
 }
 
 export function projectJobs(project: CheckedProject): RenderJob[] {
