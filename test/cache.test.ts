@@ -189,7 +189,7 @@ describe('after each kind of change, a cached run ends like a run from scratch',
     applyEdit(root, { op: 'write', slot: 'specs/integrations/alpha.ts', content: { ...ALPHA, title: 'Gamma' } });
     const warm = await run('write');
     expect(warm.printed).toEqual([expect.stringMatching(/^specs\/integrations\/beta\.ts:\d+:\d+ - warning CG123: .*\n\n.*\|/)]);
-    expect(withStatus(warm, 'written').sort()).toEqual(['docs/catalog.md', 'docs/integrations/sms.alpha.md', 'integrations/sms.alpha/client.ts', 'integrations/sms.alpha/spec.ts']);
+    expect(withStatus(warm, 'written').sort()).toEqual(['docs/catalog.json', 'docs/catalog.md', 'docs/integrations/sms.alpha.md', 'integrations/sms.alpha/client.ts', 'integrations/sms.alpha/spec.ts']);
   });
 });
 

@@ -192,25 +192,26 @@ describe('config file (contractgen.config.ts with defineConfig)', () => {
 });
 
 describe('artifacts and docsOut', () => {
-  it('artifacts: { docs: false } writes no docs; a default run afterwards adds them and nothing else', async () => {
+  it('artifacts: { docs: false } writes no docs (the catalog.json alone, a switch of its own); a default run afterwards adds them and nothing else', async () => {
     const root = workspace('config-nodocs', 'contractgen.config.json', JSON.stringify({ specs: 'contracts', out: OUT, artifacts: { docs: false } }));
     const run = await runFrom(root);
     expect(run.ok).toBe(true);
-    expect(run.files.filter((f) => f.path.startsWith('docs/'))).toEqual([]);
+    expect(run.files.filter((f) => f.path.startsWith('docs/')).map((f) => f.path)).toEqual(['docs/catalog.json']);
     const withoutDocs = snapshot(join(root, OUT));
     expect(Object.keys(withoutDocs).some((p) => p.endsWith('.md'))).toBe(false);
-    expect(existsSync(join(root, OUT, 'docs'))).toBe(false);
+    expect(Object.keys(withoutDocs).filter((p) => p.startsWith('docs/'))).toEqual(['docs/catalog.json']);
     expect(Object.keys(withoutDocs)).toContain('integrations/sms.twilio/client.ts');
 
     writeFiles(root, { 'contractgen.config.json': JSON.stringify({ specs: 'contracts', out: OUT }) });
     const full = await runFrom(root);
     expect(full.ok).toBe(true);
     const written = full.files.filter((f) => f.status === 'written').map((f) => f.path);
-    expect(written.filter((p) => !p.startsWith('docs/') && p !== '.contractgen-manifest.json')).toEqual([]);
+    // The catalog gains the links to the pages.
+    expect(written.filter((p) => !p.endsWith('.md') && p !== '.contractgen-manifest.json')).toEqual(['docs/catalog.json']);
     expect(written).toContain('docs/catalog.md');
     expect(written).toContain('docs/integrations/sms.twilio.md');
     const withDocs = snapshot(join(root, OUT));
-    const { '.contractgen-manifest.json': _manifest, ...kept } = withoutDocs;
+    const { '.contractgen-manifest.json': _manifest, 'docs/catalog.json': _catalog, ...kept } = withoutDocs;
     expect(Object.keys(kept).length).toBeGreaterThan(10);
     expect(Object.fromEntries(Object.keys(kept).map((path) => [path, withDocs[path]]))).toEqual(kept);
   }, 120_000);
@@ -234,7 +235,7 @@ describe('artifacts and docsOut', () => {
     const docsManifest = JSON.parse(readFileSync(join(root, 'docs/.contractgen-manifest.json'), 'utf8')) as { files: string[] };
     const outManifest = JSON.parse(readFileSync(join(root, OUT, '.contractgen-manifest.json'), 'utf8')) as { files: string[] };
     expect(docsManifest.files).toContain('catalog.md');
-    expect(docsManifest.files.every((f) => f.endsWith('.md'))).toBe(true);
+    expect(docsManifest.files.every((f) => f.endsWith('.md') || f === 'catalog.json')).toBe(true);
     expect(outManifest.files).toContain('index.ts');
     expect(outManifest.files.some((f) => f.endsWith('.md'))).toBe(false);
     // Reported paths keep the docs/ prefix.

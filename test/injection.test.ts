@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseAllDocuments } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, type GenerateResult } from '../generator/index.js';
 import { discoverSpecFiles } from '../generator/load/discover.js';
@@ -63,7 +64,7 @@ describe('strings from a spec cannot break or inject into generated code or docs
     root = scratchDir('nasty');
     scratch.push(root);
     writeFiles(root, { 'specs/capability.ts': capabilitySpec(), 'specs/integration.ts': integrationSpec() });
-    result = await generate({ root, adapters: 'none' });
+    result = await generate({ root, adapters: 'none', artifacts: { backstage: true } });
   });
 
   it('generates without diagnostics', () => {
@@ -115,6 +116,23 @@ describe('strings from a spec cannot break or inject into generated code or docs
         expect(cells, `${doc}: ${line}`).toBe(columns);
       }
     }
+  });
+
+  it('catalog.json and the Backstage entities parse and hold every string exactly', () => {
+    const catalog = JSON.parse(readFileSync(join(root, 'generated/docs/catalog.json'), 'utf8')) as { integrations: { title: string; owners: string[]; limits: { quotas: object } }[] };
+    expect(catalog.integrations[0]!.title).toBe(NASTY);
+    expect(catalog.integrations[0]!.owners).toEqual([NASTY, 'b']);
+    expect(catalog.integrations[0]!.limits.quotas).toEqual({ [NASTY]: 5 });
+    const text = readFileSync(join(root, 'generated/backstage/nasty.provider.yaml'), 'utf8');
+    expect(text).not.toMatch(/[\u2028\u2029]/);
+    const documents = parseAllDocuments(text);
+    expect(Array.isArray(documents) && documents.flatMap((d) => [...d.errors, ...d.warnings])).toEqual([]);
+    const [resource, api] = (documents as { toJS(): { metadata: Record<string, unknown>; spec: Record<string, string> } }[]).map((d) => d.toJS());
+    expect(resource!.metadata).toMatchObject({ title: NASTY, description: NASTY, annotations: { 'contractgen/owners': `${NASTY}, b` } });
+    expect(api!.metadata.description).toBe(NASTY);
+    const definition = JSON.parse(api!.spec.definition!) as { limits: object; operations: { doIt: { description: string } } };
+    expect(definition.limits).toEqual({ quotas: { [NASTY]: 5 } });
+    expect(definition.operations.doIt.description).toBe(NASTY);
   });
 
   it('secret example values appear in no doc table', () => {

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotImplementedError } from '@contractgen/runtime';
+import { AuthenticationError, NotImplementedError } from '@contractgen/runtime';
 import { copyInto, TWILIO_SPECS, removeDir, runCli, scratchDir, snapshot, typecheckEach, writeFiles } from './support/workspace.js';
 
 const scratch: string[] = [];
@@ -121,15 +121,18 @@ const emailProject = (label: string) => {
  * on each project's generated folder and adapters: one tsc run for all three (each start costs
  * seconds), after every `new` has run.
  */
-const made = {} as Record<'sms' | 'email' | 'multi', { root: string; run: ReturnType<typeof runCli> }>;
+const made = {} as Record<'sms' | 'email' | 'multi' | 'http' | 'httpAdapter' | 'httpMulti', { root: string; run: ReturnType<typeof runCli> }>;
 let compiled: Record<keyof typeof made, { ok: boolean; output: string }>;
 beforeAll(() => {
-  const make = (root: string, args: string[]) => ({ root, run: runCli(['new', ...args, '--adapter'], root) });
+  const make = (root: string, args: string[], adapter = true) => ({ root, run: runCli(['new', ...args, ...(adapter ? ['--adapter'] : [])], root) });
   made.sms = make(project('new-sms'), ['sms.acme', '--category', 'sms', '--capability', 'sms.outbound']);
   made.email = make(emailProject('new-email'), ['email.acme', '--category', 'email', '--capability', 'email.outbound@1.0.0']);
   made.multi = make(emailProject('new-multi'), ['multi.acme', '--category', 'other', '--capability', 'email.outbound', '--capability', 'sms.outbound']);
-  const set = (key: keyof typeof made) => ({ folder: made[key].root, files: [...tsFiles(join(made[key].root, 'generated')), ...tsFiles(join(made[key].root, 'adapters'))] });
-  compiled = typecheckEach({ sms: set('sms'), email: set('email'), multi: set('multi') });
+  made.http = make(project('new-http'), ['sms.zeta', '--category', 'sms', '--capability', 'sms.outbound', '--http'], false);
+  made.httpAdapter = make(project('new-http-adapter'), ['sms.eta', '--category', 'sms', '--capability', 'sms.outbound', '--http']);
+  made.httpMulti = make(emailProject('new-http-multi'), ['multi.http', '--category', 'other', '--capability', 'email.outbound', '--capability', 'sms.outbound', '--http'], false);
+  const set = (key: keyof typeof made) => ({ folder: made[key].root, files: [...tsFiles(join(made[key].root, 'generated')), ...(existsSync(join(made[key].root, 'adapters')) ? tsFiles(join(made[key].root, 'adapters')) : [])] });
+  compiled = typecheckEach({ sms: set('sms'), email: set('email'), multi: set('multi'), http: set('http'), httpAdapter: set('httpAdapter'), httpMulti: set('httpMulti') });
 }, 180_000);
 
 describe('contractgen new: a third SMS provider for an existing capability', () => {
@@ -285,4 +288,80 @@ describe('contractgen new: a provider for a new capability spec written by hand'
     expect(registry.providersOf('email.outbound').map((s) => s.meta.key)).toEqual(['multi.acme']);
     expect(registry.providersOf('sms.outbound').map((s) => s.meta.key)).toEqual(expect.arrayContaining(['multi.acme', 'sms.twilio']));
   }, 180_000);
+});
+
+/** A fetch that records each request and answers as `answer` says (a stand-in for the provider the scaffold names). */
+function recordingFetch(answer: (request: Request) => Response) {
+  const requests: { method: string; url: string; authorization: string | null; body: unknown }[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const text = await request.text();
+    requests.push({ method: request.method, url: request.url, authorization: request.headers.get('authorization'), body: text ? JSON.parse(text) : undefined });
+    return answer(request);
+  };
+  return { fetch: fetch as typeof globalThis.fetch, requests };
+}
+
+const message = { id: 'msg-1', status: 'queued', to: '+15558675310', from: null, segments: 1, price: null, priceUnit: null, errorCode: null, errorMessage: null, createdAt: '2026-12-07T04:00:00Z', sentAt: null, updatedAt: null };
+
+describe('contractgen new --http: a provider bound by spec, no adapter code', () => {
+  it('writes a spec whose http section binds every operation; validate and check pass; the output compiles', () => {
+    const { root, run } = made.http;
+    expect(run.stderr).not.toMatch(/error|warning/);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('created specs/integrations/sms-zeta.ts');
+    expect(run.stderr).not.toContain('created adapters');
+    const spec = readFileSync(join(root, 'specs/integrations/sms-zeta.ts'), 'utf8');
+    expect(spec).toMatch(/http: \{\n\s+baseUrl: 'https:\/\/api\.example\.com',/);
+    expect(spec).toMatch(/sendSms: \{\n\s+method: 'POST',/);
+    expect(spec).toMatch(/getDeliveryStatus: \{\n\s+method: 'GET',/);
+    expect(runCli(['validate'], root).code).toBe(0);
+    expect(runCli(['check'], root).code).toBe(0);
+    expect(readFileSync(join(root, 'generated/integrations/sms.zeta/client.ts'), 'utf8')).toContain('createHttpAdapter');
+    expect(compiled.http.output).toBe('');
+    expect(compiled.http.ok).toBe(true);
+    // Every operation of both capabilities is bound, whatever its input and output.
+    expect(made.httpMulti.run.code).toBe(0);
+    expect(made.httpMulti.run.stderr).not.toMatch(/error|warning/);
+    expect(compiled.httpMulti.output).toBe('');
+  });
+
+  it('its client sends the requests the section describes through the fetch it is given, and reads the answers', async () => {
+    const { root } = made.http;
+    const { fetch, requests } = recordingFetch((request) =>
+      request.url.includes('fail') ? new Response('{}', { status: 401 }) : Response.json({ ...message, status: request.method === 'GET' ? 'delivered' : 'queued' }),
+    );
+    const { createSmsZetaClient } = await importFile<{ createSmsZetaClient: (options: object) => Promise<Record<string, (input: object) => Promise<unknown>>> }>(
+      join(root, 'generated/integrations/sms.zeta/client.ts'),
+    );
+    const client = await createSmsZetaClient({ config: {}, secrets: { apiKey: 'key-1' }, http: { fetch } });
+    expect(await client.sendSms!({ to: '+15558675310', body: 'Hello' })).toEqual(message);
+    expect(await client.getDeliveryStatus!({ id: 'msg-1' })).toEqual({ ...message, status: 'delivered' });
+    expect(requests).toEqual([
+      { method: 'POST', url: 'https://api.example.com/send-sms', authorization: 'Bearer key-1', body: { to: '+15558675310', body: 'Hello' } },
+      { method: 'GET', url: 'https://api.example.com/get-delivery-status?id=msg-1', authorization: 'Bearer key-1', body: undefined },
+    ]);
+    // The scaffold's named rule: a 401 is an authentication error.
+    await expect(client.getDeliveryStatus!({ id: 'fail' })).rejects.toBeInstanceOf(AuthenticationError);
+  });
+
+  it('with --adapter: the stub overrides no operation and is the health probe; the binding sends', async () => {
+    const { root, run } = made.httpAdapter;
+    expect(run.stderr).not.toMatch(/error|warning/);
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(root, 'specs/integrations/sms-eta.ts'), 'utf8')).not.toMatch(/health: \{ method/);
+    expect(readFileSync(join(root, 'adapters/sms.eta.ts'), 'utf8')).toContain('Partial<SmsOutboundOperations>');
+    expect(runCli(['validate'], root).code).toBe(0);
+    expect(compiled.httpAdapter.output).toBe('');
+    const { fetch, requests } = recordingFetch(() => Response.json(message));
+    const { createSmsEtaClient } = await importFile<{ createSmsEtaClient: (options: object) => Promise<Record<string, (input: object) => Promise<unknown>>> }>(
+      join(root, 'generated/integrations/sms.eta/client.ts'),
+    );
+    const client = await createSmsEtaClient({ config: {}, secrets: { apiKey: 'key-1' }, http: { fetch } });
+    expect(await client.sendSms!({ to: '+15558675310', body: 'Hello' })).toEqual(message);
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(['POST https://api.example.com/send-sms']);
+    const health = await (client as unknown as { checkHealth(): Promise<{ status: string }> }).checkHealth();
+    expect(health).toMatchObject({ status: 'down' });
+    expect(requests).toHaveLength(1);
+  });
 });

@@ -35,7 +35,7 @@ describe('write: only what changed, only what we generated', () => {
     writeFileSync(spec, readFileSync(spec, 'utf8').replace("title: 'Twilio Messaging'", "title: 'Twilio SMS'"));
     const result = await generate({ root, adapters: 'none' });
     const written = result.files.filter((f) => f.status === 'written').map((f) => f.path);
-    expect(written.sort()).toEqual(['docs/catalog.md', 'docs/integrations/sms.twilio.md', 'integrations/sms.twilio/client.ts', 'integrations/sms.twilio/spec.ts']);
+    expect(written.sort()).toEqual(['docs/catalog.json', 'docs/catalog.md', 'docs/integrations/sms.twilio.md', 'integrations/sms.twilio/client.ts', 'integrations/sms.twilio/spec.ts']);
   });
 
   it('never deletes a file placed by hand, and removes the files of a deleted spec', async () => {

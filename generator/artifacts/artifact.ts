@@ -22,6 +22,8 @@ export interface Artifact {
   readonly describe: string;
   /** Whether the config can switch it off (false: every project needs it). */
   readonly optional: boolean;
+  /** Off unless the config switches it on (`artifacts: { backstage: true }`): for the artifacts few projects want. */
+  readonly optIn?: boolean;
   /** Artifacts its files use: a config that switches one of them off but not this one is an error (CG160). */
   readonly needs: readonly string[];
   /** The module it adds to a spec's folder, which the folder's index.ts re-exports, for the kinds of spec it has one for. */

@@ -10,6 +10,8 @@ import type { FolderModule } from '../emit/render.js';
 import type { SpecKind } from '../load/model.js';
 import { DEFAULT_TEMPLATES_DIR } from '../package.js';
 import type { Artifact, ArtifactFiles } from './artifact.js';
+import { backstage } from './backstage/index.js';
+import { catalogJson } from './catalog-json/index.js';
 import { clients } from './clients/index.js';
 import { docs } from './docs/index.js';
 import { folderIndex } from './folder-index/index.js';
@@ -21,20 +23,21 @@ import { testDouble } from './test-double/index.js';
 import { types } from './types/index.js';
 import { validators } from './validators/index.js';
 
-export const ARTIFACTS = [runtimeShim, types, validators, specConstant, folderIndex, http, clients, testDouble, docs, registry] as const satisfies readonly Artifact[];
+export const ARTIFACTS = [runtimeShim, types, validators, specConstant, folderIndex, http, clients, testDouble, docs, catalogJson, backstage, registry] as const satisfies readonly Artifact[];
 
 export type ArtifactName = (typeof ARTIFACTS)[number]['name'];
 /** The artifacts a config can switch off. */
 type OptionalArtifact = Extract<(typeof ARTIFACTS)[number], { readonly optional: true }>['name'];
 
-/** The generated artifacts that can be switched off (each is on unless set to false); what each is: README, "What it generates". */
+/** The generated artifacts that can be switched (each is on unless set to false, an opt-in one off unless set to true); what each is: README, "What it generates". */
 export type ArtifactToggles = { readonly [K in OptionalArtifact]?: boolean };
 
 const OPTIONAL: readonly string[] = ARTIFACTS.filter((a) => a.optional).map((a) => a.name);
 
-/** The artifacts a run generates, by name, in list order: every one the toggles do not switch off. */
+/** The artifacts a run generates, by name, in list order: every one the toggles do not switch off, and the opt-in ones they switch on. */
 export function enabledArtifacts(toggles: ArtifactToggles = {}): ArtifactName[] {
-  return ARTIFACTS.filter((a) => !a.optional || (toggles as Record<string, unknown>)[a.name] !== false).map((a) => a.name);
+  const toggle = (name: string) => (toggles as Record<string, unknown>)[name];
+  return ARTIFACTS.filter((a) => !a.optional || ('optIn' in a && a.optIn ? toggle(a.name) === true : toggle(a.name) !== false)).map((a) => a.name);
 }
 
 /** Problems with an `artifacts` value: unknown names, values that are not booleans, an artifact on without one it needs. */

@@ -107,7 +107,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { askMissing } = await import('./prompt.js');
     const answers = await askMissing({ category: args.category, capability: args.capability });
     const { scaffoldProvider } = await import('../new/scaffold.js');
-    const result = await scaffoldProvider(options, { key: args.key, category: answers.category, capabilities: answers.capability ?? [], adapter: args.adapter });
+    const result = await scaffoldProvider(options, { key: args.key, category: answers.category, capabilities: answers.capability ?? [], adapter: args.adapter, http: args.http });
     const generation = result.generation ?? { ...NOTHING_RUN, ok: result.ok };
     print({ ...generation, diagnostics: result.diagnostics, created: result.written }, 'new', args, options.root, performance.now() - start);
     exitCode = result.ok ? 0 : result.usageError ? 2 : 1;

@@ -11,6 +11,7 @@ export interface NewArgs extends RunArgs {
   readonly category?: string;
   readonly capability?: string[];
   readonly adapter: boolean;
+  readonly http: boolean;
 }
 
 export type ParsedCommand = { readonly kind: 'run'; readonly args: RunArgs } | { readonly kind: 'new'; readonly args: NewArgs } | { readonly kind: 'done' };
@@ -43,7 +44,8 @@ export async function parseWithYargs(argv: readonly string[]): Promise<ParsedCom
           .positional('key', { type: 'string', demandOption: true, describe: 'Integration key, e.g. sms.vonage' })
           .option('category', { type: 'string', describe: 'Integration category, e.g. sms' })
           .option('capability', { type: 'string', array: true, describe: 'Capability it provides: KEY[@VERSION] (repeatable)' })
-          .option('adapter', { type: 'boolean', default: false, describe: 'Also write an adapter stub under the adapters folder' }),
+          .option('adapter', { type: 'boolean', default: false, describe: 'Also write an adapter stub under the adapters folder' })
+          .option('http', { type: 'boolean', default: false, describe: 'Bind the operations by spec: the spec gets an http section the runtime sends requests from' }),
       (args) => {
         parsed = { kind: 'new', args: args as unknown as NewArgs };
       },

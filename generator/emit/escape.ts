@@ -34,6 +34,24 @@ export function tsCodeText(code: string): string {
   return code.replace(INVISIBLE, unicodeEscape);
 }
 
+/** What YAML may not hold raw, or what we never write raw: the invisible characters above, and YAML's two non-characters. */
+const YAML_ESCAPED = new RegExp(`[${CONTROL}${BIDI}\\u2028\\u2029\\ufffe\\uffff]`, 'g');
+
+/** A YAML double-quoted scalar: JSON's escapes are YAML's too, `\uXXXX` included. */
+export function yamlString(value: string): string {
+  return JSON.stringify(value).replace(YAML_ESCAPED, unicodeEscape);
+}
+
+/**
+ * Text for a YAML value whose lines follow at `indent`: a literal block (`|-`), readable, for text
+ * of several lines that a block keeps exactly (nothing to escape, no tab or carriage return, its
+ * first line neither empty nor indented, no line ending in a space, no final line break); else a double-quoted scalar.
+ */
+export function yamlText(value: string, indent: string): string {
+  const literal = value.includes('\n') && !/^[ \n]|[\t\r]| \n|\s$/.test(value) && value.replace(YAML_ESCAPED, '') === value;
+  return literal ? `|-\n${value.split('\n').map((line) => (line === '' ? '' : indent + line)).join('\n')}` : yamlString(value);
+}
+
 /** Text for inside a `//` comment: one line, no control characters. */
 export function lineCommentText(text: string): string {
   return text.replace(INVISIBLE_OR_BREAK, unicodeEscape);

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { InputBoundary } from '../fs/input-boundary.js';
 import { listInputFiles } from '../fs/list-inputs.js';
 import { InputFileError, readInputText } from '../fs/read-input.js';
-import { docCommentText, lineCommentText, mdCell, mdCodeCell, mdText, mdUrlText, tsLiteral, tsString } from './escape.js';
+import { docCommentText, lineCommentText, mdCell, mdCodeCell, mdText, mdUrlText, tsLiteral, tsString, yamlString, yamlText } from './escape.js';
 
 export class TemplateError extends Error {
   constructor(
@@ -172,5 +172,8 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('mdInlineCode', (value: unknown) => mdCodeCell(text(value)).replace(/\\\|/g, '|'));
   hb.registerHelper('mdUrl', (value: unknown) => mdUrlText(text(value)));
   hb.registerHelper('mdLinkTarget', (value: unknown) => encodeURIComponent(text(value)));
+  hb.registerHelper('yamlString', (value: unknown) => yamlString(text(value)));
+  hb.registerHelper('yamlText', (value: unknown, indent: unknown) => yamlText(text(value), typeof indent === 'string' ? indent : ''));
+  hb.registerHelper('json', (value: unknown) => JSON.stringify(value, null, 2));
   hb.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.map(text).join(typeof separator === 'string' ? separator : ', ') : ''));
 }

@@ -15,6 +15,11 @@ import { DEFAULT_TEMPLATES_DIR } from '../package.js';
 import { generateResolved, type GenerateResult } from '../generate.js';
 import { SPEC_MODULE, type ResolvedOptions } from '../options.js';
 import { discoverInputs } from '../load/discover.js';
+import { loadSpecs } from '../load/load.js';
+import { ModuleGraph } from '../load/modules.js';
+import type { InputBoundary } from '../fs/input-boundary.js';
+import type { CapabilitySpec } from '@contractgen/runtime/spec';
+import { httpOperations } from './http-section.js';
 import { Profiler } from '../profiler.js';
 
 export interface NewProviderRequest {
@@ -24,6 +29,8 @@ export interface NewProviderRequest {
   /** `key` or `key@version`; the version defaults to the capability spec's own. */
   readonly capabilities: readonly string[];
   readonly adapter: boolean;
+  /** Bind the operations by spec: the spec gets an `http` section (http-section.ts). */
+  readonly http: boolean;
 }
 
 export interface NewProviderResult {
@@ -71,7 +78,8 @@ export async function scaffoldProvider(project: ResolvedOptions, request: NewPro
 
   const resolved: ResolvedOptions = { ...project, mode: 'validate' };
   const { runPipeline } = await import('../pipeline/index.js');
-  const checked = await runPipeline(resolved, discoverInputs(resolved), undefined, '', new Profiler());
+  const inputs = discoverInputs(resolved);
+  const checked = await runPipeline(resolved, inputs, undefined, '', new Profiler());
   const { diagnostics } = checked.result;
   const model = checked.project;
   if (!model || diagnostics.some((d) => d.severity === 'error')) return { ok: false, written: [], diagnostics };
@@ -108,6 +116,8 @@ export async function scaffoldProvider(project: ResolvedOptions, request: NewPro
         domain: category,
         setup: `TODO: how to create ${title} credentials and where to paste them.`,
         capabilities: provides.map((p) => ({ key: p.key, version: p.version })),
+        // With an adapter too, its probeHealth is the health check: the section has no health request.
+        http: request.http && { operations: httpOperations(capabilitySpecs(provides.map((p) => p.capability), inputs.boundary)), health: !request.adapter },
       }),
     ],
   ];
@@ -127,7 +137,11 @@ export async function scaffoldProvider(project: ResolvedOptions, request: NewPro
         imports: names
           .map((n) => ({ path: `${toGenerated.startsWith('.') ? toGenerated : `./${toGenerated}`}/capabilities/${n.key}/types.js`, names: [...(n.operations.length ? [n.interfaceName] : []), ...(n.events.length ? [n.eventUnionName] : [])].join(', ') }))
           .filter((i) => i.names),
-        operations: names.flatMap((n) => n.operations.map((op) => ({ name: op.name }))),
+        // With an http section the binding serves the operations: the stub overrides none.
+        operations: request.http ? [] : names.flatMap((n) => n.operations.map((op) => ({ name: op.name }))),
+        example: names.flatMap((n) => n.operations.map((op) => op.name))[0],
+        http: request.http,
+        notImplemented: !request.http || events.length > 0,
         events: events.map((e) => e.eventUnionName),
       }),
     ]);
@@ -140,4 +154,10 @@ export async function scaffoldProvider(project: ResolvedOptions, request: NewPro
   }
   const generation = await generateResolved({ ...project, mode: 'write' });
   return { ok: generation.ok, diagnostics: generation.diagnostics, written: files.map(([file]) => file), generation };
+}
+
+/** The capability specs themselves (their operations' schemas), read from their files like any spec (a package's included: the run's boundary). */
+function capabilitySpecs(capabilities: readonly { readonly key: string; readonly file: string }[], boundary: InputBoundary): CapabilitySpec[] {
+  const loaded = loadSpecs([...new Set(capabilities.map((c) => c.file))], new ModuleGraph(boundary)).specs;
+  return capabilities.map((c) => loaded.find((spec) => spec.kind === 'capability' && (spec.value as CapabilitySpec).meta.key === c.key)!.value as CapabilitySpec);
 }

@@ -133,7 +133,7 @@ export async function runPipeline(
     // may be the one the adapter names.
     const declared = integrationFiles.flatMap((f) => f.keys);
     if (!declared.includes(null)) diagnostics.push(...unknownAdapterKeys(bound.byKey, [...new Set(declared as string[])]));
-    const project: CheckedProject = { capabilities, integrations: integrationCheck.kept };
+    const project: CheckedProject = { capabilities, integrations: integrationCheck.kept, adapters: Object.keys(bound.byKey).sort() };
     const specs = listed(project);
     if (!output) return { result: result(!hasErrors(diagnostics), specs, []), project };
     if (hasErrors(diagnostics)) return fail(specs);

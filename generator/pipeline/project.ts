@@ -3,7 +3,7 @@
  * catalog, the registry), as each artifact plans them, each rendered unless the cache holds it
  * with the same plan.
  */
-import { BUILT_IN_TEMPLATE_DIRS, enabledArtifacts, loadArtifacts } from '../artifacts/index.js';
+import { artifactFlags, BUILT_IN_TEMPLATE_DIRS, enabledArtifacts, loadArtifacts } from '../artifacts/index.js';
 import { sha1 } from '../values.js';
 import { renderJob, TemplateSet } from '../emit/index.js';
 import type { ResolvedOptions } from '../options.js';
@@ -19,8 +19,9 @@ export interface ProjectFiles {
 
 /** `reuse`: the hash of a file the previous run made from the same plan and that is still on disk, if any. */
 export async function renderProject(project: CheckedProject, options: ResolvedOptions, reuse: (path: string, fingerprint: string) => string | undefined): Promise<ProjectFiles> {
-  const settings = { runtimeImport: options.runtimeImport, generatorVersion: GENERATOR_VERSION };
-  const jobs = (await loadArtifacts(enabledArtifacts(options.artifacts))).flatMap((artifact) => artifact.projectJobs?.(project, settings) ?? []);
+  const enabled = enabledArtifacts(options.artifacts);
+  const settings = { runtimeImport: options.runtimeImport, generatorVersion: GENERATOR_VERSION, artifacts: artifactFlags(enabled) };
+  const jobs = (await loadArtifacts(enabled)).flatMap((artifact) => artifact.projectJobs?.(project, settings) ?? []);
   let templates: TemplateSet | undefined;
   const fingerprints: Record<string, string> = {};
   const files: ProjectFiles['files'][number][] = [];

@@ -5,6 +5,10 @@
  * `sms.outbound`) generated with `sms.twilio` from @contractgen/twilio, compiled with plain `tsc`
  * under strict flags, run with plain `node` against the package's Twilio stand-in.
  *
+ * The apps also bind a provider of their own by spec only (`sms.beacon`, an `http` section and no
+ * adapter), and their own test of the code that sends through it (test/notify.test.ts, run with
+ * `node --test`) uses the test double contractgen generated from that spec.
+ *
  * The apps use @contractgen/redis too, against a real redis-server the test starts.
  *
  * Two apps share one install: an ESM app ("type": "module") and a CommonJS app (no "type"), as
@@ -52,12 +56,13 @@ function step<T>(make: () => Promise<T>): () => Promise<T> {
   return () => (promise ??= make());
 }
 
-/** Each app's pipeline: generate, compile (tsconfig.json), run. */
+/** Each app's pipeline: generate, compile (tsconfig.json), run; and the app's own test, run with node's test runner. */
 function appSteps(format: Format) {
   const generated = step(() => contractgen(appDir(format), 'generate'));
   const compiled = step(async () => (await generated(), tsc(appDir(format))));
   const ran = step(async () => (await compiled(), runApp(appDir(format))));
-  return { generated, compiled, ran };
+  const tested = step(async () => (await compiled(), runOk(process.execPath, ['--test', 'dist/test/notify.test.js'], appDir(format))));
+  return { generated, compiled, ran, tested };
 }
 const esm = appSteps('esm');
 const cjs = appSteps('cjs');
@@ -87,7 +92,7 @@ const everyEntryRequired = step(async () => {
  * what orders them is this, not their timing).
  */
 const production = step(async () => {
-  await Promise.allSettled([esm.ran(), cjs.ran(), bundlerChecked(), everyEntryRequired()]);
+  await Promise.allSettled([esm.ran(), cjs.ran(), esm.tested(), cjs.tested(), bundlerChecked(), everyEntryRequired()]);
   await npmInstall(root!, '--omit=dev');
   return Promise.all([runApp(appDir('esm')), runApp(appDir('cjs'))]);
 });
@@ -136,7 +141,7 @@ function expectSentThroughBothProviders(output: AppOutput, format: AppOutput['fo
   });
   // sms.acme, the app's own: its adapter recorded the message, the client returned its result.
   expect(output.acme).toEqual({ id: 'ACME1', from: 'ACME', status: 'queued', recorded: ['+14155552672'] });
-  expect(output.providers).toEqual(['sms.acme', 'sms.twilio']);
+  expect(output.providers).toEqual(['sms.acme', 'sms.beacon', 'sms.twilio']);
   // The Twilio send took its token from the Redis store, the provider's request id came back on
   // the result, and the second delivery of one id was recognised through Redis.
   expect(output.twilioRequestId).toMatch(/^RQ[0-9a-f]{32}$/);
@@ -160,7 +165,10 @@ describe.concurrent('apps that install contractgen from its tarballs', () => {
         for (const specifier of importSpecifiers(file)) {
           const allowed = specifier.startsWith('.')
             ? ['generated', 'adapters'].includes(relative(app, resolve(file, '..', specifier)).split(sep)[0]!)
-            : ['@contractgen/runtime', '@contractgen/runtime/ajv'].includes(specifier) || specifier.startsWith('@contractgen/twilio/');
+            : ['@contractgen/runtime', '@contractgen/runtime/ajv'].includes(specifier) ||
+              specifier.startsWith('@contractgen/twilio/') ||
+              // The test double, and it alone, loads the runtime's testing subpath.
+              (specifier === '@contractgen/runtime/testing' && file.endsWith(`${sep}test-double.ts`));
           if (!allowed) outside.push(`${relative(app, file)}: ${specifier}`);
         }
       }
@@ -168,6 +176,9 @@ describe.concurrent('apps that install contractgen from its tarballs', () => {
       // The adapters: the package's by its exported subpath, the app's own by relative path.
       expect(importSpecifiers(join(app, 'generated/integrations/sms.twilio/client.ts'))).toContain('@contractgen/twilio/sms');
       expect(importSpecifiers(join(app, 'generated/integrations/sms.acme/client.ts'))).toContain('../../../adapters/sms-acme.js');
+      // The provider bound by spec: its client imports its binding, no adapter.
+      expect(importSpecifiers(join(app, 'generated/integrations/sms.beacon/client.ts'))).toEqual(expect.arrayContaining(['./http.js']));
+      expect(importSpecifiers(join(app, 'generated/integrations/sms.beacon/client.ts')).filter((s) => s.includes('adapters'))).toEqual([]);
     },
     STEP_TIMEOUT,
   );
@@ -184,6 +195,16 @@ describe.concurrent('apps that install contractgen from its tarballs', () => {
       } finally {
         admin.destroy();
       }
+    },
+    STEP_TIMEOUT,
+  );
+
+  it.each(['esm', 'cjs'] as const)(
+    "%s app: its own test of its own HTTP provider (bound by spec, no adapter) sends through the generated test double, with node --test",
+    async (format) => {
+      const { stdout } = await (format === 'esm' ? esm : cjs).tested();
+      expect(stdout).toMatch(/^# pass 2$/m);
+      expect(stdout).toMatch(/^# fail 0$/m);
     },
     STEP_TIMEOUT,
   );
