@@ -23,7 +23,7 @@ export interface OperationPlan {
   readonly validator: string;
   /** The fields the output schema requires (through $ref and allOf, as the HTTP checks read it): an HTTP binding must fill each. */
   readonly outputRequired: readonly string[];
-  /** The input and output JSON Schemas as the capability spec gives them (an HTTP binding is checked against them). */
+  /** The input and output JSON Schemas as the capability spec gives them (HTTP checks, test doubles, Backstage definitions). */
   readonly inputSchema: Readonly<Record<string, unknown>>;
   readonly outputSchema: Readonly<Record<string, unknown>>;
 }
@@ -32,6 +32,8 @@ export interface EventPlan {
   readonly name: string;
   readonly description: string;
   readonly payloadType: string;
+  /** The payload's JSON Schema as the capability spec gives it. */
+  readonly payloadSchema: Readonly<Record<string, unknown>>;
 }
 
 interface SummaryBase {

@@ -135,6 +135,7 @@ function planCapability(loaded: LoadedSpec, spec: CapabilitySpec, settings: Plan
     name: event,
     description: definition.description,
     payloadType: `${name}${pascalCase(event)}Event`,
+    payloadSchema: definition.payload,
   }));
   const summary: CapabilitySummary = {
     kind: 'capability',

@@ -15,10 +15,8 @@
  * an API (keys never hold `_`, so the parts stay apart); a longer name is cut and ends with a hash of
  * the whole. Tags: the spec's tags that are Backstage tags (the catalog keeps them all).
  */
-import type { JsonSchema } from '@contractgen/runtime/spec';
 import type { CapabilitySummary, RenderJob } from '../../plan/model.js';
 import type { CheckedProject, ProjectSettings } from '../../plan/project.js';
-import type { SpecPlan } from '../../plan/spec.js';
 import { sha1 } from '../../values.js';
 import { catalogOf, type CatalogCapability, type CatalogIntegration } from '../catalog-json/files.js';
 
@@ -27,21 +25,6 @@ export const DEFAULT_OWNER = 'unknown';
 const MAX_NAME = 63;
 const ENTITY_REF = /^(?:[a-zA-Z][a-zA-Z0-9]*:)?(?:[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*\/)?[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$/;
 const TAG = /^[a-z0-9:+#]+(?:-[a-z0-9:+#]+)*$/;
-
-/** What an API's definition shows of a capability beyond the catalog: the schemas. */
-interface CapabilitySchemas {
-  readonly operations: Readonly<Record<string, { readonly input: JsonSchema; readonly output: JsonSchema }>>;
-  readonly events: Readonly<Record<string, JsonSchema>>;
-}
-
-export function summarize(plan: SpecPlan): CapabilitySchemas | undefined {
-  if (plan.kind !== 'capability') return undefined;
-  const { operations = {}, events = {} } = plan.spec;
-  return {
-    operations: Object.fromEntries(Object.entries(operations).map(([name, { input, output }]) => [name, { input, output }])),
-    events: Object.fromEntries(Object.entries(events).map(([name, { payload }]) => [name, payload])),
-  };
-}
 
 interface Entity {
   readonly kind: 'Resource' | 'API';
@@ -60,7 +43,7 @@ interface Entity {
 export function projectJobs(project: CheckedProject, settings: ProjectSettings): RenderJob[] {
   const catalog = catalogOf(project, settings);
   const capabilities = new Map(catalog.capabilities.map((c) => [c.key, c]));
-  const schemas = new Map(project.capabilities.map((c: CapabilitySummary) => [c.key, c.parts!.backstage as CapabilitySchemas]));
+  const schemas = new Map(project.capabilities.map((c: CapabilitySummary) => [c.key, c]));
   return catalog.integrations.map((integration) => ({
     path: `backstage/${integration.key}.yaml`,
     template: 'backstage/entities.yaml',
@@ -85,14 +68,16 @@ function resource(integration: CatalogIntegration): Entity {
   };
 }
 
-function api(integration: CatalogIntegration, capability: CatalogCapability, schemas: CapabilitySchemas): Entity {
+/** An API's definition shows the capability's schemas too, from its summary. */
+function api(integration: CatalogIntegration, capability: CatalogCapability, summary: CapabilitySummary): Entity {
+  const operation = (name: string) => summary.operations.find((op) => op.name === name)!;
   const definition = {
     integration: `${integration.key}@${integration.version}`,
     capability: `${capability.key}@${capability.version}`,
     binding: integration.binding,
     limits: integration.limits,
-    operations: Object.fromEntries(capability.operations.map((op) => [op.name, { description: op.description, idempotent: op.idempotent, ...schemas.operations[op.name] }])),
-    events: Object.fromEntries(capability.events.map((ev) => [ev.name, { description: ev.description, payload: schemas.events[ev.name] }])),
+    operations: Object.fromEntries(capability.operations.map((op) => [op.name, { description: op.description, idempotent: op.idempotent, input: operation(op.name).inputSchema, output: operation(op.name).outputSchema }])),
+    events: Object.fromEntries(capability.events.map((ev) => [ev.name, { description: ev.description, payload: summary.events.find((event) => event.name === ev.name)!.payloadSchema }])),
   };
   return {
     ...common(integration),
