@@ -11,6 +11,7 @@ import { displayPath } from '../fs/display-path.js';
 import { parseRunArgs, RUN_COMMANDS, type RunArgs } from './arguments.js';
 import { colorsFor } from './colors.js';
 import { progressLine, type ProgressLine } from './progress.js';
+import { INTERRUPTED } from '../pipeline/interrupt.js';
 import { NOTHING_RUN, report, type RunReport } from './report.js';
 import type { NewArgs } from './yargs-parser.js';
 
@@ -60,10 +61,10 @@ export async function main(argv: readonly string[]): Promise<number> {
    * there is nothing to undo, and the CLI reports CG303 and exits 130 at once.
    */
   const reportInterrupt = (args: RunArgs, command: string, root: string) => {
-    const interrupted = async (signal: NodeJS.Signals) => {
+    // Synchronous (no module to load first): a busy machine must not delay the exit.
+    const interrupted = (signal: NodeJS.Signals) => {
       // The run's own listener is there too: it stops the run, which then ends with CG303.
       if (process.listenerCount(signal) > 1) return;
-      const { INTERRUPTED } = await import('../pipeline/interrupt.js');
       print({ ...NOTHING_RUN, diagnostics: [INTERRUPTED] }, command, args, root, 0);
       process.exit(130);
     };
