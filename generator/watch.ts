@@ -8,10 +8,17 @@
  * write-temp-then-rename save. chokidar watches each folder, follows renames, new folders and
  * deletions, and watches a folder that does not exist yet (no adapters/ at the start) through its
  * parent until it appears.
+ *
+ * Runs are warm: the process keeps the build cache's data and every input's state between runs
+ * (cache/warm.ts), so a run reads only the inputs whose stat moved or that the watcher named, and
+ * the pipeline is loaded while the user has not saved yet. What a run reuses is still verified as
+ * in any run, so it ends exactly like a run from scratch, whatever the watcher saw or missed.
  */
 import { watch, type FSWatcher } from 'chokidar';
 import { basename } from 'node:path';
+import { WarmState } from './cache/index.js';
 import { generateResolved, type GenerateResult } from './generate.js';
+import { preloadPipeline } from './pipeline/preload.js';
 import type { ResolvedOptions } from './options.js';
 
 export interface WatchOptions {
@@ -47,6 +54,10 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
   let closed = false;
   let current = watching.options;
   let reloadNeeded = false;
+  const warm = new WarmState();
+  /** Paths the watcher named since the last run started: read again whatever their stat says. */
+  const named = new Set<string>();
+  let preloaded = false;
 
   const run = async (): Promise<void> => {
     if (running) {
@@ -57,15 +68,24 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
       do {
         again = false;
         const start = performance.now();
+        for (const path of named) warm.inputs.forget(path);
+        named.clear();
         try {
           if (reloadNeeded && watching.reload) {
             reloadNeeded = false;
             current = await watching.reload();
           }
-          const result = await generateResolved(current);
+          const result = await generateResolved(current, warm);
           if (!closed) onResult(result, performance.now() - start);
         } catch (error) {
           if (!closed) onError(error);
+        }
+        // Once reported: written while no other run waits (and in any case before the process stops).
+        if (!again) warm.save();
+        if (!preloaded) {
+          preloaded = true;
+          // The first run may have answered from the cache, without the pipeline: the first save must not wait for it to load.
+          setTimeout(() => void preloadPipeline(current).catch(() => undefined), 0);
         }
       } while (again && !closed);
     })();
@@ -88,6 +108,7 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
     ignored: (path) => NEVER_INPUT.has(basename(path)),
   });
   watcher.on('all', (_event, path) => {
+    named.add(path);
     if (configFiles.has(path)) reloadNeeded = true;
     schedule();
   });
@@ -100,6 +121,8 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
       closed = true;
       clearTimeout(timer);
       await watcher.close();
+      await running;
+      warm.save();
     },
   };
 }

@@ -10,17 +10,22 @@ import { dirname, join } from 'node:path';
 import { findUp, installedManifest } from '../fs/find-up.js';
 import { sha1 } from '../values.js';
 import type { ResolvedOptions } from '../options.js';
-import { inputState } from '../fs/input-state.js';
+import { inputState, type KnownInputStates } from '../fs/input-state.js';
 import { readRegularFile } from '../fs/read-input.js';
 import { ARTIFACTS_DIR, DEFAULT_TEMPLATES_DIR, PACKAGE_ROOT } from '../package.js';
 import { OutputPaths } from '../fs/output-path.js';
 import { CACHE_FORMAT, isCacheData, type CacheData } from './format.js';
 
+/** Which cache a run uses: one per set of output folders. */
+export function cacheName(options: ResolvedOptions): string {
+  return sha1(`${options.out}\u0000${options.docsOut ?? ''}`);
+}
+
 /** The cache file of the run's output folders; undefined (no cache) when there is no node_modules, or a symlink below it on the way (the writer's path rule: the cache is written only where it says). */
 export function cacheFile(options: ResolvedOptions): string | undefined {
   const nodeModules = findUp(options.root, (dir) => (existsSync(join(dir, 'node_modules')) ? join(dir, 'node_modules') : undefined));
   if (!nodeModules) return undefined;
-  const relative = `.cache/contractgen/${sha1(`${options.out}\u0000${options.docsOut ?? ''}`)}.json`;
+  const relative = `.cache/contractgen/${cacheName(options)}.json`;
   return new OutputPaths([]).reachableIn(nodeModules, relative) ? join(nodeModules, relative) : undefined;
 }
 
@@ -64,8 +69,11 @@ function evictOldCaches(dir: string): void {
   for (const old of caches.slice(MAX_CACHES)) rmSync(old.path, { force: true });
 }
 
-/** The generator's own code and templates, the override templates and the options: a change to any invalidates everything. */
-export function toolFingerprint(options: ResolvedOptions): string {
+/**
+ * The generator's own code and templates, the override templates and the options: a change to any
+ * invalidates everything. Files go in by their state (`hashes`), which a watch process keeps between runs.
+ */
+export function toolFingerprint(options: ResolvedOptions, hashes: InputHashes): string {
   const hash = createHash('sha1');
   // What shapes the output: not how the run goes (mode, cache, workers, progress) or why its root is the project.
   const { mode: _mode, cache: _cache, workers: _workers, onProgress: _onProgress, rootReason: _rootReason, ...relevant } = options;
@@ -74,7 +82,7 @@ export function toolFingerprint(options: ResolvedOptions): string {
   // so a run that answers from the cache does not load the artifacts' list) and its package.json.
   const generator = [join(PACKAGE_ROOT, 'dist'), join(PACKAGE_ROOT, 'package.json'), DEFAULT_TEMPLATES_DIR].flatMap((path) => listFiles(path, (file) => !/\.(map|d\.ts|tsbuildinfo)$/.test(file)));
   const templates = listFiles(ARTIFACTS_DIR, (file) => file.endsWith('.hbs'));
-  for (const file of [...generator, ...templates, ...options.templates.flatMap((dir) => listFiles(dir))]) hash.update(file).update(readFileSync(file));
+  for (const file of [...generator, ...templates, ...options.templates.flatMap((dir) => listFiles(dir))]) hash.update(file).update(hashes.get(file) ?? '?');
   // The libraries that shape the output: a lockfile update that changes one of them changes output too.
   for (const name of OUTPUT_LIBRARIES) hash.update(`${name}@${installedVersion(name)}`);
   return hash.digest('hex');
@@ -104,13 +112,23 @@ function listFiles(path: string, wanted: (file: string) => boolean = () => true)
   }
 }
 
-/** The state of input files (inputState: content hash, or ABSENT), each read once per run (undefined: it cannot be read). */
+/**
+ * The state of input files (inputState: content hash, or ABSENT), each read once per run (undefined:
+ * it cannot be read). `kept`: the states a watch process keeps between runs (a file read only when its stat moved).
+ */
 export class InputHashes {
   private readonly known = new Map<string, string | undefined>();
 
+  constructor(private readonly kept?: KnownInputStates) {}
+
   get(file: string): string | undefined {
-    if (!this.known.has(file)) this.known.set(file, inputState(file));
+    if (!this.known.has(file)) this.known.set(file, this.kept ? this.kept.stateOf(file) : inputState(file));
     return this.known.get(file);
+  }
+
+  /** The same inputs as they are now: each read again (with kept states, each whose stat moved). */
+  again(): InputHashes {
+    return new InputHashes(this.kept);
   }
 
   /** Whether every file still has the recorded hash (or is still absent). */

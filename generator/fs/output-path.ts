@@ -13,7 +13,7 @@
  * contractgen run changes the folders in between). Another process racing the run on the same
  * folders is not covered: the rule is about what the folders hold, not about who else writes them.
  */
-import { lstatSync, type Stats } from 'node:fs';
+import { lstatSync, type BigIntStats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative as relativePath, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { isInsideFolder } from './inside.js';
@@ -70,12 +70,6 @@ export class OutputPaths {
     return join(target.dir, path.slice(target.prefix.length));
   }
 
-  /** Whether the rule accepts an emitted path: a cached output the writer would refuse is never taken as up to date. */
-  reachable(path: string): boolean {
-    const target = this.targetOf(path);
-    return this.reachableIn(target.dir, path.slice(target.prefix.length));
-  }
-
   /** Whether `inside` accepts the path. */
   reachableIn(folder: string, relative: string): boolean {
     try {
@@ -87,8 +81,23 @@ export class OutputPaths {
     }
   }
 
+  /**
+   * What is at an emitted path (lstat'ed), when the rule accepts the path: undefined when it refuses
+   * it or nothing is there. One lstat tells both the rule and a cached output's stamp (cache/stamps.ts).
+   */
+  existing(path: string): { path: string; leaf: BigIntStats } | undefined {
+    const target = this.targetOf(path);
+    try {
+      const found = this.inside(target.dir, path.slice(target.prefix.length));
+      return found.leaf && { path: found.path, leaf: found.leaf };
+    } catch (error) {
+      if (error instanceof OutputPathError) return undefined;
+      throw error;
+    }
+  }
+
   /** `relative` (a manifest entry, an emitted path) inside `folder`, checked; never a path in a run folder. */
-  inside(folder: string, relative: unknown): { path: string; leaf?: Stats } {
+  inside(folder: string, relative: unknown): { path: string; leaf?: BigIntStats } {
     return checked(folder, outputSegments(relative), shown(relative), this.verified);
   }
 }
@@ -149,20 +158,16 @@ function plainSegments(relative: unknown): string[] {
 /**
  * lstats each segment below `folder`, down to the leaf: none may be a symlink, every one above the
  * leaf must be a folder. Segments past the first missing one do not exist yet (a new file's folders).
+ * `verified`: folders found real earlier in the run, not looked at again.
  */
-function checked(folder: string, parts: readonly string[], named: string, verified?: Set<string>): { path: string; leaf?: Stats } {
+function checked(folder: string, parts: readonly string[], named: string, verified?: Set<string>): { path: string; leaf?: BigIntStats } {
   let path = folder;
   for (const [index, part] of parts.entries()) {
-    path = join(path, part);
+    path = below(path, part);
     const leaf = index === parts.length - 1;
     if (!leaf && verified?.has(path)) continue;
-    let stat: Stats;
-    try {
-      stat = lstatSync(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path: join(folder, ...parts) };
-      throw error;
-    }
+    const stat = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+    if (stat === undefined) return { path: parts.slice(index + 1).reduce(below, path) };
     const upTo = parts.slice(0, index + 1).join('/');
     if (stat.isSymbolicLink()) throw new OutputPathError(named, leaf ? 'is a symbolic link' : `goes through a symbolic link (${upTo})`, path, 'is a symbolic link');
     if (leaf) return { path, leaf: stat };
@@ -170,6 +175,11 @@ function checked(folder: string, parts: readonly string[], named: string, verifi
     verified?.add(path);
   }
   return { path };
+}
+
+/** `folder`/`part` for a plain segment (the rule's paths have only those) without path.join's normalising, which a run would pay per segment of every output. */
+function below(folder: string, part: string): string {
+  return part === '' || part === '.' || part === '..' || folder.endsWith(sep) ? join(folder, part) : `${folder}${sep}${part}`;
 }
 
 /**
@@ -200,7 +210,7 @@ export function checkedRunFolder(folder: string): string {
  * A file of `folder`'s run folder: directly in it (`.contractgen-run/journal.json`) or staged in one
  * of its staging folders (`.contractgen-run/<run>/<name>`, `staged`), checked; `leaf`: what is there now.
  */
-export function runFolderEntry(folder: string, relative: unknown, staged = false): { path: string; leaf?: Stats } {
+export function runFolderEntry(folder: string, relative: unknown, staged = false): { path: string; leaf?: BigIntStats } {
   const parts = plainSegments(relative);
   if (parts[0] !== RUN_FOLDER || parts.length !== (staged ? 3 : 2)) throw new OutputPathError(shown(relative), staged ? `is not a staged file (${RUN_FOLDER}/<run>/<file>)` : `is not a file of the run folder (${RUN_FOLDER}/)`, join(folder, shown(relative)));
   return checked(folder, parts, shown(relative));

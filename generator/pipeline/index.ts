@@ -79,7 +79,7 @@ export async function runPipeline(
   };
   let executor: Executor | undefined;
   try {
-    const { kinds, hashes: specFileHashes } = readSpecFiles(inputs.specFiles);
+    const { kinds, hashes: specFileHashes } = readSpecFiles(inputs.specFiles, hashes, cache);
     const byKind = (kind: SpecKind) => inputs.specFiles.filter((file) => kinds.get(file)!.includes(kind));
     const settings = taskSettings(options, inputs, [...kinds].filter(([, k]) => k.length > 0).map(([file]) => file));
     const cached = (kind: SpecKind, file: string, context?: string) => reusableFile(cache?.specs[cacheKey(kind, file)], context, hashes, output, cache);
@@ -157,7 +157,7 @@ export async function runPipeline(
     }
     if (hasErrors(diagnostics)) return fail(specs);
     probes.inputsRead?.();
-    const changed = inputsChanged(files, specFileHashes, inputs);
+    const changed = inputsChanged(files, specFileHashes, inputs, hashes);
     if (changed) {
       diagnostics.push(changed);
       return fail(specs);

@@ -3,7 +3,7 @@
  * next: a spec file's result is reused when every input it was made from is byte-identical, its
  * context (for an integration) is the same, and its outputs are still on disk as written.
  */
-import { InputHashes, stampHolds, stampOf, type CacheData, type CachedAdapters, type CachedSpecFile, type OutputStamp } from '../cache/index.js';
+import { InputHashes, outputHolds, stampOf, type CacheData, type CachedAdapters, type CachedSpecFile, type OutputStamp } from '../cache/index.js';
 import type { ProjectInputs } from '../load/discover.js';
 import type { SpecKind } from '../load/model.js';
 import type { FileStatus, GenerateResult } from '../options.js';
@@ -44,8 +44,7 @@ export function reusableFile(entry: CachedSpecFile | undefined, context: string 
 }
 
 export function cachedOutputHolds(cache: CacheData, output: OutputSession, path: string): boolean {
-  const stamp = cache.outputs[path];
-  return stamp !== undefined && output.reachable(path) && stampHolds(output.absolute(path), stamp);
+  return outputHolds(output, path, cache.outputs[path]);
 }
 
 /** The adapters found by the previous run, when the adapter files are the same and unchanged. */
