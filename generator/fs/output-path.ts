@@ -53,10 +53,13 @@ export interface OutputTarget {
 
 /**
  * Emitted paths (`docs/...` goes to docsOut when it has its own folder) checked by the rule. One per
- * run: folders found real are remembered, so a run pays one lstat per folder and one per file.
+ * run: folders found real are remembered, so a run pays one lstat per folder and one per file, and a
+ * file in a folder already checked has only its own name looked at.
  */
 export class OutputPaths {
   private readonly verified = new Set<string>();
+  /** Where each folder checked whole (its spelling and every segment) is, by output folder + "\0" + its relative path. */
+  private readonly checkedFolders = new Map<string, string>();
 
   constructor(readonly targets: readonly OutputTarget[]) {}
 
@@ -98,8 +101,22 @@ export class OutputPaths {
 
   /** `relative` (a manifest entry, an emitted path) inside `folder`, checked; never a path in a run folder. */
   inside(folder: string, relative: unknown): { path: string; leaf?: BigIntStats } {
-    return checked(folder, outputSegments(relative), shown(relative), this.verified);
+    const cut = typeof relative === 'string' ? relative.lastIndexOf('/') : -1;
+    const key = cut > 0 ? `${folder}\u0000${(relative as string).slice(0, cut)}` : undefined;
+    const known = key === undefined ? undefined : this.checkedFolders.get(key);
+    if (known !== undefined) {
+      const name = (relative as string).slice(cut + 1);
+      if (plainName(name)) return leafAt(below(known, name), relative as string);
+    }
+    const found = checked(folder, outputSegments(relative), shown(relative), this.verified);
+    if (key !== undefined && found.leaf) this.checkedFolders.set(key, dirname(found.path));
+    return found;
   }
+}
+
+/** A file name the rule takes as it is (anything else goes through the whole check, which says what is wrong). */
+function plainName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && name !== RUN_FOLDER && !name.includes('\\') && !name.includes('\u0000');
 }
 
 /** CG307 for a refused path: at the journal step or manifest entry that named it, or at what is wrong on disk. */
@@ -165,16 +182,23 @@ function checked(folder: string, parts: readonly string[], named: string, verifi
   for (const [index, part] of parts.entries()) {
     path = below(path, part);
     const leaf = index === parts.length - 1;
-    if (!leaf && verified?.has(path)) continue;
+    if (leaf) return leafAt(path, named);
+    if (verified?.has(path)) continue;
     const stat = lstatSync(path, { bigint: true, throwIfNoEntry: false });
     if (stat === undefined) return { path: parts.slice(index + 1).reduce(below, path) };
     const upTo = parts.slice(0, index + 1).join('/');
-    if (stat.isSymbolicLink()) throw new OutputPathError(named, leaf ? 'is a symbolic link' : `goes through a symbolic link (${upTo})`, path, 'is a symbolic link');
-    if (leaf) return { path, leaf: stat };
+    if (stat.isSymbolicLink()) throw new OutputPathError(named, `goes through a symbolic link (${upTo})`, path, 'is a symbolic link');
     if (!stat.isDirectory()) throw new OutputPathError(named, `goes through ${upTo}, which is not a folder`, path, 'is not a folder, and an output goes below it');
     verified?.add(path);
   }
   return { path };
+}
+
+/** What is at the last segment of a path whose folders were checked: nothing yet, or anything but a symlink. */
+function leafAt(path: string, named: string): { path: string; leaf?: BigIntStats } {
+  const stat = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+  if (stat?.isSymbolicLink()) throw new OutputPathError(named, 'is a symbolic link', path, 'is a symbolic link');
+  return { path, leaf: stat };
 }
 
 /** `folder`/`part` for a plain segment (the rule's paths have only those) without path.join's normalising, which a run would pay per segment of every output. */
