@@ -40,6 +40,17 @@ describe('a run with the build cache ends like a run from scratch', () => {
     expect(failed).toBeLessThan(runs);
   }, 120_000);
 
+  it('as the runs of one watch process, each with what the runs before it kept in memory (fixed seed)', async () => {
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 8, maxLength: 8 }), async (steps) => {
+        runs += (await checkSequence(scratch, steps, 'warm')).runs;
+      }),
+      { seed: SEED + 1, numRuns: 3, endOnFailure: true },
+    );
+    expect(runs).toBe(27);
+  }, 120_000);
+
   it('through the real CLI: a spec written into an empty file, checked; then broken, validated', async () => {
     const report = await checkSequence(
       scratch,
