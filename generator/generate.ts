@@ -10,6 +10,7 @@ import { discoverInputs, type ProjectInputs } from './load/discover.js';
 import { ConfigError } from './config/error.js';
 import { resolveOptions } from './config/resolve.js';
 import { outputTargets, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
+import { KnownInputStates } from './fs/input-state.js';
 import { isInsideFolder } from './fs/inside.js';
 import { readRegularFile } from './fs/read-input.js';
 import { maskedSourceText } from './report/mask.js';
@@ -59,10 +60,17 @@ export async function generateResolved(resolved: ResolvedOptions, warm?: WarmSta
   const { file, name, tool, cache, hashes, upToDate } = profiler.time('cache', () => {
     const file = cacheFile(resolved);
     const name = cacheName(resolved);
-    const hashes = new InputHashes(warm?.inputs);
+    const known = warm?.inputs ?? new KnownInputStates();
+    const hashes = new InputHashes(known);
     const tool = toolFingerprint(resolved, hashes);
-    // Without the cache the run starts from scratch, and still leaves a cache for the next one.
-    const read = resolved.cache ? (warm ? warm.cache(name, () => readCache(file)) : readCache(file)) : undefined;
+    // Without the cache the run starts from scratch, and still leaves a cache for the next one. The
+    // inputs' states the cache file records spare reading the inputs whose stat has not moved.
+    const fromFile = () => {
+      const read = readCache(file);
+      if (read?.tool === tool) known.adopt(read.inputs, read.inputStats);
+      return read;
+    };
+    const read = resolved.cache ? (warm ? warm.cache(name, fromFile) : fromFile()) : undefined;
     const cache = read?.tool === tool ? read : undefined;
     return { file, name, tool, cache, hashes, upToDate: cache && unchangedResult(resolved, inputs, cache, hashes) };
   });

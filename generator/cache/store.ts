@@ -14,7 +14,7 @@ import { inputState, type KnownInputStates } from '../fs/input-state.js';
 import { readRegularFile } from '../fs/read-input.js';
 import { ARTIFACTS_DIR, DEFAULT_TEMPLATES_DIR, PACKAGE_ROOT } from '../package.js';
 import { OutputPaths } from '../fs/output-path.js';
-import { CACHE_FORMAT, isCacheData, type CacheData } from './format.js';
+import { cacheDataOf, cacheFileContent, type CacheData } from './format.js';
 
 /** Which cache a run uses: one per set of output folders. */
 export function cacheName(options: ResolvedOptions): string {
@@ -37,8 +37,7 @@ export function readCache(file: string | undefined): CacheData | undefined {
     const newline = text.indexOf('\n');
     const content = text.slice(newline + 1);
     if (newline !== 40 || sha1(content) !== text.slice(0, 40)) return undefined;
-    const data: unknown = JSON.parse(content);
-    return isCacheData(data) ? data : undefined;
+    return cacheDataOf(JSON.parse(content));
   } catch {
     return undefined;
   }
@@ -50,8 +49,10 @@ const MAX_CACHES = 16;
 export function writeCache(file: string | undefined, data: Omit<CacheData, 'format'>): void {
   if (!file) return;
   try {
+    const form = cacheFileContent(data);
+    if (!form) return;
     mkdirSync(dirname(file), { recursive: true });
-    const content = JSON.stringify({ format: CACHE_FORMAT, ...data });
+    const content = JSON.stringify(form);
     const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     writeFileSync(temp, `${sha1(content)}\n${content}`);
     renameSync(temp, file);
@@ -126,14 +127,32 @@ export class InputHashes {
     return this.known.get(file);
   }
 
+  /** The stat `file` was read at, when its state `state` may be trusted by a later run while that stat holds. */
+  statOf(file: string, state: string): string | undefined {
+    return this.kept?.statOf(file, state);
+  }
+
   /** The same inputs as they are now: each read again (with kept states, each whose stat moved). */
   again(): InputHashes {
     return new InputHashes(this.kept);
   }
 
+  /** Answers so far, by record: a spec file's record is asked about by each step of the run that may reuse it. */
+  private readonly answers = new WeakMap<object, boolean>();
+
   /** Whether every file still has the recorded hash (or is still absent). */
   unchanged(recorded: Readonly<Record<string, string>>): boolean {
-    for (const [file, hash] of Object.entries(recorded)) if (this.get(file) !== hash) return false;
-    return true;
+    let answer = this.answers.get(recorded);
+    if (answer === undefined) {
+      answer = true;
+      for (const file in recorded) {
+        if (this.get(file) !== recorded[file]) {
+          answer = false;
+          break;
+        }
+      }
+      this.answers.set(recorded, answer);
+    }
+    return answer;
   }
 }

@@ -34,8 +34,8 @@ function readState(path: string): { state: string | undefined; stats?: BigIntSta
 const SETTLED_NS = 1_000_000_000n;
 
 /**
- * Input states kept by a process that runs again and again (watch mode): a file is read and hashed
- * again only when its stat moved (device, inode, size, modification or change time: a write moves
+ * Input states kept between runs (by a watch process, and through the cache file from one run to
+ * the next): a file is read and hashed again only when its stat moved (device, inode, size, modification or change time: a write moves
  * the change time, and no tool can set it back), when it changed too shortly before it was hashed,
  * or when the watcher named it (`forget`). On a file system that keeps whole seconds nothing is
  * kept: an edit within the same second would not show.
@@ -61,6 +61,20 @@ export class KnownInputStates {
     if (state !== undefined && stats !== undefined && settled(stats, readAt)) this.known.set(path, { stat: statKey(stats), state });
     else this.known.delete(path);
     return state;
+  }
+
+  /** The stat `path` was read at when its kept state is `state` (what the cache records for the next process). */
+  statOf(path: string, state: string): string | undefined {
+    const kept = this.known.get(path);
+    return kept?.state === state ? kept.stat : undefined;
+  }
+
+  /** States another process kept (the cache file's), for paths this one has not read yet. */
+  adopt(states: Readonly<Record<string, string>>, stats: Readonly<Record<string, string>>): void {
+    for (const [path, stat] of Object.entries(stats)) {
+      const state = states[path];
+      if (state !== undefined && !this.known.has(path)) this.known.set(path, { stat, state });
+    }
   }
 
   /** Read `path` again next time, whatever its stat says (the watcher saw it change). */

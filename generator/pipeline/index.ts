@@ -172,7 +172,7 @@ export async function runPipeline(
 
     // 5. Cache: what this run read and produced.
     const outputs = outputStamps(statuses, cache, output, kept);
-    return { result: done, cache: cacheData(tool, inputs, specFileHashes, files, adapters, projectFiles.fingerprints, outputs, done) };
+    return { result: done, cache: cacheData(tool, hashes, inputs, specFileHashes, files, adapters, projectFiles.fingerprints, outputs, done) };
   } finally {
     stopOnSignal();
     await executor?.close();

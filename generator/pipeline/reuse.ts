@@ -75,6 +75,7 @@ export function outputStamps(statuses: readonly { path: string; status: FileStat
 
 export function cacheData(
   tool: string,
+  hashes: InputHashes,
   inputs: ProjectInputs,
   specFiles: Readonly<Record<string, string>>,
   files: readonly FileOutcome[],
@@ -90,11 +91,17 @@ export function cacheData(
     Object.assign(allInputs, entry.deps);
     specs[cacheKey(kind, file)] = entry;
   }
+  const inputStats: Record<string, string> = {};
+  for (const [path, state] of Object.entries(allInputs)) {
+    const stat = hashes.statOf(path, state);
+    if (stat !== undefined) inputStats[path] = stat;
+  }
   return {
     tool,
     specFiles: inputs.specFiles,
     adapterFiles: inputs.adapterFiles,
     inputs: sortedRecord(allInputs),
+    inputStats,
     specs,
     adapters: { deps: adapters.deps, adapters: adapters.adapters, diagnostics: adapters.diagnostics },
     jobs,
