@@ -26,7 +26,10 @@ export interface WatchOptions {
   readonly options: ResolvedOptions;
   /** Files to watch besides the specs, templates and adapters folders (the config file): a change reloads the options. */
   readonly extraPaths?: readonly string[];
-  /** Quiet period before a run, in ms (default 100). */
+  /**
+   * Quiet period before a run, in ms (default 50: an editor's save, backup rename and all, takes a few;
+   * a save that takes longer only causes one more run, which ends as a run from scratch would).
+   */
   readonly debounceMs?: number;
   /** Reads the options again (the config file changed); folders watched stay those of the start. */
   readonly reload?: () => Promise<ResolvedOptions>;
@@ -98,7 +101,7 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
   const schedule = () => {
     if (closed) return;
     clearTimeout(timer);
-    timer = setTimeout(() => void run(), watching.debounceMs ?? 100);
+    timer = setTimeout(() => void run(), watching.debounceMs ?? 50);
   };
 
   const { options } = watching;
