@@ -79,7 +79,7 @@ export async function generateResolved(resolved: ResolvedOptions, warm?: WarmSta
   const { runPipeline } = await import('./pipeline/index.js');
   let outcome;
   try {
-    outcome = await runPipeline(resolved, inputs, cache, tool, profiler, hashes);
+    outcome = await runPipeline(resolved, inputs, cache, tool, profiler, hashes, warm);
   } catch (error) {
     if (error instanceof OutputBlockedError) return failedRun([error.diagnostic], timings, folders);
     throw error;

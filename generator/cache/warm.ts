@@ -1,7 +1,8 @@
 /**
  * What a process that runs again and again (watch mode) keeps between its runs: the build cache's
- * data, so that a run neither reads the cache file nor waits for it to be written, and the state of
- * every input, so that a run reads only the files whose stat moved (fs/input-state.ts). Like the
+ * data, so that a run neither reads the cache file nor waits for it to be written, the state of
+ * every input, so that a run reads only the files whose stat moved (fs/input-state.ts), and the
+ * processor of spec files (parsed imports, compiled validators, loaded templates). Like the
  * cache itself it only saves work: every reuse is verified as in any run, inputs by their state and
  * outputs by their stamps on disk, so a warm run ends exactly like a run from scratch.
  */
@@ -15,6 +16,14 @@ export class WarmState {
   private kept?: { readonly name: string; readonly data: CacheData };
   /** A cache kept but not written to its file yet. */
   private unsaved?: { readonly file: string; readonly data: CacheData };
+  /** What the runs' spec files were processed with (parsed imports, compiled validators, templates), while the settings stay the same. */
+  private processor?: { readonly key: string; readonly value: unknown };
+
+  /** The object kept under `key`, or a new one from `make` (kept from now on, in place of any other). */
+  reuse<T>(key: string, make: () => T): T {
+    if (this.processor?.key !== key) this.processor = { key, value: make() };
+    return this.processor.value as T;
+  }
 
   /** The cache for `name` kept from the last run, or else what `read` gives (the cache file), kept from now on. */
   cache(name: string, read: () => CacheData | undefined): CacheData | undefined {
