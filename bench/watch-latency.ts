@@ -40,6 +40,19 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (list: readonly number[]) => [...list].sort((a, b) => a - b)[list.length >> 1]!;
 
+/**
+ * CPU time a process has used, in ms (Linux: /proc/<pid>/stat, in clock ticks of 10 ms), NaN elsewhere.
+ * On a machine shared with other work the wall time of a run grows with the load; its CPU time much less.
+ */
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 /** The corpus to edit: given, or corpus B built and generated here. */
 function corpus(): { dir: string; spec: string; title: string; key: string } {
   if (values.dir && values.spec && values.title && values.key) return { dir: values.dir, spec: values.spec, title: values.title, key: values.key };
@@ -87,7 +100,7 @@ async function main() {
       await sleep(2);
     }
   };
-  const watched: { ms: number; docsMs: number; printedMs: number }[] = [];
+  const watched: { ms: number; docsMs: number; printedMs: number; cpuMs: number }[] = [];
   const oneShot: number[] = [];
   try {
     await until('the watch to start', () => output.includes('watching for changes'));
@@ -95,6 +108,7 @@ async function main() {
     for (let run = 0; run <= runs; run++) {
       const next = `${title} (watch edit ${run + 1})`;
       const seen = summaries().length;
+      const cpuBefore = cpuMsOf(child.pid!);
       const start = performance.now();
       writeFileSync(join(dir, spec), retitled(original, title, next));
       let docsMs = NaN;
@@ -105,8 +119,8 @@ async function main() {
       const ms = performance.now() - start;
       const printed = summaries()[seen]!;
       if (!/ 1 written|[1-9] written/.test(printed[0]) || !readFileSync(docsPage, 'utf8').includes(next)) throw new Error(`the watched run did not write the edit: ${printed[0]}`);
-      watched.push({ ms, docsMs: Number.isNaN(docsMs) ? ms : docsMs, printedMs: Number(printed[1]) });
-      log(`  watch edit ${run + 1}: ${ms.toFixed(0)} ms to the summary line (docs page at ${watched.at(-1)!.docsMs.toFixed(0)} ms, run printed ${printed[1]} ms)`);
+      watched.push({ ms, docsMs: Number.isNaN(docsMs) ? ms : docsMs, printedMs: Number(printed[1]), cpuMs: cpuMsOf(child.pid!) - cpuBefore });
+      log(`  watch edit ${run + 1}: ${ms.toFixed(0)} ms to the summary line (docs page at ${watched.at(-1)!.docsMs.toFixed(0)} ms, run printed ${printed[1]} ms, ${watched.at(-1)!.cpuMs} ms of CPU)`);
       await sleep(SETTLE_MS);
       // The same edit by a fresh process, on the copy (after the first, warm-up, edit).
       if (run > 0) {
@@ -122,9 +136,9 @@ async function main() {
     rmSync(copy, { recursive: true, force: true });
   }
   const [first, ...rest] = watched;
-  const result = { runs: rest.length, ms: median(rest.map((r) => r.ms)), docsMs: median(rest.map((r) => r.docsMs)), printedMs: median(rest.map((r) => r.printedMs)), firstMs: first!.ms, oneShotMs: median(oneShot), samples: rest, oneShot, load: loadavg() };
+  const result = { runs: rest.length, ms: median(rest.map((r) => r.ms)), docsMs: median(rest.map((r) => r.docsMs)), printedMs: median(rest.map((r) => r.printedMs)), cpuMs: median(rest.map((r) => r.cpuMs)), firstMs: first!.ms, oneShotMs: median(oneShot), samples: rest, oneShot, load: loadavg() };
   if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-  else log(`watch: one edit reaches disk in ${result.ms.toFixed(0)} ms (median of ${result.runs}; first edit ${result.firstMs.toFixed(0)} ms), a fresh process ${result.oneShotMs.toFixed(0)} ms: ${(result.ms / result.oneShotMs).toFixed(2)}x; load ${result.load.map((l) => l.toFixed(1)).join(' ')}`);
+  else log(`watch: one edit reaches disk in ${result.ms.toFixed(0)} ms (median of ${result.runs}; ${result.cpuMs} ms of CPU; first edit ${result.firstMs.toFixed(0)} ms), a fresh process ${result.oneShotMs.toFixed(0)} ms: ${(result.ms / result.oneShotMs).toFixed(2)}x; load ${result.load.map((l) => l.toFixed(1)).join(' ')}`);
 }
 
 await main();

@@ -46,6 +46,9 @@ export class WatchError extends Error {
   override name = 'WatchError';
 }
 
+/** How long the project must stay quiet after a run before the cache file is written (a run of another process may read it). */
+const SAVE_AFTER_MS = 1_000;
+
 /** Folders below the watched ones that never hold an input (discover.ts skips them too), and can be huge. */
 const NEVER_INPUT = new Set(['node_modules', '.git']);
 
@@ -61,6 +64,8 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
   /** Paths the watcher named since the last run started: read again whatever their stat says. */
   const named = new Set<string>();
   let preloaded = false;
+  /** The cache file is written once the project has been quiet for a while, not after each of a burst of saves. */
+  let saving: NodeJS.Timeout | undefined;
 
   const run = async (): Promise<void> => {
     if (running) {
@@ -83,8 +88,8 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
         } catch (error) {
           if (!closed) onError(error);
         }
-        // Once reported: written while no other run waits (and in any case before the process stops).
-        if (!again) warm.save();
+        clearTimeout(saving);
+        saving = setTimeout(() => warm.save(), SAVE_AFTER_MS);
         if (!preloaded) {
           preloaded = true;
           // The first run may have answered from the cache, without the pipeline: the first save must not wait for it to load.
@@ -101,6 +106,7 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
   const schedule = () => {
     if (closed) return;
     clearTimeout(timer);
+    clearTimeout(saving);
     timer = setTimeout(() => void run(), watching.debounceMs ?? 50);
   };
 
@@ -123,6 +129,7 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
     async close() {
       closed = true;
       clearTimeout(timer);
+      clearTimeout(saving);
       await watcher.close();
       await running;
       warm.save();
