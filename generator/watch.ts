@@ -84,7 +84,10 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
             current = await watching.reload();
           }
           const result = await generateResolved(current, warm);
-          if (!closed) onResult(result, performance.now() - start);
+          // A save still in progress when the run read it (CG306, nothing written): the watcher saw the
+          // rest of it, and the run that follows reports; this one would only show a passing error.
+          const overtaken = named.size > 0 && result.diagnostics.some((d) => d.code === 'CG306');
+          if (!closed && !overtaken) onResult(result, performance.now() - start);
         } catch (error) {
           if (!closed) onError(error);
         }

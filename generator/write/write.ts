@@ -126,10 +126,10 @@ export class OutputSession {
       // Compared by place on disk, across folders: when folders nest (docsOut inside out), a file one
       // folder's old manifest lists may be what another folder produces now - never stale then.
       // Places are spelled folder + "/" + path (the paths are plain: manifest entries are checked so):
-      // path.join per file would be most of what this costs.
+      // path.join per file would be most of what this costs. With one folder, the path says the place.
       const place = (state: TargetState) => {
         const folder = `${state.target.dir.split(sep).join('/')}/`;
-        return (path: string) => folder + path;
+        return this.states.length === 1 ? (path: string) => path : (path: string) => folder + path;
       };
       const producedOnDisk = new Set(this.states.flatMap((state) => [...state.produced, MANIFEST_NAME].map(place(state))));
       for (const state of this.states) {
