@@ -78,15 +78,29 @@ export function toolFingerprint(options: ResolvedOptions, hashes: InputHashes): 
   const hash = createHash('sha1');
   // What shapes the output: not how the run goes (mode, cache, workers, progress) or why its root is the project.
   const { mode: _mode, cache: _cache, workers: _workers, onProgress: _onProgress, rootReason: _rootReason, ...relevant } = options;
-  hash.update(JSON.stringify(relevant));
-  // The compiled generator (what runs), its templates (the artifacts' too: read from the folders,
-  // so a run that answers from the cache does not load the artifacts' list) and its package.json.
-  const generator = [join(PACKAGE_ROOT, 'dist'), join(PACKAGE_ROOT, 'package.json'), DEFAULT_TEMPLATES_DIR].flatMap((path) => listFiles(path, (file) => !/\.(map|d\.ts|tsbuildinfo)$/.test(file)));
-  const templates = listFiles(ARTIFACTS_DIR, (file) => file.endsWith('.hbs'));
-  for (const file of [...generator, ...templates, ...options.templates.flatMap((dir) => listFiles(dir))]) hash.update(file).update(hashes.get(file) ?? '?');
-  // The libraries that shape the output: a lockfile update that changes one of them changes output too.
-  for (const name of OUTPUT_LIBRARIES) hash.update(`${name}@${installedVersion(name)}`);
+  hash.update(JSON.stringify(relevant)).update(runningGenerator(hashes));
+  // Its templates (the artifacts' too: read from the folders, so a run that answers from the cache
+  // does not load the artifacts' list), read from disk by each run, and the override templates.
+  const templates = [...listFiles(DEFAULT_TEMPLATES_DIR), ...listFiles(ARTIFACTS_DIR, (file) => file.endsWith('.hbs')), ...options.templates.flatMap((dir) => listFiles(dir))];
+  for (const file of templates) hash.update(file).update(hashes.get(file) ?? '?');
   return hash.digest('hex');
+}
+
+let running: string | undefined;
+/**
+ * The compiled generator, its package.json and the libraries that shape the output (a lockfile
+ * update that changes one of them changes output too), as this process loaded them: taken once per
+ * process, since a process runs the code it loaded whatever is on disk later (a watch process too).
+ */
+function runningGenerator(hashes: InputHashes): string {
+  if (running === undefined) {
+    const hash = createHash('sha1');
+    const files = [join(PACKAGE_ROOT, 'dist'), join(PACKAGE_ROOT, 'package.json')].flatMap((path) => listFiles(path, (file) => !/\.(map|d\.ts|tsbuildinfo)$/.test(file)));
+    for (const file of files) hash.update(file).update(hashes.get(file) ?? '?');
+    for (const name of OUTPUT_LIBRARIES) hash.update(`${name}@${installedVersion(name)}`);
+    running = hash.digest('hex');
+  }
+  return running;
 }
 
 const OUTPUT_LIBRARIES = ['ajv', 'ajv-formats', 'json-schema-to-typescript', 'handlebars', 'ts-morph'];
