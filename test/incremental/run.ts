@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO, removeDir } from '../support/workspace.js';
 import { step } from './edits.js';
-import { checkSequence } from './sequence.js';
+import { checkSequence, describeRunner } from './sequence.js';
 
 const { values } = parseArgs({
   options: {
@@ -24,7 +24,7 @@ const [runs, steps, seed] = [Number(values.runs), Number(values.steps), Number(v
 const dir = join(REPO, 'test', '.tmp', `incremental-run-${process.pid}`);
 const runner = values.cli ? 'cli' : values.warm ? 'warm' : 'api';
 
-console.log(`incremental runs: ${runs} sequences of up to ${steps} steps, seed ${seed}, through the ${runner}`);
+console.log(`incremental runs: ${runs} sequences of up to ${steps} steps, seed ${seed}, ${describeRunner(runner)}`);
 let [sequences, totalRuns, failedRuns] = [0, 0, 0];
 const start = performance.now();
 try {

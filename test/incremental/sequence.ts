@@ -16,6 +16,11 @@ import { applyEdit, describeStep, INITIAL, type Step } from './edits.js';
 /** Through the programmatic API, the real CLI, or as the runs of one watch process (warm: what each run keeps for the next). */
 export type Runner = 'api' | 'cli' | 'warm';
 
+/** How a runner's runs are made, for messages. */
+export function describeRunner(runner: Runner): string {
+  return runner === 'warm' ? 'as the runs of one watch process' : `through the ${runner === 'cli' ? 'real CLI' : 'programmatic API'}`;
+}
+
 /** What a sequence did: how its runs ended (for a report of what the sequences covered). */
 export interface SequenceReport {
   readonly runs: number;
@@ -39,7 +44,7 @@ export async function checkSequence(dir: string, steps: readonly Step[], runner:
     if (differences.length > 0) {
       const shown = differences.map((name) => `  ${name}:\n    cached:       ${JSON.stringify(field(cached, name)).slice(0, 3000)}\n    from scratch: ${JSON.stringify(field(fromScratch, name)).slice(0, 3000)}`);
       const history = steps.slice(0, index).map((s, i) => `  ${i + 1}. ${describeStep(s)}`);
-      throw new Error(`step ${index} of ${steps.length} (${step ? describeStep(step) : 'the initial project'}), through the ${runner}: the cached run ended unlike a run from scratch\n${shown.join('\n')}\nsteps:\n${history.join('\n')}`);
+      throw new Error(`step ${index} of ${steps.length} (${step ? describeStep(step) : 'the initial project'}), ${describeRunner(runner)}: the cached run ended unlike a run from scratch\n${shown.join('\n')}\nsteps:\n${history.join('\n')}`);
     }
     if (field(cached, 'ok') === false || (field(cached, 'code') ?? 0) !== 0) failedRuns++;
   }
