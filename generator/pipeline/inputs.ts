@@ -12,15 +12,17 @@ import { cacheKey, type FileOutcome } from './reuse.js';
  * Each listed spec file as the run first read it: the spec kinds it may define, from its text (a
  * file that defines none is not processed), and the hash of those bytes. Every listed file is part
  * of what the cache is keyed on, spec or not: an empty file that gets a spec written into it is a
- * changed input like any other. A file whose state (`hashes`) is the one the cache recorded is not
- * read again: the cache has an entry for each kind of spec the file may define.
+ * changed input like any other. A file the cached run listed too, whose state (`hashes`) is the one
+ * the cache recorded, is not read again: the cache has an entry for each kind of spec it may define
+ * (a file that run read only as an import has none, whatever it defines).
  */
 export function readSpecFiles(files: readonly string[], hashes: InputHashes, cache: CacheData | undefined): { kinds: Map<string, SpecKind[]>; hashes: Record<string, string> } {
   const kinds = new Map<string, SpecKind[]>();
   const read: Record<string, string> = {};
+  const listedBefore = new Set(cache?.specFiles);
   for (const file of files) {
     const state = cache?.inputs[file];
-    if (state !== undefined && hashes.get(file) === state) {
+    if (state !== undefined && listedBefore.has(file) && hashes.get(file) === state) {
       read[file] = state;
       kinds.set(file, SPEC_KINDS.filter((kind) => Object.hasOwn(cache!.specs, cacheKey(kind, file))));
       continue;
