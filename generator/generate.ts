@@ -4,12 +4,13 @@
  * changed and every output is still as written, it answers without loading the pipeline at all;
  * otherwise the pipeline runs, reusing what it can (generator/pipeline/).
  */
-import { cacheFile, InputHashes, readCache, stampHolds, toolFingerprint, writeCache, type CacheData } from './cache/index.js';
+import { cacheFile, cacheName, InputHashes, outputHolds, readCache, toolFingerprint, writeCache, type CacheData, type WarmState } from './cache/index.js';
 import type { Diagnostic } from './diagnostics/index.js';
 import { discoverInputs, type ProjectInputs } from './load/discover.js';
 import { ConfigError } from './config/error.js';
 import { resolveOptions } from './config/resolve.js';
 import { outputTargets, type GenerateOptions, type GenerateResult, type ResolvedOptions } from './options.js';
+import { KnownInputStates } from './fs/input-state.js';
 import { isInsideFolder } from './fs/inside.js';
 import { readRegularFile } from './fs/read-input.js';
 import { maskedSourceText } from './report/mask.js';
@@ -33,8 +34,12 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   return generateResolved(resolved);
 }
 
-/** A run with its options resolved already (the CLI resolves them first: it reports where they came from). */
-export async function generateResolved(resolved: ResolvedOptions): Promise<GenerateResult> {
+/**
+ * A run with its options resolved already (the CLI resolves them first: it reports where they came
+ * from). `warm`: what the runs of a watch process keep between them (cache/warm.ts); the run then
+ * leaves its cache there, and the watch writes it to its file once the run has been reported.
+ */
+export async function generateResolved(resolved: ResolvedOptions, warm?: WarmState): Promise<GenerateResult> {
   const profiler = new Profiler();
   const { timings } = profiler;
   // What a killed run left, or a run writing the folders now: one stat per output folder finds
@@ -52,26 +57,37 @@ export async function generateResolved(resolved: ResolvedOptions): Promise<Gener
     if (blocked.length > 0) return failedRun(blocked, timings, folders);
   }
   const inputs = profiler.time('discover', () => discoverInputs(resolved));
-  const { file, tool, cache, hashes, upToDate } = profiler.time('cache', () => {
+  const { file, name, tool, cache, hashes, upToDate } = profiler.time('cache', () => {
     const file = cacheFile(resolved);
-    const tool = toolFingerprint(resolved);
-    // Without the cache the run starts from scratch, and still leaves a cache for the next one.
-    const read = resolved.cache ? readCache(file) : undefined;
+    const name = cacheName(resolved);
+    const known = warm?.inputs ?? new KnownInputStates();
+    const hashes = new InputHashes(known);
+    const tool = toolFingerprint(resolved, hashes);
+    // Without the cache the run starts from scratch, and still leaves a cache for the next one. The
+    // inputs' states the cache file records spare reading the inputs whose stat has not moved.
+    const fromFile = () => {
+      const read = readCache(file);
+      if (read?.tool === tool) known.adopt(read.inputs, read.inputStats);
+      return read;
+    };
+    const read = resolved.cache ? (warm ? warm.cache(name, fromFile) : fromFile()) : undefined;
     const cache = read?.tool === tool ? read : undefined;
-    const hashes = new InputHashes();
-    return { file, tool, cache, hashes, upToDate: cache && unchangedResult(resolved, inputs, cache, hashes) };
+    return { file, name, tool, cache, hashes, upToDate: cache && unchangedResult(resolved, inputs, cache, hashes) };
   });
   if (upToDate) return { ...upToDate, timings };
 
   const { runPipeline } = await import('./pipeline/index.js');
   let outcome;
   try {
-    outcome = await runPipeline(resolved, inputs, cache, tool, profiler, hashes);
+    outcome = await runPipeline(resolved, inputs, cache, tool, profiler, hashes, warm);
   } catch (error) {
     if (error instanceof OutputBlockedError) return failedRun([error.diagnostic], timings, folders);
     throw error;
   }
-  if (outcome.cache && outcome.result.ok && resolved.mode !== 'validate') writeCache(file, outcome.cache);
+  if (outcome.cache && outcome.result.ok && resolved.mode !== 'validate') {
+    if (warm) warm.keep(name, file, outcome.cache);
+    else writeCache(file, outcome.cache);
+  }
   return outcome.result;
 }
 
@@ -80,9 +96,9 @@ function unchangedResult(options: ResolvedOptions, inputs: ProjectInputs, cache:
   if (inputs.diagnostics.length > 0 || !sameList(inputs.specFiles, cache.specFiles) || !sameList(inputs.adapterFiles, cache.adapterFiles)) return undefined;
   if (!hashes.unchanged(cache.inputs)) return undefined;
   const outputs = Object.keys(cache.outputs);
-  // Every output where the writer may touch it (no symlink on the way: a run from scratch refuses that) and as the cache recorded it.
+  // Every output where the writer may touch it and as the cache recorded it.
   const paths = new OutputPaths(outputTargets(options));
-  if (options.mode !== 'validate' && !outputs.every((path) => paths.reachable(path) && stampHolds(paths.absolute(path), cache.outputs[path]!))) return undefined;
+  if (options.mode !== 'validate' && !outputs.every((path) => outputHolds(paths, path, cache.outputs[path]))) return undefined;
   return {
     ok: true,
     diagnostics: cache.result.diagnostics,

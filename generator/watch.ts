@@ -8,10 +8,17 @@
  * write-temp-then-rename save. chokidar watches each folder, follows renames, new folders and
  * deletions, and watches a folder that does not exist yet (no adapters/ at the start) through its
  * parent until it appears.
+ *
+ * Runs are warm: the process keeps the build cache's data and every input's state between runs
+ * (cache/warm.ts), so a run reads only the inputs whose stat moved or that the watcher named, and
+ * the pipeline is loaded while the user has not saved yet. What a run reuses is still verified as
+ * in any run, so it ends exactly like a run from scratch, whatever the watcher saw or missed.
  */
 import { watch, type FSWatcher } from 'chokidar';
 import { basename } from 'node:path';
+import { WarmState } from './cache/index.js';
 import { generateResolved, type GenerateResult } from './generate.js';
+import { preloadPipeline } from './pipeline/preload.js';
 import type { ResolvedOptions } from './options.js';
 
 export interface WatchOptions {
@@ -19,7 +26,10 @@ export interface WatchOptions {
   readonly options: ResolvedOptions;
   /** Files to watch besides the specs, templates and adapters folders (the config file): a change reloads the options. */
   readonly extraPaths?: readonly string[];
-  /** Quiet period before a run, in ms (default 100). */
+  /**
+   * Quiet period before a run, in ms (default 50: an editor's save, backup rename and all, takes a few;
+   * a save that takes longer only causes one more run, which ends as a run from scratch would).
+   */
   readonly debounceMs?: number;
   /** Reads the options again (the config file changed); folders watched stay those of the start. */
   readonly reload?: () => Promise<ResolvedOptions>;
@@ -36,6 +46,9 @@ export class WatchError extends Error {
   override name = 'WatchError';
 }
 
+/** How long the project must stay quiet after a run before the cache file is written (a run of another process may read it). */
+const SAVE_AFTER_MS = 1_000;
+
 /** Folders below the watched ones that never hold an input (discover.ts skips them too), and can be huge. */
 const NEVER_INPUT = new Set(['node_modules', '.git']);
 
@@ -47,6 +60,12 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
   let closed = false;
   let current = watching.options;
   let reloadNeeded = false;
+  const warm = new WarmState();
+  /** Paths the watcher named since the last run started: read again whatever their stat says. */
+  const named = new Set<string>();
+  let preloaded = false;
+  /** The cache file is written once the project has been quiet for a while, not after each of a burst of saves. */
+  let saving: NodeJS.Timeout | undefined;
 
   const run = async (): Promise<void> => {
     if (running) {
@@ -57,15 +76,27 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
       do {
         again = false;
         const start = performance.now();
+        for (const path of named) warm.inputs.forget(path);
+        named.clear();
         try {
           if (reloadNeeded && watching.reload) {
             reloadNeeded = false;
             current = await watching.reload();
           }
-          const result = await generateResolved(current);
-          if (!closed) onResult(result, performance.now() - start);
+          const result = await generateResolved(current, warm);
+          // A save still in progress when the run read it (CG306, nothing written): the watcher saw the
+          // rest of it, and the run that follows reports; this one would only show a passing error.
+          const overtaken = named.size > 0 && result.diagnostics.some((d) => d.code === 'CG306');
+          if (!closed && !overtaken) onResult(result, performance.now() - start);
         } catch (error) {
           if (!closed) onError(error);
+        }
+        clearTimeout(saving);
+        saving = setTimeout(() => warm.save(), SAVE_AFTER_MS);
+        if (!preloaded) {
+          preloaded = true;
+          // The first run may have answered from the cache, without the pipeline: the first save must not wait for it to load.
+          setTimeout(() => void preloadPipeline(current).catch(() => undefined), 0);
         }
       } while (again && !closed);
     })();
@@ -78,7 +109,8 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
   const schedule = () => {
     if (closed) return;
     clearTimeout(timer);
-    timer = setTimeout(() => void run(), watching.debounceMs ?? 100);
+    clearTimeout(saving);
+    timer = setTimeout(() => void run(), watching.debounceMs ?? 50);
   };
 
   const { options } = watching;
@@ -88,6 +120,7 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
     ignored: (path) => NEVER_INPUT.has(basename(path)),
   });
   watcher.on('all', (_event, path) => {
+    named.add(path);
     if (configFiles.has(path)) reloadNeeded = true;
     schedule();
   });
@@ -99,7 +132,10 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
     async close() {
       closed = true;
       clearTimeout(timer);
+      clearTimeout(saving);
       await watcher.close();
+      await running;
+      warm.save();
     },
   };
 }

@@ -13,6 +13,7 @@ import { sha1 } from '../generator/values.js';
 import { generate, type GenerateMode } from '../generator/index.js';
 import { applyEdit, type Edit } from './incremental/edits.js';
 import { createProject } from './incremental/sequence.js';
+import { limitsSource, specSource } from './incremental/sources.js';
 import { cachedAndFromScratch, type Outcome } from './support/from-scratch.js';
 import { removeDir, scratchDir } from './support/workspace.js';
 
@@ -54,6 +55,18 @@ describe('after each kind of change, a cached run ends like a run from scratch',
     expect(check.ok).toBe(false);
     expect(check.files).toContainEqual({ path: 'integrations/sms.gamma/client.ts', status: 'missing' });
     expect((await run('validate')).specs).toContainEqual(expect.stringMatching(/^integration sms\.gamma@1\.0\.0 /));
+    expect(withStatus(await run('write'), 'written')).toContain('integrations/sms.gamma/client.ts');
+  });
+
+  it('a file read only as an import becomes a listed spec file with the same bytes: its specs are generated', async () => {
+    // limits.ts, in a folder that is a package of its own (not listed), is imported by alpha and also
+    // defines gamma; without the package.json it is listed, unchanged: the cache knows its bytes but
+    // never looked at it as a spec file.
+    const { root, run } = await warmProject();
+    writeFileSync(join(root, 'specs/shared/package.json'), '{}\n');
+    writeFileSync(join(root, 'specs/shared/limits.ts'), `${limitsSource({ rpm: 60, owner: 'platform.messaging' })}\n${specSource(GAMMA)}`);
+    expect(withStatus(await run('write'), 'written')).not.toContain('integrations/sms.gamma/client.ts');
+    rmSync(join(root, 'specs/shared/package.json'));
     expect(withStatus(await run('write'), 'written')).toContain('integrations/sms.gamma/client.ts');
   });
 

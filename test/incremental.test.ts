@@ -40,6 +40,31 @@ describe('a run with the build cache ends like a run from scratch', () => {
     expect(failed).toBeLessThan(runs);
   }, 120_000);
 
+  it('as the runs of one watch process, each with what the runs before it kept in memory (fixed seed)', async () => {
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 8, maxLength: 8 }), async (steps) => {
+        runs += (await checkSequence(scratch, steps, 'warm')).runs;
+      }),
+      { seed: SEED + 1, numRuns: 3, endOnFailure: true },
+    );
+    expect(runs).toBe(27);
+  }, 120_000);
+
+  it('as the runs of one watch process: an import that resolves to another file once one appears before it', async () => {
+    // limits.ts moves to limits/index.ts, then a limits.ts with another value appears beside it: the
+    // specs' `../shared/limits` now means limits.ts, which a watch process must resolve anew.
+    const report = await checkSequence(
+      scratch,
+      [
+        { edit: { op: 'move limits', place: 'index' }, mode: 'write' },
+        { edit: { op: 'move limits', place: 'both' }, mode: 'write' },
+      ],
+      'warm',
+    );
+    expect(report).toEqual({ runs: 3, failedRuns: 0 });
+  }, 120_000);
+
   it('through the real CLI: a spec written into an empty file, checked; then broken, validated', async () => {
     const report = await checkSequence(
       scratch,

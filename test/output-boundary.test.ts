@@ -6,7 +6,7 @@
  * located CG307 (the journal step, the manifest entry or the output path), exit 1, and nothing is
  * touched: not outside, not inside.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../generator/index.js';
@@ -189,6 +189,19 @@ describe('writing', () => {
     rmSync(file);
     symlinkSync(join(s.outside, 'victim.txt'), file);
     await expectNothingTouched(s, file, /symbolic link/);
+  });
+
+  it('refuses a generated file replaced by a symlink in a folder whose other files were checked first in the run', async () => {
+    // The rule checks a folder once per run and then only each file's name (fs/output-path.ts): the
+    // file a run reaches last in its folder is held to it as much as the first one.
+    const folder = readdirSync(join(template, 'generated/integrations/sms.twilio')).sort();
+    for (const name of [folder[0]!, folder[folder.length - 1]!]) {
+      const s = await setup();
+      const file = join(s.out, 'integrations/sms.twilio', name);
+      rmSync(file);
+      symlinkSync(join(s.outside, 'victim.txt'), file);
+      await expectNothingTouched(s, file, /symbolic link/);
+    }
   });
 
   it('refuses a manifest that is a symlink', async () => {

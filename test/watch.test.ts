@@ -6,10 +6,11 @@
 import { builtInTemplate } from './support/workspace.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { generate } from '../generator/index.js';
 import { startCli, stopAllCli, waitFor, type CliProcess } from './support/cli-process.js';
+import { copyProject, projectTree } from './support/from-scratch.js';
 import { copyInto, REPO, TWILIO_SPECS, removeDir, scratchDir, snapshot, writeFiles } from './support/workspace.js';
 
 const scratch: string[] = [];
@@ -213,6 +214,45 @@ describe('generate --watch', () => {
     await waitFor('the failed run', () => /error CG101/.test(cli.output().slice(from)) && /1 error \(\d+ ms\)/.test(cli.output().slice(from)), opts);
     expect(cli.output().slice(from)).not.toMatch(/CG142/);
 
+    expect(await cli.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    expect(cli.output()).not.toMatch(/internal error/);
+  }, 240_000);
+
+  it('each warm run ends like a run from scratch: an edit, a new file, a rename, a spec written into a file that held none, a deletion, a break', async () => {
+    const root = project();
+    const copy = join(scratchDir('watch-from-scratch'), 'project');
+    scratch.push(dirname(copy));
+    const later = join(root, 'specs/integrations/later.ts');
+    writeFileSync(later, '// the Beta spec goes here\n');
+    // A package of its own: the build cache is in the project (its node_modules), as in a user's.
+    writeFiles(root, { 'package.json': '{ "name": "watched", "private": true }\n', 'node_modules/.keep': '' });
+    const cli = startCli(['generate', '--watch'], root);
+    const opts = { timeoutMs: STEP_TIMEOUT_MS, describe: () => `process output:\n${cli.output()}` };
+    await waitFor('the first run', () => /watching for changes/.test(cli.output()), opts);
+    const betaSpec = acmeSpec('Beta SMS').replace("key: 'sms.acme'", "key: 'sms.beta'").replace('acmeSmsIntegrationSpec', 'betaSmsIntegrationSpec');
+    const saves: [string, () => void][] = [
+      ['a new spec file', () => writeFileSync(join(root, 'specs/integrations/acme-sms.ts'), acmeSpec())],
+      ['an edit in place', () => writeFileSync(join(root, 'specs/integrations/acme-sms.ts'), acmeSpec('Acme Edited'))],
+      ['a rename', () => renameSync(join(root, 'specs/integrations/acme-sms.ts'), join(root, 'specs/integrations/acme.ts'))],
+      ['a spec written into a file that held none', () => writeFileSync(later, betaSpec)],
+      ['an edit of a spec that another run reused', () => writeFileSync(join(root, 'specs/integrations/acme.ts'), acmeSpec('Acme Again'))],
+      ['a broken save', () => writeFileSync(later, betaSpec.replace('timeoutMs: 3000', 'timeoutMs: Date.now()'))],
+      ['the fix', () => writeFileSync(later, betaSpec.replace("title: 'Beta SMS'", "title: 'Beta Fixed'"))],
+      ['a deletion', () => rmSync(join(root, 'specs/integrations/acme.ts'))],
+    ];
+    for (const [what, save] of saves) {
+      const mark = cli.output().length;
+      save();
+      await waitFor(`the run after ${what}`, () => /contractgen generate: [^\n]*\(\d+ ms\)/.test(cli.output().slice(mark)), opts);
+      const printed = cli.output().slice(mark);
+      // From scratch, on a copy of the project as the watch left it: nothing to write, the same verdict and diagnostics.
+      copyProject(root, copy);
+      const fromScratch = await generate({ root: copy, workers: 0, cache: false });
+      expect(fromScratch.files.filter((f) => f.status !== 'unchanged'), `after ${what}`).toEqual([]);
+      expect(projectTree(copy), `after ${what}`).toEqual(projectTree(root));
+      expect(/ errors?\b/.test(printed), `after ${what}: ${printed}`).toBe(!fromScratch.ok);
+      for (const d of fromScratch.diagnostics) expect(printed, `after ${what}`).toContain(`error ${d.code}: ${d.message}`);
+    }
     expect(await cli.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     expect(cli.output()).not.toMatch(/internal error/);
   }, 240_000);

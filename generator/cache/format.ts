@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import type { AdapterBinding } from '../load/adapters.js';
 import type { ListedSpec } from '../options.js';
 import type { SpecSummary } from '../plan/model.js';
-import { isRecord } from '../values.js';
+import { compareStrings, isRecord } from '../values.js';
 
 export const CACHE_FORMAT = 8;
 
@@ -48,6 +48,8 @@ export interface CacheData {
   readonly adapterFiles: readonly string[];
   /** Content hash of every input: every listed spec file (one that defines no spec too), what spec files import, adapter files, spec packages' package.json. */
   readonly inputs: Readonly<Record<string, string>>;
+  /** The stat each input was read at, for those read well after their last change (fs/input-state.ts): the next run reads only those whose stat moved. */
+  readonly inputStats: Readonly<Record<string, string>>;
   readonly specs: Readonly<Record<string, CachedSpecFile>>;
   readonly adapters?: CachedAdapters;
   /** Fingerprint of the plan of each project file (client, docs, registry, ...). */
@@ -58,21 +60,74 @@ export interface CacheData {
   readonly result: { readonly specs: readonly ListedSpec[]; readonly diagnostics: readonly Diagnostic[] };
 }
 
-/** Whether `data` has the cache's shape, down to the parts a run reads without further checks. */
-export function isCacheData(data: unknown): data is CacheData {
+/**
+ * The cache as its file holds it: every input once, sorted by path, with its state (and the stat it
+ * was read at, when there is one); each spec file's and the adapters' inputs as indexes into that
+ * list. Each spec file's inputs are most of the cache (the same resolver lookups again and again),
+ * and reading and writing the file is a fixed cost of every run.
+ */
+type CacheFile = Omit<CacheData, 'inputs' | 'inputStats' | 'specs' | 'adapters'> & {
+  readonly inputs: readonly (readonly [path: string, state: string, stat?: string])[];
+  readonly specs: Readonly<Record<string, Omit<CachedSpecFile, 'deps'> & { readonly deps: readonly number[] }>>;
+  readonly adapters?: Omit<CachedAdapters, 'deps'> & { readonly deps: readonly number[] };
+};
+
+/** The cache file's content; undefined when an input's recorded state is not the one in `inputs` (nothing to write then: it would not hold). */
+export function cacheFileContent(data: Omit<CacheData, 'format'>): CacheFile | undefined {
+  const paths = Object.keys(data.inputs).sort(compareStrings);
+  const index = new Map(paths.map((path, i) => [path, i]));
+  let consistent = true;
+  const indexes = (deps: Readonly<Record<string, string>>) =>
+    Object.entries(deps).map(([path, state]) => {
+      const at = index.get(path);
+      if (at === undefined || data.inputs[path] !== state) consistent = false;
+      return at ?? -1;
+    });
+  const { inputs, inputStats, specs, adapters, ...rest } = data;
+  const file: CacheFile = {
+    ...rest,
+    format: CACHE_FORMAT,
+    inputs: paths.map((path) => (Object.hasOwn(inputStats, path) ? [path, inputs[path]!, inputStats[path]!] : [path, inputs[path]!])),
+    specs: Object.fromEntries(Object.entries(specs).map(([key, entry]) => [key, { ...entry, deps: indexes(entry.deps) }])),
+    adapters: adapters && { ...adapters, deps: indexes(adapters.deps) },
+  };
+  return consistent ? file : undefined;
+}
+
+/** The cache a file's content holds, or undefined when it does not have exactly the cache's shape, down to the parts a run reads without further checks. */
+export function cacheDataOf(content: unknown): CacheData | undefined {
+  if (!isCacheFile(content)) return undefined;
+  const inputs: Record<string, string> = {};
+  const inputStats: Record<string, string> = {};
+  for (const [path, state, stat] of content.inputs) {
+    inputs[path] = state;
+    if (stat !== undefined) inputStats[path] = stat;
+  }
+  const deps = (indexes: readonly number[]) => Object.fromEntries(indexes.map((i) => content.inputs[i]!.slice(0, 2) as [string, string]));
+  return {
+    ...content,
+    format: CACHE_FORMAT,
+    inputs,
+    inputStats,
+    specs: Object.fromEntries(Object.entries(content.specs).map(([key, entry]) => [key, { ...entry, deps: deps(entry.deps) }])),
+    adapters: content.adapters && { ...content.adapters, deps: deps(content.adapters.deps) },
+  };
+}
+
+function isCacheFile(data: unknown): data is CacheFile {
   if (!isRecord(data) || data.format !== CACHE_FORMAT || typeof data.tool !== 'string') return false;
-  if (!isStringList(data.specFiles) || !isStringList(data.adapterFiles)) return false;
-  if (!isStringRecord(data.inputs) || !isStringRecord(data.jobs)) return false;
+  if (!isStringList(data.specFiles) || !isStringList(data.adapterFiles) || !isStringRecord(data.jobs)) return false;
+  if (!Array.isArray(data.inputs) || !data.inputs.every((entry) => Array.isArray(entry) && (entry.length === 2 || entry.length === 3) && entry.every((part) => typeof part === 'string'))) return false;
+  const isDeps = (deps: unknown) => Array.isArray(deps) && deps.every((i) => Number.isInteger(i) && i >= 0 && i < (data.inputs as unknown[]).length);
   if (!isRecord(data.outputs) || !Object.values(data.outputs).every(isStamp)) return false;
-  if (!isRecord(data.specs) || !Object.values(data.specs).every(isCachedSpecFile)) return false;
-  if (data.adapters !== undefined && !(isRecord(data.adapters) && isStringRecord(data.adapters.deps) && Array.isArray(data.adapters.adapters) && Array.isArray(data.adapters.diagnostics))) return false;
+  if (!isRecord(data.specs) || !Object.values(data.specs).every((entry) => isCachedSpecFile(entry) && isDeps(entry.deps))) return false;
+  if (data.adapters !== undefined && !(isRecord(data.adapters) && isDeps(data.adapters.deps) && Array.isArray(data.adapters.adapters) && Array.isArray(data.adapters.diagnostics))) return false;
   return isRecord(data.result) && Array.isArray(data.result.specs) && Array.isArray(data.result.diagnostics);
 }
 
-function isCachedSpecFile(entry: unknown): entry is CachedSpecFile {
+function isCachedSpecFile(entry: unknown): entry is Record<string, unknown> {
   return (
     isRecord(entry) &&
-    isStringRecord(entry.deps) &&
     Array.isArray(entry.diagnostics) &&
     Array.isArray(entry.summaries) &&
     entry.summaries.every((s) => isRecord(s) && typeof s.key === 'string' && isRecord(s.positions) && (s.parts === undefined || isRecord(s.parts)) && (s.kind === 'integration' ? Array.isArray(s.provides) : s.kind === 'capability')) &&

@@ -1,4 +1,5 @@
 /** cache: what a run may reuse from the previous one (see format.ts); never needed for correct output. */
-export { CACHE_FORMAT, isCacheData, type CacheData, type CachedAdapters, type CachedSpecFile, type OutputStamp } from './format.js';
-export { cacheFile, InputHashes, readCache, toolFingerprint, writeCache } from './store.js';
-export { stampHolds, stampOf } from './stamps.js';
+export { CACHE_FORMAT, type CacheData, type CachedAdapters, type CachedSpecFile, type OutputStamp } from './format.js';
+export { cacheFile, cacheName, InputHashes, readCache, toolFingerprint, writeCache } from './store.js';
+export { WarmState } from './warm.js';
+export { outputHolds, stampOf } from './stamps.js';

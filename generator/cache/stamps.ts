@@ -4,6 +4,7 @@
  * keeps only whole seconds (then an edit in the same second would not show).
  */
 import { readFileSync, statSync } from 'node:fs';
+import type { OutputPaths } from '../fs/output-path.js';
 import { sha1 } from '../values.js';
 import type { OutputStamp } from './format.js';
 
@@ -16,19 +17,20 @@ export function stampOf(file: string, hash: string): OutputStamp | undefined {
   }
 }
 
-/** Whether `file` still holds the content the stamp records. */
-export function stampHolds(file: string, stamp: OutputStamp): boolean {
-  let stat;
-  try {
-    stat = statSync(file, { bigint: true });
-  } catch {
-    return false;
-  }
+/**
+ * Whether an output is where the writer's path rule lets it be (no symlink on the way: a run from
+ * scratch refuses that) and still holds the content its stamp records. The rule's lstat of the file
+ * is the stat the stamp is compared with.
+ */
+export function outputHolds(paths: Pick<OutputPaths, 'existing'>, path: string, stamp: OutputStamp | undefined): boolean {
+  const found = stamp && paths.existing(path);
+  if (!stamp || !found) return false;
+  const { leaf: stat } = found;
   if (!stat.isFile() || Number(stat.size) !== stamp[1]) return false;
   const coarse = stamp[2].endsWith('000000000') && stamp[3].endsWith('000000000');
   if (!coarse && String(stat.mtimeNs) === stamp[2] && String(stat.ctimeNs) === stamp[3]) return true;
   try {
-    return sha1(readFileSync(file)) === stamp[0];
+    return sha1(readFileSync(found.path)) === stamp[0];
   } catch {
     return false;
   }

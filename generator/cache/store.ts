@@ -10,17 +10,22 @@ import { dirname, join } from 'node:path';
 import { findUp, installedManifest } from '../fs/find-up.js';
 import { sha1 } from '../values.js';
 import type { ResolvedOptions } from '../options.js';
-import { inputState } from '../fs/input-state.js';
+import { inputState, type KnownInputStates } from '../fs/input-state.js';
 import { readRegularFile } from '../fs/read-input.js';
 import { ARTIFACTS_DIR, DEFAULT_TEMPLATES_DIR, PACKAGE_ROOT } from '../package.js';
 import { OutputPaths } from '../fs/output-path.js';
-import { CACHE_FORMAT, isCacheData, type CacheData } from './format.js';
+import { cacheDataOf, cacheFileContent, type CacheData } from './format.js';
+
+/** Which cache a run uses: one per set of output folders. */
+export function cacheName(options: ResolvedOptions): string {
+  return sha1(`${options.out}\u0000${options.docsOut ?? ''}`);
+}
 
 /** The cache file of the run's output folders; undefined (no cache) when there is no node_modules, or a symlink below it on the way (the writer's path rule: the cache is written only where it says). */
 export function cacheFile(options: ResolvedOptions): string | undefined {
   const nodeModules = findUp(options.root, (dir) => (existsSync(join(dir, 'node_modules')) ? join(dir, 'node_modules') : undefined));
   if (!nodeModules) return undefined;
-  const relative = `.cache/contractgen/${sha1(`${options.out}\u0000${options.docsOut ?? ''}`)}.json`;
+  const relative = `.cache/contractgen/${cacheName(options)}.json`;
   return new OutputPaths([]).reachableIn(nodeModules, relative) ? join(nodeModules, relative) : undefined;
 }
 
@@ -32,8 +37,7 @@ export function readCache(file: string | undefined): CacheData | undefined {
     const newline = text.indexOf('\n');
     const content = text.slice(newline + 1);
     if (newline !== 40 || sha1(content) !== text.slice(0, 40)) return undefined;
-    const data: unknown = JSON.parse(content);
-    return isCacheData(data) ? data : undefined;
+    return cacheDataOf(JSON.parse(content));
   } catch {
     return undefined;
   }
@@ -45,8 +49,10 @@ const MAX_CACHES = 16;
 export function writeCache(file: string | undefined, data: Omit<CacheData, 'format'>): void {
   if (!file) return;
   try {
+    const form = cacheFileContent(data);
+    if (!form) return;
     mkdirSync(dirname(file), { recursive: true });
-    const content = JSON.stringify({ format: CACHE_FORMAT, ...data });
+    const content = JSON.stringify(form);
     const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     writeFileSync(temp, `${sha1(content)}\n${content}`);
     renameSync(temp, file);
@@ -64,20 +70,37 @@ function evictOldCaches(dir: string): void {
   for (const old of caches.slice(MAX_CACHES)) rmSync(old.path, { force: true });
 }
 
-/** The generator's own code and templates, the override templates and the options: a change to any invalidates everything. */
-export function toolFingerprint(options: ResolvedOptions): string {
+/**
+ * The generator's own code and templates, the override templates and the options: a change to any
+ * invalidates everything. Files go in by their state (`hashes`), which a watch process keeps between runs.
+ */
+export function toolFingerprint(options: ResolvedOptions, hashes: InputHashes): string {
   const hash = createHash('sha1');
   // What shapes the output: not how the run goes (mode, cache, workers, progress) or why its root is the project.
   const { mode: _mode, cache: _cache, workers: _workers, onProgress: _onProgress, rootReason: _rootReason, ...relevant } = options;
-  hash.update(JSON.stringify(relevant));
-  // The compiled generator (what runs), its templates (the artifacts' too: read from the folders,
-  // so a run that answers from the cache does not load the artifacts' list) and its package.json.
-  const generator = [join(PACKAGE_ROOT, 'dist'), join(PACKAGE_ROOT, 'package.json'), DEFAULT_TEMPLATES_DIR].flatMap((path) => listFiles(path, (file) => !/\.(map|d\.ts|tsbuildinfo)$/.test(file)));
-  const templates = listFiles(ARTIFACTS_DIR, (file) => file.endsWith('.hbs'));
-  for (const file of [...generator, ...templates, ...options.templates.flatMap((dir) => listFiles(dir))]) hash.update(file).update(readFileSync(file));
-  // The libraries that shape the output: a lockfile update that changes one of them changes output too.
-  for (const name of OUTPUT_LIBRARIES) hash.update(`${name}@${installedVersion(name)}`);
+  hash.update(JSON.stringify(relevant)).update(runningGenerator(hashes));
+  // Its templates (the artifacts' too: read from the folders, so a run that answers from the cache
+  // does not load the artifacts' list), read from disk by each run, and the override templates.
+  const templates = [...listFiles(DEFAULT_TEMPLATES_DIR), ...listFiles(ARTIFACTS_DIR, (file) => file.endsWith('.hbs')), ...options.templates.flatMap((dir) => listFiles(dir))];
+  for (const file of templates) hash.update(file).update(hashes.get(file) ?? '?');
   return hash.digest('hex');
+}
+
+let running: string | undefined;
+/**
+ * The compiled generator, its package.json and the libraries that shape the output (a lockfile
+ * update that changes one of them changes output too), as this process loaded them: taken once per
+ * process, since a process runs the code it loaded whatever is on disk later (a watch process too).
+ */
+function runningGenerator(hashes: InputHashes): string {
+  if (running === undefined) {
+    const hash = createHash('sha1');
+    const files = [join(PACKAGE_ROOT, 'dist'), join(PACKAGE_ROOT, 'package.json')].flatMap((path) => listFiles(path, (file) => !/\.(map|d\.ts|tsbuildinfo)$/.test(file)));
+    for (const file of files) hash.update(file).update(hashes.get(file) ?? '?');
+    for (const name of OUTPUT_LIBRARIES) hash.update(`${name}@${installedVersion(name)}`);
+    running = hash.digest('hex');
+  }
+  return running;
 }
 
 const OUTPUT_LIBRARIES = ['ajv', 'ajv-formats', 'json-schema-to-typescript', 'handlebars', 'ts-morph'];
@@ -104,18 +127,46 @@ function listFiles(path: string, wanted: (file: string) => boolean = () => true)
   }
 }
 
-/** The state of input files (inputState: content hash, or ABSENT), each read once per run (undefined: it cannot be read). */
+/**
+ * The state of input files (inputState: content hash, or ABSENT), each read once per run (undefined:
+ * it cannot be read). `kept`: the states a watch process keeps between runs (a file read only when its stat moved).
+ */
 export class InputHashes {
   private readonly known = new Map<string, string | undefined>();
 
+  constructor(private readonly kept?: KnownInputStates) {}
+
   get(file: string): string | undefined {
-    if (!this.known.has(file)) this.known.set(file, inputState(file));
+    if (!this.known.has(file)) this.known.set(file, this.kept ? this.kept.stateOf(file) : inputState(file));
     return this.known.get(file);
   }
 
+  /** The stat `file` was read at, when its state `state` may be trusted by a later run while that stat holds. */
+  statOf(file: string, state: string): string | undefined {
+    return this.kept?.statOf(file, state);
+  }
+
+  /** The same inputs as they are now: each read again (with kept states, each whose stat moved). */
+  again(): InputHashes {
+    return new InputHashes(this.kept);
+  }
+
+  /** Answers so far, by record: a spec file's record is asked about by each step of the run that may reuse it. */
+  private readonly answers = new WeakMap<object, boolean>();
+
   /** Whether every file still has the recorded hash (or is still absent). */
   unchanged(recorded: Readonly<Record<string, string>>): boolean {
-    for (const [file, hash] of Object.entries(recorded)) if (this.get(file) !== hash) return false;
-    return true;
+    let answer = this.answers.get(recorded);
+    if (answer === undefined) {
+      answer = true;
+      for (const file in recorded) {
+        if (this.get(file) !== recorded[file]) {
+          answer = false;
+          break;
+        }
+      }
+      this.answers.set(recorded, answer);
+    }
+    return answer;
   }
 }

@@ -13,7 +13,7 @@
  * contractgen run changes the folders in between). Another process racing the run on the same
  * folders is not covered: the rule is about what the folders hold, not about who else writes them.
  */
-import { lstatSync, type Stats } from 'node:fs';
+import { lstatSync, type BigIntStats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative as relativePath, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { isInsideFolder } from './inside.js';
@@ -53,10 +53,13 @@ export interface OutputTarget {
 
 /**
  * Emitted paths (`docs/...` goes to docsOut when it has its own folder) checked by the rule. One per
- * run: folders found real are remembered, so a run pays one lstat per folder and one per file.
+ * run: folders found real are remembered, so a run pays one lstat per folder and one per file, and a
+ * file in a folder already checked has only its own name looked at.
  */
 export class OutputPaths {
   private readonly verified = new Set<string>();
+  /** Where each folder checked whole (its spelling and every segment) is, by output folder + "\0" + its relative path. */
+  private readonly checkedFolders = new Map<string, string>();
 
   constructor(readonly targets: readonly OutputTarget[]) {}
 
@@ -70,12 +73,6 @@ export class OutputPaths {
     return join(target.dir, path.slice(target.prefix.length));
   }
 
-  /** Whether the rule accepts an emitted path: a cached output the writer would refuse is never taken as up to date. */
-  reachable(path: string): boolean {
-    const target = this.targetOf(path);
-    return this.reachableIn(target.dir, path.slice(target.prefix.length));
-  }
-
   /** Whether `inside` accepts the path. */
   reachableIn(folder: string, relative: string): boolean {
     try {
@@ -87,10 +84,39 @@ export class OutputPaths {
     }
   }
 
-  /** `relative` (a manifest entry, an emitted path) inside `folder`, checked; never a path in a run folder. */
-  inside(folder: string, relative: unknown): { path: string; leaf?: Stats } {
-    return checked(folder, outputSegments(relative), shown(relative), this.verified);
+  /**
+   * What is at an emitted path (lstat'ed), when the rule accepts the path: undefined when it refuses
+   * it or nothing is there. One lstat tells both the rule and a cached output's stamp (cache/stamps.ts).
+   */
+  existing(path: string): { path: string; leaf: BigIntStats } | undefined {
+    const target = this.targetOf(path);
+    try {
+      const found = this.inside(target.dir, path.slice(target.prefix.length));
+      return found.leaf && { path: found.path, leaf: found.leaf };
+    } catch (error) {
+      if (error instanceof OutputPathError) return undefined;
+      throw error;
+    }
   }
+
+  /** `relative` (a manifest entry, an emitted path) inside `folder`, checked; never a path in a run folder. */
+  inside(folder: string, relative: unknown): { path: string; leaf?: BigIntStats } {
+    const cut = typeof relative === 'string' ? relative.lastIndexOf('/') : -1;
+    const key = cut > 0 ? `${folder}\u0000${(relative as string).slice(0, cut)}` : undefined;
+    const known = key === undefined ? undefined : this.checkedFolders.get(key);
+    if (known !== undefined) {
+      const name = (relative as string).slice(cut + 1);
+      if (plainName(name)) return leafAt(below(known, name), relative as string);
+    }
+    const found = checked(folder, outputSegments(relative), shown(relative), this.verified);
+    if (key !== undefined && found.leaf) this.checkedFolders.set(key, dirname(found.path));
+    return found;
+  }
+}
+
+/** A file name the rule takes as it is (anything else goes through the whole check, which says what is wrong). */
+function plainName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && name !== RUN_FOLDER && !name.includes('\\') && !name.includes('\u0000');
 }
 
 /** CG307 for a refused path: at the journal step or manifest entry that named it, or at what is wrong on disk. */
@@ -149,27 +175,35 @@ function plainSegments(relative: unknown): string[] {
 /**
  * lstats each segment below `folder`, down to the leaf: none may be a symlink, every one above the
  * leaf must be a folder. Segments past the first missing one do not exist yet (a new file's folders).
+ * `verified`: folders found real earlier in the run, not looked at again.
  */
-function checked(folder: string, parts: readonly string[], named: string, verified?: Set<string>): { path: string; leaf?: Stats } {
+function checked(folder: string, parts: readonly string[], named: string, verified?: Set<string>): { path: string; leaf?: BigIntStats } {
   let path = folder;
   for (const [index, part] of parts.entries()) {
-    path = join(path, part);
+    path = below(path, part);
     const leaf = index === parts.length - 1;
-    if (!leaf && verified?.has(path)) continue;
-    let stat: Stats;
-    try {
-      stat = lstatSync(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path: join(folder, ...parts) };
-      throw error;
-    }
+    if (leaf) return leafAt(path, named);
+    if (verified?.has(path)) continue;
+    const stat = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+    if (stat === undefined) return { path: parts.slice(index + 1).reduce(below, path) };
     const upTo = parts.slice(0, index + 1).join('/');
-    if (stat.isSymbolicLink()) throw new OutputPathError(named, leaf ? 'is a symbolic link' : `goes through a symbolic link (${upTo})`, path, 'is a symbolic link');
-    if (leaf) return { path, leaf: stat };
+    if (stat.isSymbolicLink()) throw new OutputPathError(named, `goes through a symbolic link (${upTo})`, path, 'is a symbolic link');
     if (!stat.isDirectory()) throw new OutputPathError(named, `goes through ${upTo}, which is not a folder`, path, 'is not a folder, and an output goes below it');
     verified?.add(path);
   }
   return { path };
+}
+
+/** What is at the last segment of a path whose folders were checked: nothing yet, or anything but a symlink. */
+function leafAt(path: string, named: string): { path: string; leaf?: BigIntStats } {
+  const stat = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+  if (stat?.isSymbolicLink()) throw new OutputPathError(named, 'is a symbolic link', path, 'is a symbolic link');
+  return { path, leaf: stat };
+}
+
+/** `folder`/`part` for a plain segment (the rule's paths have only those) without path.join's normalising, which a run would pay per segment of every output. */
+function below(folder: string, part: string): string {
+  return part === '' || part === '.' || part === '..' || folder.endsWith(sep) ? join(folder, part) : `${folder}${sep}${part}`;
 }
 
 /**
@@ -200,7 +234,7 @@ export function checkedRunFolder(folder: string): string {
  * A file of `folder`'s run folder: directly in it (`.contractgen-run/journal.json`) or staged in one
  * of its staging folders (`.contractgen-run/<run>/<name>`, `staged`), checked; `leaf`: what is there now.
  */
-export function runFolderEntry(folder: string, relative: unknown, staged = false): { path: string; leaf?: Stats } {
+export function runFolderEntry(folder: string, relative: unknown, staged = false): { path: string; leaf?: BigIntStats } {
   const parts = plainSegments(relative);
   if (parts[0] !== RUN_FOLDER || parts.length !== (staged ? 3 : 2)) throw new OutputPathError(shown(relative), staged ? `is not a staged file (${RUN_FOLDER}/<run>/<file>)` : `is not a file of the run folder (${RUN_FOLDER}/)`, join(folder, shown(relative)));
   return checked(folder, parts, shown(relative));

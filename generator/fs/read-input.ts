@@ -4,7 +4,7 @@
  * forever, a device would never end), and UTF-8 (anything else would silently become U+FFFD).
  * Each refusal is an InputFileError carrying the diagnostic to report.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type BigIntStats, type Stats } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { InputBoundary } from './input-boundary.js';
 
@@ -47,18 +47,23 @@ const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
  * `noFollow`: the path is a real path already, and a symlink put in its place is refused.
  */
 export function readRegularFile(path: string, options: { noFollow?: boolean } = {}, shownAs = path): Buffer {
+  return readRegularFileWithStats(path, options, shownAs).bytes;
+}
+
+/** readRegularFile, with the stat of the file its bytes were read from (input-state.ts keys a file's hash on it). */
+export function readRegularFileWithStats(path: string, options: { noFollow?: boolean } = {}, shownAs = path): { bytes: Buffer; stats: BigIntStats } {
   const fd = openSync(path, constants.O_RDONLY | NON_BLOCKING | (options.noFollow ? NO_FOLLOW : 0));
   try {
-    const stats = fstatSync(fd);
+    const stats = fstatSync(fd, { bigint: true });
     if (!stats.isFile()) throw new InputFileError(refusedFile(shownAs, `the file is ${describeSpecialFile(stats)}, not a regular file, so it is not read`));
-    return readFileSync(fd);
+    return { bytes: readFileSync(fd), stats };
   } finally {
     closeSync(fd);
   }
 }
 
 /** What a file that is not a regular file is, for messages. */
-export function describeSpecialFile(entry: Pick<Stats, 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isDirectory' | 'isSymbolicLink'>): string {
+export function describeSpecialFile(entry: Pick<Stats | BigIntStats, 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isDirectory' | 'isSymbolicLink'>): string {
   if (entry.isFIFO()) return 'a FIFO (named pipe)';
   if (entry.isSocket()) return 'a socket';
   if (entry.isCharacterDevice()) return 'a character device';

@@ -107,6 +107,20 @@ export class ModuleGraph {
     return [...this.seen];
   }
 
+  /**
+   * Keeps, for a run to come, the modules whose file still holds the bytes they were parsed from
+   * (`current`), and forgets every import resolution (what a lookup found can change between runs).
+   */
+  keepCurrent(current: (file: string, hash: string) => boolean): void {
+    for (const [file, hash] of this.hashes) {
+      if (current(file, hash)) continue;
+      this.modules.delete(file);
+      this.hashes.delete(file);
+      this.seen.delete(file);
+    }
+    this.resolutions.clear();
+  }
+
   /** Forgets a file's syntax tree (it is parsed again if something asks for it later). */
   release(file: string): void {
     this.modules.delete(file);

@@ -36,14 +36,16 @@ export function workerCount(requested: number | 'auto', work: number): number {
   return work >= MIN_WORK && cores > 1 ? Math.min(cores - 1, MAX_WORKERS) : 0;
 }
 
-/** `stopped`: once it says so (the run was interrupted), tasks not yet started fail with RunStopped instead of running. */
-export async function createExecutor(settings: TaskSettings, workers: number, stopped: () => boolean = () => false): Promise<Executor> {
+/**
+ * `stopped`: once it says so (the run was interrupted), tasks not yet started fail with RunStopped
+ * instead of running. `kept`: this thread's processor from an earlier run with the same settings (watch mode).
+ */
+export async function createExecutor(settings: TaskSettings, workers: number, stopped: () => boolean = () => false, kept?: SpecFileProcessor): Promise<Executor> {
   if (workers > 0) {
     const pool = new WorkerPool(workers, settings, stopped);
     return { run: (task) => pool.run(task), setContext: (context) => pool.setContext(context), close: () => pool.close() };
   }
-  const { SpecFileProcessor } = await import('../pipeline/spec-file.js');
-  const processor: SpecFileProcessor = new SpecFileProcessor(settings);
+  const processor: SpecFileProcessor = kept ?? new (await import('../pipeline/spec-file.js')).SpecFileProcessor(settings);
   // One task at a time: a file's work is done (and its output written) before the next is parsed.
   let previous: Promise<unknown> = Promise.resolve();
   return {

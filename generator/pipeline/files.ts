@@ -3,7 +3,7 @@
  * from the cache, as the run's tasks, with the progress they make.
  */
 import { artifactFlags, BUILT_IN_TEMPLATE_DIRS, enabledArtifacts, folderModules } from '../artifacts/index.js';
-import type { CacheData, CachedSpecFile, InputHashes } from '../cache/index.js';
+import type { CacheData, CachedSpecFile, InputHashes, WarmState } from '../cache/index.js';
 import type { OutputFile } from '../emit/index.js';
 import { projectRoots, type ProjectInputs } from '../load/discover.js';
 import type { SpecKind } from '../load/model.js';
@@ -14,7 +14,7 @@ import { WorkerFailure } from '../parallel/pool.js';
 import type { SpecSummary } from '../plan/model.js';
 import { Profiler } from '../profiler.js';
 import { cacheKey, contextFingerprints, type FileOutcome } from './reuse.js';
-import { FILE_STAGES, type IntegrationContext, type SpecFileResult, type TaskSettings } from './spec-file.js';
+import { FILE_STAGES, type IntegrationContext, type SpecFileProcessor, type SpecFileResult, type TaskSettings } from './spec-file.js';
 
 /**
  * Processes (or takes from the cache) each file of one kind, in file order; files go to the
@@ -98,4 +98,15 @@ export function taskSettings(options: ResolvedOptions, inputs: ProjectInputs, sp
       ? undefined
       : { templateDirs: [...BUILT_IN_TEMPLATE_DIRS, ...options.templates], runtimeImport: options.runtimeImport, artifacts: artifactFlags(artifacts), folderModules: folderModules(artifacts) };
   return { plan, artifacts, ...(emit && { emit }), specFiles, inputRoots: projectRoots(options, inputs.packages.map((p) => p.dir)) };
+}
+
+/**
+ * A watch process's processor of spec files, kept while the tool and the settings stay the same: the
+ * modules it parsed whose file is unchanged stay parsed, with its validators and templates.
+ */
+export async function keptProcessor(warm: WarmState, settings: TaskSettings, tool: string, hashes: InputHashes): Promise<SpecFileProcessor> {
+  const { SpecFileProcessor } = await import('./spec-file.js');
+  const processor = warm.reuse(`${tool}\u0000${JSON.stringify(settings)}`, () => new SpecFileProcessor(settings));
+  processor.nextRun((file, hash) => hashes.get(file) === hash);
+  return processor;
 }

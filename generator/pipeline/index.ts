@@ -16,7 +16,7 @@
  * output as it was (interrupt.ts). The per-file tasks are files.ts's, the statuses a run reports
  * statuses.ts's; this file only orders the stages.
  */
-import { InputHashes, type CacheData } from '../cache/index.js';
+import { InputHashes, type CacheData, type WarmState } from '../cache/index.js';
 import { resolveAdapters, uniqueSpecs, unknownAdapterKeys } from '../check/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { templateDiagnostic, TemplateError, type OutputFile } from '../emit/index.js';
@@ -31,7 +31,7 @@ import { probes } from '../probes.js';
 import type { Profiler } from '../profiler.js';
 import { maskedSourceText } from '../report/mask.js';
 import { OutputSession } from '../write/write.js';
-import { progressOf, runFiles, summariesOf, taskSettings } from './files.js';
+import { keptProcessor, progressOf, runFiles, summariesOf, taskSettings } from './files.js';
 import { inputsChanged, readSpecFiles } from './inputs.js';
 import { INTERRUPTED, interruptible } from './interrupt.js';
 import { renderProject, type ProjectFiles } from './project.js';
@@ -47,7 +47,10 @@ export interface PipelineOutcome {
   readonly project?: CheckedProject;
 }
 
-/** The run after discovery; `hashes`: the input hashes the caller took already (each input is read once per run). */
+/**
+ * The run after discovery; `hashes`: the input hashes the caller took already (each input is read
+ * once per run); `warm`: what a watch process's runs keep (the spec files' processor, here).
+ */
 export async function runPipeline(
   options: ResolvedOptions,
   inputs: ProjectInputs,
@@ -55,6 +58,7 @@ export async function runPipeline(
   tool: string,
   profiler: Profiler,
   hashes = new InputHashes(),
+  warm?: WarmState,
 ): Promise<PipelineOutcome> {
   const time = <T>(stage: string, run: () => T) => profiler.time(stage, run);
   const writing = options.mode !== 'validate';
@@ -79,12 +83,13 @@ export async function runPipeline(
   };
   let executor: Executor | undefined;
   try {
-    const { kinds, hashes: specFileHashes } = readSpecFiles(inputs.specFiles);
+    const { kinds, hashes: specFileHashes } = readSpecFiles(inputs.specFiles, hashes, cache);
     const byKind = (kind: SpecKind) => inputs.specFiles.filter((file) => kinds.get(file)!.includes(kind));
     const settings = taskSettings(options, inputs, [...kinds].filter(([, k]) => k.length > 0).map(([file]) => file));
     const cached = (kind: SpecKind, file: string, context?: string) => reusableFile(cache?.specs[cacheKey(kind, file)], context, hashes, output, cache);
     const fresh = filesToProcess(inputs.specFiles, kinds, cache, hashes);
-    executor = await createExecutor(settings, workerCount(options.workers, fresh.length), () => output?.wasAborted ?? false);
+    const workers = workerCount(options.workers, fresh.length);
+    executor = await createExecutor(settings, workers, () => output?.wasAborted ?? false, workers === 0 && warm ? await keptProcessor(warm, settings, tool, hashes) : undefined);
     const run = runFiles(executor, cache, cached, hashes, addFile, keep, profiler, progressOf(options, byKind('capability').length + byKind('integration').length));
 
     // 1. Capabilities, and the adapters. Their tasks are queued first: integration tasks, queued
@@ -161,7 +166,7 @@ export async function runPipeline(
     }
     if (hasErrors(diagnostics)) return fail(specs);
     probes.inputsRead?.();
-    const changed = inputsChanged(files, specFileHashes, inputs);
+    const changed = inputsChanged(files, specFileHashes, inputs, hashes);
     if (changed) {
       diagnostics.push(changed);
       return fail(specs);
@@ -176,7 +181,7 @@ export async function runPipeline(
 
     // 5. Cache: what this run read and produced.
     const outputs = outputStamps(statuses, cache, output, kept);
-    return { result: done, cache: cacheData(tool, inputs, specFileHashes, files, adapters, projectFiles.fingerprints, outputs, done) };
+    return { result: done, cache: cacheData(tool, hashes, inputs, specFileHashes, files, adapters, projectFiles.fingerprints, outputs, done) };
   } finally {
     stopOnSignal();
     await executor?.close();

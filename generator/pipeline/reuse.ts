@@ -3,7 +3,7 @@
  * next: a spec file's result is reused when every input it was made from is byte-identical, its
  * context (for an integration) is the same, and its outputs are still on disk as written.
  */
-import { InputHashes, stampHolds, stampOf, type CacheData, type CachedAdapters, type CachedSpecFile, type OutputStamp } from '../cache/index.js';
+import { InputHashes, outputHolds, stampOf, type CacheData, type CachedAdapters, type CachedSpecFile, type OutputStamp } from '../cache/index.js';
 import type { ProjectInputs } from '../load/discover.js';
 import type { SpecKind } from '../load/model.js';
 import type { FileStatus, GenerateResult } from '../options.js';
@@ -44,8 +44,7 @@ export function reusableFile(entry: CachedSpecFile | undefined, context: string 
 }
 
 export function cachedOutputHolds(cache: CacheData, output: OutputSession, path: string): boolean {
-  const stamp = cache.outputs[path];
-  return stamp !== undefined && output.reachable(path) && stampHolds(output.absolute(path), stamp);
+  return outputHolds(output, path, cache.outputs[path]);
 }
 
 /** The adapters found by the previous run, when the adapter files are the same and unchanged. */
@@ -76,6 +75,7 @@ export function outputStamps(statuses: readonly { path: string; status: FileStat
 
 export function cacheData(
   tool: string,
+  hashes: InputHashes,
   inputs: ProjectInputs,
   specFiles: Readonly<Record<string, string>>,
   files: readonly FileOutcome[],
@@ -91,11 +91,17 @@ export function cacheData(
     Object.assign(allInputs, entry.deps);
     specs[cacheKey(kind, file)] = entry;
   }
+  const inputStats: Record<string, string> = {};
+  for (const [path, state] of Object.entries(allInputs)) {
+    const stat = hashes.statOf(path, state);
+    if (stat !== undefined) inputStats[path] = stat;
+  }
   return {
     tool,
     specFiles: inputs.specFiles,
     adapterFiles: inputs.adapterFiles,
     inputs: sortedRecord(allInputs),
+    inputStats,
     specs,
     adapters: { deps: adapters.deps, adapters: adapters.adapters, diagnostics: adapters.diagnostics },
     jobs,

@@ -96,12 +96,25 @@ export class SpecFileProcessor {
   private artifacts?: readonly (ArtifactFiles & { readonly name: string })[];
   private resolveContext!: (context: LoadedContext) => void;
   /** Set once the capabilities are known: what integrations are checked and bound against. */
-  private readonly context = new Promise<LoadedContext>((resolve) => (this.resolveContext = resolve));
+  private context = this.contextToCome();
 
   constructor(private readonly settings: TaskSettings) {
     this.specFiles = new Set(settings.specFiles);
     this.graph = new ModuleGraph(new InputBoundary(settings.inputRoots));
     this.evaluator = new StaticEvaluator(this.graph);
+  }
+
+  /**
+   * Another run with the same settings (a watch process's next): the modules whose file is unchanged
+   * (`current`) stay parsed, validators compiled and templates loaded; the context is the new run's.
+   */
+  nextRun(current: (file: string, hash: string) => boolean): void {
+    this.graph.keepCurrent(current);
+    this.context = this.contextToCome();
+  }
+
+  private contextToCome(): Promise<LoadedContext> {
+    return new Promise<LoadedContext>((resolve) => (this.resolveContext = resolve));
   }
 
   /** The capabilities and adapters integrations are checked and bound against. */

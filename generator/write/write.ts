@@ -11,7 +11,7 @@
  * one rule (output-path.ts): inside the output folder, through real folders only (CG307 otherwise).
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { sha1 } from '../values.js';
 import type { OutputFile } from '../emit/render.js';
@@ -97,9 +97,9 @@ export class OutputSession {
     return this.paths.absolute(path);
   }
 
-  /** Whether the writer may touch `path` (the writer's path rule): a cached output it would refuse is not reused. */
-  reachable(path: string): boolean {
-    return this.paths.reachable(path);
+  /** What is at an emitted path when the writer may touch it (the writer's path rule): a cached output it would refuse is not reused. */
+  existing(path: string): ReturnType<OutputPaths['existing']> {
+    return this.paths.existing(path);
   }
 
   /** Content hash of every file this run produces, by emitted path (for the build cache). */
@@ -125,11 +125,18 @@ export class OutputSession {
     try {
       // Compared by place on disk, across folders: when folders nest (docsOut inside out), a file one
       // folder's old manifest lists may be what another folder produces now - never stale then.
-      const producedOnDisk = new Set(this.states.flatMap((state) => [...state.produced, MANIFEST_NAME].map((path) => join(state.target.dir, path))));
+      // Places are spelled folder + "/" + path (the paths are plain: manifest entries are checked so):
+      // path.join per file would be most of what this costs. With one folder, the path says the place.
+      const place = (state: TargetState) => {
+        const folder = `${state.target.dir.split(sep).join('/')}/`;
+        return this.states.length === 1 ? (path: string) => path : (path: string) => folder + path;
+      };
+      const producedOnDisk = new Set(this.states.flatMap((state) => [...state.produced, MANIFEST_NAME].map(place(state))));
       for (const state of this.states) {
         this.compare(state, MANIFEST_NAME, manifestContent(state.produced), true);
+        const placeOf = place(state);
         for (const old of state.previous) {
-          if (producedOnDisk.has(join(state.target.dir, old))) continue;
+          if (producedOnDisk.has(placeOf(old))) continue;
           // Only a regular file can be what an earlier run wrote: a FIFO or a folder put there since is left alone.
           const found = this.allowed(() => this.paths.inside(state.target.dir, old), { file: join(state.target.dir, MANIFEST_NAME), entry: old });
           if (found?.leaf?.isFile()) {

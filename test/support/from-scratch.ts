@@ -7,6 +7,10 @@
 import { cpSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { generate, type GenerateMode, type GenerateResult } from '../../generator/index.js';
+import type { WarmState } from '../../generator/cache/index.js';
+import { ConfigError } from '../../generator/config/error.js';
+import { resolveOptions } from '../../generator/config/resolve.js';
+import { generateResolved } from '../../generator/generate.js';
 import { formatDiagnostic } from '../../generator/report/format.js';
 import { fileTree, isUnder } from './file-tree.js';
 import { removeDir } from './workspace.js';
@@ -50,11 +54,23 @@ export function outcomeOf(root: string, result: GenerateResult): Outcome {
 
 /**
  * Runs `mode` in `root` with the cache, and from scratch in a copy made at `copy` just before;
- * both take their options from the project's config file, as the CLI does.
+ * both take their options from the project's config file, as the CLI does. `warm`: the cached run
+ * is a watch process's next run, with what its earlier runs kept in memory.
  */
-export async function cachedAndFromScratch(root: string, copy: string, mode: GenerateMode): Promise<{ cached: Outcome; fromScratch: Outcome }> {
+export async function cachedAndFromScratch(root: string, copy: string, mode: GenerateMode, warm?: WarmState): Promise<{ cached: Outcome; fromScratch: Outcome }> {
   copyProject(root, copy);
-  const cached = await generate({ root, mode, workers: 0 });
+  const cached = warm ? await warmRun(root, mode, warm) : await generate({ root, mode, workers: 0 });
   const fromScratch = await generate({ root: copy, mode, workers: 0, cache: false });
   return { cached: outcomeOf(root, cached), fromScratch: outcomeOf(copy, fromScratch) };
+}
+
+/** A run as watch mode makes it (generator/watch.ts): options resolved anew, the warm state of the runs before. */
+async function warmRun(root: string, mode: GenerateMode, warm: WarmState): Promise<GenerateResult> {
+  try {
+    return await generateResolved(await resolveOptions({ root, mode, workers: 0 }), warm);
+  } catch (error) {
+    // A config that cannot be used: the run reads nothing, warm or not (generate() reports it as CG160).
+    if (error instanceof ConfigError) return generate({ root, mode, workers: 0 });
+    throw error;
+  }
 }
