@@ -9,7 +9,7 @@ import type { ListedSpec } from '../options.js';
 import type { SpecSummary } from '../plan/model.js';
 import { compareStrings, isRecord } from '../values.js';
 
-export const CACHE_FORMAT = 8;
+export const CACHE_FORMAT = 9;
 
 /**
  * What an output looked like on disk after the run: its content hash, size, and nanosecond
