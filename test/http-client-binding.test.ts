@@ -42,6 +42,15 @@ export const plivoLookup = defineAdapter<'sms.plivo', unknown, unknown, Pick<Sms
 });
 `;
 
+/** The same lookup declared partial: no health probe of its own, so the binding's health request serves. */
+const PARTIAL = `import { definePartialAdapter, NotImplementedError } from '@contractgen/runtime';
+import type { SmsOutboundOperations } from '../generated/capabilities/sms.outbound/types.js';
+export const plivoLookup = definePartialAdapter<'sms.plivo', unknown, unknown, Pick<SmsOutboundOperations, 'getDeliveryStatus'>>({
+  integration: 'sms.plivo',
+  connect: () => ({ getDeliveryStatus: async () => { throw new NotImplementedError('getDeliveryStatus'); } }),
+});
+`;
+
 const useFile = (body: string) => `import { NotImplementedError } from '@contractgen/runtime';
 import { createSmsPlivoClient } from './generated/integrations/sms.plivo/client.js';
 void NotImplementedError;
@@ -49,7 +58,7 @@ ${body}
 `;
 
 describe('clients of HTTP-bound specs', () => {
-  let built: Record<'allServed' | 'allServedOverride' | 'sendOnlyNoAdapter' | 'sendOnlyEmptyAdapter' | 'sendOnlyLookup' | 'handWritten' | 'handWrittenAllServed', Awaited<ReturnType<typeof project>>>;
+  let built: Record<'allServed' | 'allServedOverride' | 'sendOnlyNoAdapter' | 'sendOnlyEmptyAdapter' | 'sendOnlyLookup' | 'handWritten' | 'handWrittenAllServed' | 'partial', Awaited<ReturnType<typeof project>>>;
   let compiled: Record<keyof typeof built, { ok: boolean; output: string }>;
   beforeAll(async () => {
     built = {
@@ -65,6 +74,10 @@ describe('clients of HTTP-bound specs', () => {
       }),
       handWrittenAllServed: await project('http-hand-all', PLIVO_SPEC, {
         'adapters/plivo-lookup.ts': HAND_WRITTEN,
+        'use.ts': useFile(`export const c = createSmsPlivoClient({ ${options} });`),
+      }),
+      partial: await project('http-partial', SEND_ONLY_SPEC, {
+        'adapters/plivo-lookup.ts': PARTIAL,
         'use.ts': useFile(`export const c = createSmsPlivoClient({ ${options} });`),
       }),
     };
@@ -102,6 +115,23 @@ describe('clients of HTTP-bound specs', () => {
     expect(compiled.handWritten).toEqual({ ok: true, output: '' });
     expect(built.handWrittenAllServed.client).toContain('const handWritten = options.adapter ?? defaultAdapter;');
     expect(compiled.handWrittenAllServed).toEqual({ ok: true, output: '' });
+  });
+
+  it('a partial adapter (definePartialAdapter) implements only what it overrides, leaving the health probe to the binding', () => {
+    expect(built.partial.client).toContain('import { plivoLookup } from "../../../adapters/plivo-lookup.js";');
+    expect(compiled.partial).toEqual({ ok: true, output: '' });
+  });
+
+  it('a partial adapter for a spec without an http section is CG143 at the adapter, and nothing is written', async () => {
+    const root = scratchDir('http-partial-unbound');
+    scratch.push(root);
+    copyInto(TWILIO_SPECS, join(root, 'specs'));
+    writeFiles(root, { 'adapters/sms.ts': PARTIAL.replaceAll('sms.plivo', 'sms.twilio') });
+    const result = await generate({ root });
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, d.file, d.line])).toEqual([['CG143', join(root, 'adapters/sms.ts'), 3]]);
+    expect(errors[0]!.message).toContain('plivoLookup is a partial adapter (definePartialAdapter), but the sms.twilio spec has no http section');
+    expect(result.ok).toBe(false);
   });
 
   it("the repository's generated HTTP clients and test doubles compile under every flag of the consumer apps, against the built runtime", () => {

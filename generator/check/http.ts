@@ -8,6 +8,7 @@
  * first: a spec that fails them is not checked here).
  */
 import type { Diagnostic } from '../diagnostics/index.js';
+import type { AdapterBinding } from '../load/adapters.js';
 import type { LoadedSpec } from '../load/model.js';
 import { closest, type SpecFinding } from '../spec-rules/findings.js';
 import { unknownField } from '../spec-rules/http.js';
@@ -29,9 +30,9 @@ export interface HttpCheckedCapability {
 type Operation = HttpCheckedCapability['operations'][number];
 
 /** `hasAdapter`: a hand-written adapter is bound to the integration (it serves what the binding does not). */
-export function checkHttpBinding(spec: LoadedSpec, provides: readonly HttpCheckedCapability[], hasAdapter: boolean): Diagnostic[] {
+export function checkHttpBinding(spec: LoadedSpec, provides: readonly HttpCheckedCapability[], adapter: AdapterBinding | undefined): Diagnostic[] {
   const http = (spec.value as Obj).http;
-  if (!isRecord(http)) return [];
+  if (!isRecord(http)) return adapter?.partial ? [partialWithoutBinding(adapter)] : [];
   if (provides.length === 0) {
     return located(spec, [{ code: 'CG180', severity: 'error', path: ['http'], message: 'binds operations, but the integration provides no capability', hint: "list the capability in capabilities.provides, e.g. { key: 'sms.outbound', version: '1.0.0' }" }]);
   }
@@ -52,7 +53,7 @@ export function checkHttpBinding(spec: LoadedSpec, provides: readonly HttpChecke
   const unknownInputs = inputReferences(http, operationsOf);
   // An input field the binding misspells is not also "never sent": the misspelling is the news.
   found.push(...unknownInputs, ...(unknownInputs.length ? [] : declaredInputs(http, bound)), ...outputs(http, bound), ...retries(http, operationsOf));
-  if (!hasAdapter) found.push(...unbound(http, known, bound));
+  if (!adapter) found.push(...unbound(http, known, bound));
   return located(spec, found);
 }
 
@@ -169,6 +170,17 @@ function retries(http: Obj, operationsOf: (scope: HttpScope) => [string, Operati
       hint: 'match a definite rejection: a status that says nothing was done (429, a 4xx other than 408), or a provider code in the body (when.body)',
     }];
   });
+}
+
+/** CG143: a partial adapter leaves operations to a binding the spec does not have. */
+function partialWithoutBinding(adapter: AdapterBinding): Diagnostic {
+  return {
+    code: 'CG143',
+    severity: 'error',
+    message: `${adapter.exportName} is a partial adapter (definePartialAdapter), but the ${adapter.integration} spec has no http section to serve what it leaves out`,
+    hint: 'declare it with defineAdapter and implement every operation and probeHealth, or bind the rest in the spec\'s http section',
+    ...adapter.position,
+  };
 }
 
 /** CG193: what the binding leaves unbound (operations, the health probe) when no hand-written adapter serves it. */

@@ -1,5 +1,6 @@
 /**
- * Finds hand-written adapters: exported constants initialised by `defineAdapter({ integration: '<key>', ... })`.
+ * Finds hand-written adapters: exported constants initialised by `defineAdapter({ integration: '<key>', ... })`,
+ * or by `definePartialAdapter(...)` (beside an HTTP binding, it implements only what it overrides).
  * Read statically like specs, so binding an adapter never runs its code (or loads its SDK).
  */
 import { ts } from './typescript.js';
@@ -15,7 +16,12 @@ export interface AdapterBinding {
   readonly position: SourcePosition;
   /** Set for a package's adapter: the module specifier generated code imports it from (`@contractgen/twilio/sms`). */
   readonly specifier?: string;
+  /** Declared with definePartialAdapter: it serves only what the spec's HTTP binding leaves out. */
+  readonly partial?: true;
 }
+
+/** The functions that declare an adapter, and whether the adapter they declare may be partial. */
+const DECLARATIONS: Readonly<Record<string, boolean>> = { defineAdapter: false, definePartialAdapter: true };
 
 export function findAdapters(files: readonly string[], graph: ModuleGraph): { adapters: AdapterBinding[]; diagnostics: Diagnostic[] } {
   const adapters: AdapterBinding[] = [];
@@ -26,19 +32,20 @@ export function findAdapters(files: readonly string[], graph: ModuleGraph): { ad
       diagnostics.push(module);
       continue;
     }
-    if (!module.text.includes('defineAdapter')) continue;
+    if (!/define(?:Partial)?Adapter/.test(module.text)) continue;
     for (const statement of module.sourceFile.statements) {
       if (!ts.isVariableStatement(statement) || !ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
       for (const declaration of statement.declarationList.declarations) {
         const call = declaration.initializer;
-        if (!call || !ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'defineAdapter') continue;
+        if (!call || !ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || !Object.hasOwn(DECLARATIONS, call.expression.text)) continue;
+        const declaredBy = call.expression.text;
         const argument = call.arguments[0];
         const key = literalString(argument, ['integration']);
         if (key === undefined) {
-          diagnostics.push({ code: 'CG140', severity: 'error', message: 'defineAdapter needs an object literal with `integration` as a string literal', ...positionOfNode(call) });
+          diagnostics.push({ code: 'CG140', severity: 'error', message: `${declaredBy} needs an object literal with \`integration\` as a string literal`, ...positionOfNode(call) });
           continue;
         }
-        adapters.push({ integration: key, file, exportName: declaration.name.getText(), position: positionOfNode(declaration) });
+        adapters.push({ integration: key, file, exportName: declaration.name.getText(), position: positionOfNode(declaration), ...(DECLARATIONS[declaredBy] && { partial: true as const }) });
       }
     }
   }

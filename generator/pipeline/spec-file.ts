@@ -174,7 +174,7 @@ export class SpecFileProcessor {
         if (!references.provides) continue;
         const provides = references.provides;
         const adapter = Object.hasOwn(context.adapters, entry.plan.summary.key) ? context.adapters[entry.plan.summary.key] : undefined;
-        const binding = checkHttpBinding(entry.spec, provides, adapter !== undefined);
+        const binding = checkHttpBinding(entry.spec, provides, adapter);
         diagnostics.push(...binding);
         if (hasErrors(binding)) continue;
         const jobs = artifacts.flatMap((artifact) => artifact.integrationJobs?.(plan, { provides, adapter, settings: this.settings.plan }) ?? []);

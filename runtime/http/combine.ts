@@ -4,12 +4,30 @@
  * binding serves whatever it leaves out. This is the escape hatch from the declarative format:
  * one operation the binding cannot express does not force the whole integration into code.
  */
-import type { Adapter, AdapterConnection, AdapterInit, HealthProbe } from '../client/adapter.js';
+import type { Adapter, AdapterConnection, AdapterInit, AdapterPreparation, HealthProbe } from '../client/adapter.js';
 
 /** A hand-written adapter that may implement only some operations, and may leave the health probe to the binding. */
 export interface PartialAdapter<Key extends string, Config, Secrets, Operations> {
   readonly integration: Key;
   readonly connect: (init: AdapterInit<Config, Secrets>) => Partial<AdapterConnection<Operations>>;
+}
+
+/** A hand-written adapter of some operations (`Operations`: the ones it implements, each required), with an optional health probe. */
+export interface OperationsAdapter<Key extends string, Config, Secrets, Operations> {
+  readonly integration: Key;
+  readonly connect: (init: AdapterInit<Config, Secrets>) => Operations & Partial<HealthProbe> & AdapterPreparation;
+}
+
+/**
+ * Declares a hand-written adapter for an HTTP-bound integration that implements only what it
+ * overrides (name those operations in `Operations`, e.g. `Pick<SmsOutboundOperations, 'getDeliveryStatus'>`):
+ * the binding serves the others, and the health probe unless it has one. The key stays a literal
+ * type, as with defineAdapter. Only for a spec with an `http` section (CG143).
+ */
+export function definePartialAdapter<const Key extends string, Config, Secrets, Operations>(
+  adapter: OperationsAdapter<Key, Config, Secrets, Operations>,
+): OperationsAdapter<Key, Config, Secrets, Operations> {
+  return adapter;
 }
 
 /**

@@ -2,4 +2,4 @@
 // that executes it. The test double is at `@contractgen/runtime/testing`, so production never loads it.
 export type * from './binding.js';
 export { createHttpAdapter, type HttpOperation } from './adapter.js';
-export { combineAdapters, type PartialAdapter } from './combine.js';
+export { combineAdapters, definePartialAdapter, type OperationsAdapter, type PartialAdapter } from './combine.js';
