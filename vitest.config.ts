@@ -13,11 +13,22 @@ const alias = Object.entries(tsconfig.compilerOptions.paths)
   .sort(([a], [b]) => b.length - a.length)
   .map(([name, [source]]) => ({ find: new RegExp(`^${name.replace(/[/.]/g, '\\$&')}$`), replacement: fileURLToPath(new URL(source, import.meta.url)) }));
 
+/**
+ * The runtime's and the adapters' own tests (in process, each cleaning up what it starts) share
+ * their processes: a fresh process per file spent more CPU importing the runtime, the Twilio SDK and
+ * vitest itself than running the file. Not the SDK's first-load test, which needs a process that has
+ * not loaded the SDK yet, nor the generator's files, which set probes and environment variables.
+ */
+const SHARED_PROCESS = ['test/runtime/**/*.test.ts', 'test/adapters/!(twilio-sdk-load).test.ts', 'test/twilio/**/*.test.ts', 'test/redis/**/*.test.ts'];
+const EXCLUDE = ['node_modules/**', 'test/.tmp/**', 'test/fixtures/**'];
+
 export default defineConfig({
   resolve: { alias },
   test: {
-    include: ['test/**/*.test.ts'],
-    exclude: ['node_modules/**', 'test/.tmp/**', 'test/fixtures/**'],
+    projects: [
+      { extends: true, test: { name: 'library', include: SHARED_PROCESS, exclude: EXCLUDE, isolate: false } },
+      { extends: true, test: { name: 'generator', include: ['test/**/*.test.ts'], exclude: [...EXCLUDE, ...SHARED_PROCESS] } },
+    ],
     // Several suites spawn the CLI and the TypeScript compiler: allow for a loaded 2-core CI machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,

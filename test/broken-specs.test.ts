@@ -8,7 +8,7 @@
  * mtime-for-mtime as it was. Every case runs in-process (the programmatic `generate()` plus the CLI's
  * own reporter, human and JSON); cases marked `"cli": true` also run the real CLI as a child process
  * (`node generator/bin/contractgen.js generate ...`), in both reporters, to check exit codes end to end.
- * CONTRACTGEN_TEST_ALL_CLI=1 runs every case through the CLI.
+ * CONTRACTGEN_TEST_ALL_CLI=1 runs every case through the CLI (test/fixtures/broken/README.md says why a handful do by default).
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { resolveOptions } from '../generator/config/resolve.js';
 import { generateResolved } from '../generator/generate.js';
 import { generate, type GenerateMode, type GenerateResult } from '../generator/index.js';
+import { printed } from './support/in-process.js';
 import { copyInto, REPO, TWILIO_SPECS, removeDir, runCli, scratchDir, snapshot, typecheckEach, writeFiles } from './support/workspace.js';
 
 const scratch: string[] = [];
@@ -45,8 +46,9 @@ const SMS_SPECS = ['capabilities/sms-outbound.ts', 'integrations/twilio-sms.ts']
 
 /**
  * A run as the CLI makes it from `cwd` (its config found upward from there, flags relative to it:
- * the same `resolveOptions` call), in this process: for claims about where options come from. What
- * the CLI prints and exits with is tested through the real CLI.
+ * the same `resolveOptions` call), in this process: for claims about where options come from, and
+ * (through `printed`, the CLI's reporter) about what a run's result prints. Flags, exit codes,
+ * streams and what the environment switches are tested through the real CLI.
  */
 async function runFrom(cwd: string, mode: GenerateMode = 'write', flags: { out?: string } = {}): Promise<GenerateResult> {
   return generateResolved(await resolveOptions({ out: flags.out && resolve(cwd, flags.out), mode }, { cwd }));
@@ -70,9 +72,9 @@ function json(stdout: string) {
 describe('config file (contractgen.config.ts with defineConfig)', () => {
   it('is found from the root and from a nested folder, and both write the same bytes', async () => {
     const root = workspace('config-ts', 'contractgen.config.ts', tsConfig(baseConfig));
-    const fromRoot = runCli(['generate'], root);
-    expect(fromRoot.stderr).toMatch(/^contractgen generate: \d+ specs, \d+ written, 0 unchanged, 0 removed \(\d+ ms\)$/m);
-    expect(fromRoot.code).toBe(0);
+    const fromRoot = await runFrom(root);
+    expect(printed(fromRoot, root).stderr).toMatch(/^contractgen generate: \d+ specs, \d+ written, 0 unchanged, 0 removed \(\d+ ms\)$/m);
+    expect(fromRoot.ok).toBe(true);
     const first = snapshot(join(root, OUT));
     expect(Object.keys(first)).toContain('integrations/sms.twilio/client.ts');
     expect(first['integrations/sms.twilio/client.ts']!.content).toContain('from contracts/integrations/twilio-sms.ts');
@@ -100,7 +102,10 @@ describe('config file (contractgen.config.ts with defineConfig)', () => {
 
   it('is read by the programmatic API too: generate({ root }) writes what the CLI writes, unless told config: false', async () => {
     const root = workspace('config-api', 'contractgen.config.json', JSON.stringify({ specs: 'contracts', out: OUT }));
-    expect(runCli(['generate'], root).code).toBe(0);
+    const cli = runCli(['generate'], root);
+    expect(cli.code).toBe(0);
+    // Without --timings, the CLI's human output is the one summary line.
+    expect(cli.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^contractgen generate: \d+ specs, \d+ written, 0 unchanged, 0 removed \(\d+ ms\)$/)]);
     const fromCli = contents(snapshot(join(root, OUT)));
     rmSync(join(root, OUT), { recursive: true });
     expect((await generate({ root })).ok).toBe(true);
@@ -315,7 +320,7 @@ describe('output for people and machines', () => {
     expect(run.stdout).toBe(`${(JSON.parse(readFileSync(join(REPO, 'generator/package.json'), 'utf8')) as { version: string }).version}\n`);
   });
 
-  it('--reporter json parses and lists every file with its status', () => {
+  it('--reporter json parses and lists every file with its status', async () => {
     const root = project('report-json', true);
     const first = json(runCli(['generate', '--reporter', 'json'], root).stdout);
     expect(first.ok).toBe(true);
@@ -326,12 +331,14 @@ describe('output for people and machines', () => {
     expect(first.files.every((f) => !f.path.includes('\\') && !f.path.startsWith('/'))).toBe(true);
     expect(first.files.map((f) => f.path)).toContain('integrations/sms.twilio/client.ts');
 
-    const second = json(runCli(['generate', '--reporter', 'json'], root).stdout);
+    // The runs after it in this process (the same options, the CLI's reporter): the statuses are the run's.
+    const reported = async () => json(printed(await runFrom(root), root, 'json').stdout);
+    const second = await reported();
     expect(new Set(second.files.map((f) => f.status))).toEqual(new Set(['unchanged']));
     expect(second.files.map((f) => f.path).sort()).toEqual(first.files.map((f) => f.path).sort());
 
     rmSync(join(root, 'contracts/integrations/messaging-whatsapp-twilio.ts'));
-    const third = json(runCli(['generate', '--reporter', 'json'], root).stdout);
+    const third = await reported();
     expect(third.files).toContainEqual({ path: 'integrations/messaging.whatsapp.twilio/client.ts', status: 'removed' });
     expect(third.files).toContainEqual({ path: 'index.ts', status: 'written' });
     expect(third.files).toContainEqual({ path: 'integrations/sms.twilio/client.ts', status: 'unchanged' });
@@ -378,7 +385,7 @@ describe('output for people and machines', () => {
     expect(failed.stderr).toMatch(/twilio-sms\.ts:\d+:\d+ - error CG101/);
   }, 120_000);
 
-  it('--timings prints each stage with its time; the human summary is one line', () => {
+  it('--timings prints each stage with its time; the human summary is one line', async () => {
     const root = project('timings');
     const run = runCli(['generate', '--timings'], root);
     expect(run.code).toBe(0);
@@ -387,7 +394,9 @@ describe('output for people and machines', () => {
     expect(summary).toHaveLength(1);
     expect(summary[0]).toMatch(/^contractgen generate: \d+ specs, \d+ written, 0 unchanged, 0 removed \(\d+ ms\)$/);
 
-    const plain = runCli(['generate'], root);
+    // Without --timings (the CLI's default: false), in this process through the CLI's reporter.
+    const plain = printed(await runFrom(root), root);
+    expect(plain.stdout).toBe('');
     expect(plain.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^contractgen generate: \d+ specs, 0 written, \d+ unchanged, 0 removed \(\d+ ms\)$/)]);
 
     // A cold run through the JSON reporter: every stage, in milliseconds.
@@ -395,6 +404,6 @@ describe('output for people and machines', () => {
     expect(Object.keys(machine.timings ?? {})).toEqual(expect.arrayContaining(['discover', 'load', 'check', 'emit', 'compare', 'write']));
     expect(Object.values(machine.timings ?? {}).every((ms) => typeof ms === 'number' && ms >= 0)).toBe(true);
     // Without --timings the JSON has none.
-    expect(json(runCli(['generate', '--reporter', 'json'], root).stdout).timings).toBeUndefined();
+    expect(json(printed(await runFrom(root), root, 'json').stdout).timings).toBeUndefined();
   }, 120_000);
 });

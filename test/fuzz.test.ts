@@ -20,7 +20,7 @@ import { FuzzProject } from './fuzz/project.js';
 import { removeDir, runCli, scratchDir } from './support/workspace.js';
 
 const SEED = 20_261_202;
-const CASES = 200;
+const CASES = 100;
 const scratch = scratchDir('fuzz');
 afterAll(() => removeDir(scratch));
 
