@@ -360,7 +360,7 @@ async function incrementalSeries(name: string, corpus: CorpusInfo, options: Opti
   const victimFile = join(corpus.dir, victim.file);
   const original = readFileSync(victimFile, 'utf8');
   const ownFile = (path: string) => path.startsWith(`integrations/${victim.key}/`) || path === `docs/integrations/${victim.key}.md`;
-  const sharedFiles = new Set(['index.ts', 'docs/catalog.md', '.contractgen-manifest.json']);
+  const sharedFiles = new Set(['index.ts', 'docs/catalog.md', 'docs/catalog.json', '.contractgen-manifest.json']);
   try {
     const oneChange = await series(
       `${name} one spec changed (${victim.key})`,
