@@ -14,7 +14,8 @@ import { WorkerFailure } from '../parallel/pool.js';
 import type { SpecSummary } from '../plan/model.js';
 import { Profiler } from '../profiler.js';
 import { cacheKey, contextFingerprints, type FileOutcome } from './reuse.js';
-import { FILE_STAGES, type IntegrationContext, type SpecFileProcessor, type SpecFileResult, type TaskSettings } from './spec-file.js';
+import { FILE_STAGES } from './file-stages.js';
+import type { IntegrationContext, SpecFileProcessor, SpecFileResult, TaskSettings } from './spec-file.js';
 
 /**
  * Processes (or takes from the cache) each file of one kind, in file order; files go to the

@@ -22,9 +22,7 @@ import { ModuleGraph } from '../load/modules.js';
 import type { CapabilitySummary, SpecSummary } from '../plan/model.js';
 import { planSpec, type SpecPlan } from '../plan/spec.js';
 import { Profiler } from '../profiler.js';
-
-/** The stages a spec file's work is timed in (each reported, also at zero). */
-export const FILE_STAGES = ['load', 'check', 'plan', 'emit'] as const;
+import { FILE_STAGES } from './file-stages.js';
 
 /** What integrations are checked and bound against: the same for every integration of a run. */
 export interface IntegrationContext {
