@@ -1,6 +1,7 @@
 /** What a run does when it is interrupted (Ctrl-C, a CI cancel). */
 import type { Diagnostic } from '../diagnostics/index.js';
 import { formatDiagnostic } from '../report/format.js';
+import { refuseMatches } from '../spec-rules/pattern-budget.js';
 import type { OutputSession } from '../write/write.js';
 
 export const INTERRUPTED: Diagnostic = { code: 'CG303', severity: 'error', message: 'interrupted: nothing was written' };
@@ -15,8 +16,11 @@ export function interruptible(output: OutputSession | undefined): () => void {
   // A run that writes nothing (validate, check, list) has nothing to undo: it does not listen, so
   // the CLI's own listener reports CG303 and exits at once, whatever the run is busy with.
   if (!output) return () => {};
+  refuseMatches(false);
   const interrupted = (signal: NodeJS.Signals) => {
-    output?.abort();
+    output.abort();
+    // The spec file being checked stops matching patterns now: the run ends within a turn.
+    refuseMatches(true);
     if (process.listenerCount(signal) > 0) return;
     process.stderr.write(`${formatDiagnostic(INTERRUPTED, { root: process.cwd() })}\n`);
     process.exit(130);

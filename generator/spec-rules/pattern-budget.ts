@@ -48,6 +48,8 @@ Atomics.notify(state, 2);
 
 /** The worker and the shared words it answers in: [0] 1 when an answer is there, [1] the answer, [2] 1 once started. */
 let matcher: { worker: Worker; state: Int32Array } | undefined;
+/** Set while the run in this thread is being stopped (SIGINT/SIGTERM): every match is refused at once. */
+let refusing = false;
 let spentThisTurn = 0;
 let turnEndScheduled = false;
 const answers = new Map<string, boolean>();
@@ -67,12 +69,20 @@ function startMatcher(): { worker: Worker; state: Int32Array } {
   return { worker, state };
 }
 
+/**
+ * A run being stopped refuses every further match in this thread at once, so the spec file being
+ * checked ends within a turn instead of spending its whole pattern budget; `false` when a run starts.
+ */
+export function refuseMatches(refuse: boolean): void {
+  refusing = refuse;
+}
+
 /** Whether `input` matches `source`, run in the worker; throws PatternTimeout past the budget. */
 export function budgetedTest(source: string, flags: string, input: string): boolean {
   const key = `${flags}/${source}\u0000${input}`;
   const known = answers.get(key);
   if (known !== undefined) return known;
-  if (spentThisTurn >= PER_TURN_MS) throw new PatternTimeout(source, true);
+  if (refusing || spentThisTurn >= PER_TURN_MS) throw new PatternTimeout(source, true);
   if (!turnEndScheduled) {
     turnEndScheduled = true;
     setImmediate(() => {

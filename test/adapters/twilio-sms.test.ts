@@ -246,8 +246,15 @@ describe('cancellation', () => {
     standIn.respondNext('GET /2010-04-01/Accounts/{Sid}/Messages/{Sid}.json', { hang: true });
     const controller = new AbortController();
     const reason = new Error('caller gave up');
-    setTimeout(() => controller.abort(reason), 100);
-    const error = await client.getDeliveryStatus({ id: `SM${'cd'.repeat(16)}` }, { signal: controller.signal }).catch((e: unknown) => e);
+    // Once the request is on the wire (not after a fixed delay: loading the SDK first may take longer on a busy machine).
+    let settled = false;
+    const abortOnceSent = async () => {
+      while (standIn.requests.length === 0 && !settled) await new Promise((resolve) => setTimeout(resolve, 5));
+      controller.abort(reason);
+    };
+    const call = client.getDeliveryStatus({ id: `SM${'cd'.repeat(16)}` }, { signal: controller.signal }).catch((e: unknown) => e).finally(() => (settled = true));
+    void abortOnceSent();
+    const error = await call;
     // The caller's reason, not a TimeoutError after the 10 s default: the abort ended the wait.
     expect(error).toBe(reason);
     expect(standIn.requests).toHaveLength(1);
