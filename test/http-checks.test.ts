@@ -1,7 +1,7 @@
 /**
  * The build-time checks of an `http` binding (HTTP-DESIGN.md section 2; codes CG180-CG197, CG117,
  * CG113): each case breaks one thing in a good spec (the Vonage and Plivo bindings of
- * test/fixtures/http-specs/, author form) and expects its diagnostic at the offending property,
+ * the repository's specs/integrations/, author form) and expects its diagnostic at the offending property,
  * with the code frame the CLI prints; the good specs themselves produce no diagnostic. In process
  * (`generate` in validate mode, the CLI's own reporter): one project per case, the sms.outbound
  * capability beside the spec.
@@ -11,13 +11,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GenerateResult } from '../generator/index.js';
 import { defineIntegration } from '../generator/spec-rules/define.js';
-import { plivoSmsIntegrationSpec } from './fixtures/http-specs/sms-plivo.js';
+import { plivoSmsIntegrationSpec } from '../specs/integrations/sms-plivo.js';
 import { runInProcess } from './support/in-process.js';
 import { copyInto, REPO, removeDir, scratchDir, TWILIO_SPECS, writeFiles } from './support/workspace.js';
 
 const SPECS = { vonage: 'sms-vonage.ts', plivo: 'sms-plivo.ts' } as const;
 type Provider = keyof typeof SPECS;
-const source = (provider: Provider) => readFileSync(join(REPO, 'test', 'fixtures', 'http-specs', SPECS[provider]), 'utf8');
+const source = (provider: Provider) => readFileSync(join(REPO, 'specs', 'integrations', SPECS[provider]), 'utf8');
 
 const scratch: string[] = [];
 afterAll(() => scratch.forEach(removeDir));
