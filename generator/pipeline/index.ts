@@ -33,6 +33,7 @@ import { maskedSourceText } from '../report/mask.js';
 import { OutputSession } from '../write/write.js';
 import { keptProcessor, progressOf, runFiles, summariesOf, taskSettings } from './files.js';
 import { inputsChanged, readSpecFiles } from './inputs.js';
+import { refuseMatches } from '../spec-rules/pattern-budget.js';
 import { INTERRUPTED, interruptible } from './interrupt.js';
 import { renderProject, type ProjectFiles } from './project.js';
 import { cachedOutputHolds, cacheData, cacheKey, filesToProcess, outputStamps, reusableAdapters, reusableFile } from './reuse.js';
@@ -66,7 +67,8 @@ export async function runPipeline(
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
   /** Secret example strings of every spec read: code frames mask them. */
   const secrets = new Set<string>();
-  const stopOnSignal = interruptible(output);
+  // Stopping: the spec file being checked refuses further pattern matches, so the run ends within a turn.
+  const stopOnSignal = interruptible(output, refuseMatches);
   const emitted = new Set<string>();
   const addFile = (file: OutputFile) => {
     // Two specs with one key emit the same paths; the run fails on CG130 and writes nothing.
