@@ -4,7 +4,7 @@
  * changed and every output is still as written, it answers without loading the pipeline at all;
  * otherwise the pipeline runs, reusing what it can (generator/pipeline/).
  */
-import { cacheFile, cacheName, InputHashes, outputHolds, readCache, toolFingerprint, writeCache, type CacheData, type WarmState } from './cache/index.js';
+import { cacheFile, cacheName, InputHashes, outputCheck, readCache, toolFingerprint, writeCache, type CacheData, type OutputStamp, type TrustedOutput, type WarmState } from './cache/index.js';
 import type { Diagnostic } from './diagnostics/index.js';
 import { discoverInputs, type ProjectInputs } from './load/discover.js';
 import { ConfigError } from './config/error.js';
@@ -56,49 +56,61 @@ export async function generateResolved(resolved: ResolvedOptions, warm?: WarmSta
     const blocked = await settleInterruptedRuns(folders, resolved.mode);
     if (blocked.length > 0) return failedRun(blocked, timings, folders);
   }
-  const inputs = profiler.time('discover', () => discoverInputs(resolved));
-  const { file, name, tool, cache, hashes, upToDate } = profiler.time('cache', () => {
-    const file = cacheFile(resolved);
-    const name = cacheName(resolved);
-    const known = warm?.inputs ?? new KnownInputStates();
-    const hashes = new InputHashes(known);
-    const tool = toolFingerprint(resolved, hashes);
-    // Without the cache the run starts from scratch, and still leaves a cache for the next one. The
-    // inputs' states the cache file records spare reading the inputs whose stat has not moved.
-    const fromFile = () => {
-      const read = readCache(file);
-      if (read?.tool === tool) known.adopt(read.inputs, read.inputStats);
-      return read;
-    };
-    const read = resolved.cache ? (warm ? warm.cache(name, fromFile) : fromFile()) : undefined;
-    const cache = read?.tool === tool ? read : undefined;
-    return { file, name, tool, cache, hashes, upToDate: cache && unchangedResult(resolved, inputs, cache, hashes) };
-  });
-  if (upToDate) return { ...upToDate, timings };
-
-  const { runPipeline } = await import('./pipeline/index.js');
-  let outcome;
+  const paths = new OutputPaths(outputTargets(resolved));
+  // A watch process knows which outputs no one changed since its last run (cache/watched-outputs.ts).
+  const trusted = warm?.outputs?.begin(folders, (path) => paths.absolute(path));
+  /** The outputs' stamps when the run ends with its outputs as the cache records them. */
+  let settled: Readonly<Record<string, OutputStamp>> | undefined;
   try {
-    outcome = await runPipeline(resolved, inputs, cache, tool, profiler, hashes, warm);
-  } catch (error) {
-    if (error instanceof OutputBlockedError) return failedRun([error.diagnostic], timings, folders);
-    throw error;
+    const inputs = profiler.time('discover', () => discoverInputs(resolved));
+    const { file, name, tool, cache, hashes, upToDate } = profiler.time('cache', () => {
+      const file = cacheFile(resolved);
+      const name = cacheName(resolved);
+      const known = warm?.inputs ?? new KnownInputStates();
+      const hashes = new InputHashes(known);
+      const tool = toolFingerprint(resolved, hashes);
+      // Without the cache the run starts from scratch, and still leaves a cache for the next one. The
+      // inputs' states the cache file records spare reading the inputs whose stat has not moved.
+      const fromFile = () => {
+        const read = readCache(file);
+        if (read?.tool === tool) known.adopt(read.inputs, read.inputStats);
+        return read;
+      };
+      const read = resolved.cache ? (warm ? warm.cache(name, fromFile) : fromFile()) : undefined;
+      const cache = read?.tool === tool ? read : undefined;
+      return { file, name, tool, cache, hashes, upToDate: cache && unchangedResult(resolved, inputs, cache, hashes, paths, trusted) };
+    });
+    if (upToDate) {
+      settled = cache!.outputs;
+      return { ...upToDate, timings };
+    }
+
+    const { runPipeline } = await import('./pipeline/index.js');
+    let outcome;
+    try {
+      outcome = await runPipeline(resolved, inputs, cache, tool, profiler, hashes, warm, trusted);
+    } catch (error) {
+      if (error instanceof OutputBlockedError) return failedRun([error.diagnostic], timings, folders);
+      throw error;
+    }
+    if (outcome.cache && outcome.result.ok && resolved.mode !== 'validate') {
+      if (warm) warm.keep(name, file, outcome.cache);
+      else writeCache(file, outcome.cache);
+      settled = outcome.cache.outputs;
+    }
+    return outcome.result;
+  } finally {
+    warm?.outputs?.end(settled);
   }
-  if (outcome.cache && outcome.result.ok && resolved.mode !== 'validate') {
-    if (warm) warm.keep(name, file, outcome.cache);
-    else writeCache(file, outcome.cache);
-  }
-  return outcome.result;
 }
 
 /** The previous run's result, if no input changed and every output is still as that run left it. */
-function unchangedResult(options: ResolvedOptions, inputs: ProjectInputs, cache: CacheData, hashes: InputHashes): Omit<GenerateResult, 'timings'> | undefined {
+function unchangedResult(options: ResolvedOptions, inputs: ProjectInputs, cache: CacheData, hashes: InputHashes, paths: OutputPaths, trusted: TrustedOutput | undefined): Omit<GenerateResult, 'timings'> | undefined {
   if (inputs.diagnostics.length > 0 || !sameList(inputs.specFiles, cache.specFiles) || !sameList(inputs.adapterFiles, cache.adapterFiles)) return undefined;
   if (!hashes.unchanged(cache.inputs)) return undefined;
   const outputs = Object.keys(cache.outputs);
   // Every output where the writer may touch it and as the cache recorded it.
-  const paths = new OutputPaths(outputTargets(options));
-  if (options.mode !== 'validate' && !outputs.every((path) => outputHolds(paths, path, cache.outputs[path]))) return undefined;
+  if (options.mode !== 'validate' && !outputs.every(outputCheck(cache.outputs, paths, trusted))) return undefined;
   return {
     ok: true,
     diagnostics: cache.result.diagnostics,

@@ -12,14 +12,17 @@
  * Runs are warm: the process keeps the build cache's data and every input's state between runs
  * (cache/warm.ts), so a run reads only the inputs whose stat moved or that the watcher named, and
  * the pipeline is loaded while the user has not saved yet. What a run reuses is still verified as
- * in any run, so it ends exactly like a run from scratch, whatever the watcher saw or missed.
+ * in any run, so it ends exactly like a run from scratch, whatever the watcher of the inputs saw
+ * or missed. The output folders have a watcher of their own, so that a run need not look at every
+ * output it keeps (cache/watched-outputs.ts): an output changed by another hand is put back at once.
  */
 import { watch, type FSWatcher } from 'chokidar';
 import { basename } from 'node:path';
-import { WarmState } from './cache/index.js';
+import { WarmState, WatchedOutputs } from './cache/index.js';
+import { RUN_FOLDER, outputFolders } from './fs/run-folder.js';
 import { generateResolved, type GenerateResult } from './generate.js';
 import { preloadPipeline } from './pipeline/preload.js';
-import type { ResolvedOptions } from './options.js';
+import { outputTargets, type ResolvedOptions } from './options.js';
 
 export interface WatchOptions {
   /** The run's options (each run writes). */
@@ -114,6 +117,10 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
   };
 
   const { options } = watching;
+  const outputs = watchOutputs(options, warm, () => {
+    if (running) again = true;
+    else schedule();
+  });
   const configFiles = new Set(watching.extraPaths ?? []);
   const watcher: FSWatcher = watch([options.specs, options.adapters, ...options.templates, ...configFiles], {
     ignoreInitial: true,
@@ -133,9 +140,26 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
       closed = true;
       clearTimeout(timer);
       clearTimeout(saving);
-      await watcher.close();
+      await Promise.all([watcher.close(), outputs.close()]);
       await running;
       warm.save();
     },
   };
+}
+
+/**
+ * The watcher of the output folders: it only tells `warm` what changed there (a run's own writes
+ * included), and asks for a run when another hand changed an output. The writer's run folders are
+ * not watched (they hold only its lock, journal and staged files), symlinks are not followed (an
+ * output must not be one), and a failure of this watcher only makes runs look at every output again.
+ */
+function watchOutputs(options: ResolvedOptions, warm: WarmState, onChangedByOthers: () => void): FSWatcher {
+  const targets = outputTargets(options);
+  const outputs = new WatchedOutputs(targets, onChangedByOthers);
+  warm.outputs = outputs;
+  const watcher = watch(outputFolders(targets), { ignoreInitial: true, followSymlinks: false, ignored: (path) => basename(path) === RUN_FOLDER });
+  watcher.on('all', (_event, path) => outputs.named(path));
+  watcher.once('ready', () => outputs.ready());
+  watcher.on('error', () => outputs.failed());
+  return watcher;
 }

@@ -5,7 +5,7 @@
  */
 import { builtInTemplate } from './support/workspace.js';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { generate } from '../generator/index.js';
@@ -218,7 +218,7 @@ describe('generate --watch', () => {
     expect(cli.output()).not.toMatch(/internal error/);
   }, 240_000);
 
-  it('each warm run ends like a run from scratch: an edit, a new file, a rename, a spec written into a file that held none, a deletion, a break', async () => {
+  it('each warm run ends like a run from scratch: an edit, a new file, a rename, a spec written into a file that held none, a deletion, a break, outputs changed by hand', async () => {
     const root = project();
     const copy = join(scratchDir('watch-from-scratch'), 'project');
     scratch.push(dirname(copy));
@@ -233,6 +233,13 @@ describe('generate --watch', () => {
     const saves: [string, () => void][] = [
       ['a new spec file', () => writeFileSync(join(root, 'specs/integrations/acme-sms.ts'), acmeSpec())],
       ['an edit in place', () => writeFileSync(join(root, 'specs/integrations/acme-sms.ts'), acmeSpec('Acme Edited'))],
+      // Outputs changed by another hand: the watcher of the output folder sees them, and a run puts them back.
+      ['a generated file edited by hand', () => appendFileSync(join(root, 'generated/integrations/sms.acme/client.ts'), '// edited by hand\n')],
+      ['a generated file replaced by a rename', () => {
+        writeFileSync(join(root, 'generated/docs/catalog.md.tmp'), '# not the catalog\n');
+        renameSync(join(root, 'generated/docs/catalog.md.tmp'), join(root, 'generated/docs/catalog.md'));
+      }],
+      ['a generated file deleted', () => rmSync(join(root, 'generated/integrations/sms.acme/types.ts'))],
       ['a rename', () => renameSync(join(root, 'specs/integrations/acme-sms.ts'), join(root, 'specs/integrations/acme.ts'))],
       ['a spec written into a file that held none', () => writeFileSync(later, betaSpec)],
       ['an edit of a spec that another run reused', () => writeFileSync(join(root, 'specs/integrations/acme.ts'), acmeSpec('Acme Again'))],

@@ -2,4 +2,5 @@
 export { CACHE_FORMAT, type CacheData, type CachedAdapters, type CachedSpecFile, type OutputStamp } from './format.js';
 export { cacheFile, cacheName, InputHashes, readCache, toolFingerprint, writeCache } from './store.js';
 export { WarmState } from './warm.js';
-export { outputHolds, stampOf } from './stamps.js';
+export { outputCheck, outputHolds, stampOf, type TrustedOutput } from './stamps.js';
+export { WatchedOutputs } from './watched-outputs.js';

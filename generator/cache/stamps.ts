@@ -8,6 +8,9 @@ import type { OutputPaths } from '../fs/output-path.js';
 import { sha1 } from '../values.js';
 import type { OutputStamp } from './format.js';
 
+/** Whether an emitted path's output is as `stamp` says, known without looking (watched-outputs.ts); for one run. */
+export type TrustedOutput = (path: string, stamp: OutputStamp | undefined) => boolean;
+
 export function stampOf(file: string, hash: string): OutputStamp | undefined {
   try {
     const stat = statSync(file, { bigint: true });
@@ -34,4 +37,17 @@ export function outputHolds(paths: Pick<OutputPaths, 'existing'>, path: string, 
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether each output is still as `stamps` recorded it: trusted without a look when a watch process
+ * saw nothing change it (`trusted`, cache/watched-outputs.ts), looked at otherwise. Without `paths`
+ * (a run that writes nothing) only whether it has a stamp.
+ */
+export function outputCheck(stamps: Readonly<Record<string, OutputStamp>>, paths: Pick<OutputPaths, 'existing'> | undefined, trusted?: TrustedOutput): (path: string) => boolean {
+  return (path) => {
+    const stamp = stamps[path];
+    if (!paths) return stamp !== undefined;
+    return trusted?.(path, stamp) === true || outputHolds(paths, path, stamp);
+  };
 }

@@ -2,16 +2,21 @@
  * What a process that runs again and again (watch mode) keeps between its runs: the build cache's
  * data, so that a run neither reads the cache file nor waits for it to be written, the state of
  * every input, so that a run reads only the files whose stat moved (fs/input-state.ts), and the
- * processor of spec files (parsed imports, compiled validators, loaded templates). Like the
- * cache itself it only saves work: every reuse is verified as in any run, inputs by their state and
- * outputs by their stamps on disk, so a warm run ends exactly like a run from scratch.
+ * processor of spec files (parsed imports, compiled validators, loaded templates), and what the
+ * watcher of the output folders saw. Like the cache itself it only saves work: every reuse is
+ * verified, inputs by their state and outputs by their stamps on disk (or, for an output the
+ * watcher saw no change to since the run that stamped it, by that), so a warm run ends exactly
+ * like a run from scratch.
  */
 import { KnownInputStates } from '../fs/input-state.js';
 import { CACHE_FORMAT, type CacheData } from './format.js';
 import { writeCache } from './store.js';
+import type { WatchedOutputs } from './watched-outputs.js';
 
 export class WarmState {
   readonly inputs = new KnownInputStates();
+  /** What the watcher of the output folders saw: the outputs a run may trust without looking (watched-outputs.ts). */
+  outputs?: WatchedOutputs;
   /** The cache of the last run, by the output folders it is for (cacheName). */
   private kept?: { readonly name: string; readonly data: CacheData };
   /** A cache kept but not written to its file yet. */

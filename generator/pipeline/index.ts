@@ -16,7 +16,7 @@
  * output as it was (interrupt.ts). The per-file tasks are files.ts's, the statuses a run reports
  * statuses.ts's; this file only orders the stages.
  */
-import { InputHashes, type CacheData, type WarmState } from '../cache/index.js';
+import { InputHashes, outputCheck, type CacheData, type TrustedOutput, type WarmState } from '../cache/index.js';
 import { resolveAdapters, uniqueSpecs, unknownAdapterKeys } from '../check/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { templateDiagnostic, TemplateError, type OutputFile } from '../emit/index.js';
@@ -36,7 +36,7 @@ import { inputsChanged, readSpecFiles } from './inputs.js';
 import { refuseMatches } from '../spec-rules/pattern-budget.js';
 import { INTERRUPTED, interruptible } from './interrupt.js';
 import { renderProject, type ProjectFiles } from './project.js';
-import { cachedOutputHolds, cacheData, cacheKey, filesToProcess, outputStamps, reusableAdapters, reusableFile } from './reuse.js';
+import { cacheData, cacheKey, filesToProcess, outputStamps, reusableAdapters, reusableFile } from './reuse.js';
 import type { AdapterScan, IntegrationContext } from './spec-file.js';
 import { dedupe, listed, outputStatuses } from './statuses.js';
 
@@ -50,7 +50,8 @@ export interface PipelineOutcome {
 
 /**
  * The run after discovery; `hashes`: the input hashes the caller took already (each input is read
- * once per run); `warm`: what a watch process's runs keep (the spec files' processor, here).
+ * once per run); `warm`: what a watch process's runs keep (the spec files' processor, here);
+ * `trusted`: the outputs a watch process knows are as the cache stamped them (cache/watched-outputs.ts).
  */
 export async function runPipeline(
   options: ResolvedOptions,
@@ -60,6 +61,7 @@ export async function runPipeline(
   profiler: Profiler,
   hashes = new InputHashes(),
   warm?: WarmState,
+  trusted?: TrustedOutput,
 ): Promise<PipelineOutcome> {
   const time = <T>(stage: string, run: () => T) => profiler.time(stage, run);
   const writing = options.mode !== 'validate';
@@ -88,7 +90,8 @@ export async function runPipeline(
     const { kinds, hashes: specFileHashes } = readSpecFiles(inputs.specFiles, hashes, cache);
     const byKind = (kind: SpecKind) => inputs.specFiles.filter((file) => kinds.get(file)!.includes(kind));
     const settings = taskSettings(options, inputs, [...kinds].filter(([, k]) => k.length > 0).map(([file]) => file));
-    const cached = (kind: SpecKind, file: string, context?: string) => reusableFile(cache?.specs[cacheKey(kind, file)], context, hashes, output, cache);
+    const outputHolds = cache ? outputCheck(cache.outputs, output, trusted) : () => false;
+    const cached = (kind: SpecKind, file: string, context?: string) => reusableFile(cache?.specs[cacheKey(kind, file)], context, hashes, outputHolds);
     const fresh = filesToProcess(inputs.specFiles, kinds, cache, hashes);
     const workers = workerCount(options.workers, fresh.length);
     executor = await createExecutor(settings, workers, () => output?.wasAborted ?? false, workers === 0 && warm ? await keptProcessor(warm, settings, tool, hashes) : undefined);
@@ -147,7 +150,7 @@ export async function runPipeline(
     let projectFiles: ProjectFiles;
     try {
       projectFiles = await time('project', () =>
-        renderProject(project, options, (path, fingerprint) => (cache?.jobs[path] === fingerprint && cachedOutputHolds(cache, output, path) ? cache.outputs[path]![0] : undefined)),
+        renderProject(project, options, (path, fingerprint) => (cache?.jobs[path] === fingerprint && outputHolds(path) ? cache.outputs[path]![0] : undefined)),
       );
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;

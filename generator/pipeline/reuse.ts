@@ -3,7 +3,7 @@
  * next: a spec file's result is reused when every input it was made from is byte-identical, its
  * context (for an integration) is the same, and its outputs are still on disk as written.
  */
-import { InputHashes, outputHolds, stampOf, type CacheData, type CachedAdapters, type CachedSpecFile, type OutputStamp } from '../cache/index.js';
+import { InputHashes, stampOf, type CacheData, type CachedAdapters, type CachedSpecFile, type OutputStamp } from '../cache/index.js';
 import type { ProjectInputs } from '../load/discover.js';
 import type { SpecKind } from '../load/model.js';
 import type { FileStatus, GenerateResult } from '../options.js';
@@ -36,15 +36,9 @@ export function contextFingerprints(context: IntegrationContext): (summaries: re
 }
 
 /** A cached result whose inputs are byte-identical, whose context matches, and whose outputs are still on disk as written. */
-export function reusableFile(entry: CachedSpecFile | undefined, context: string | undefined, hashes: InputHashes, output: OutputSession | undefined, cache: CacheData | undefined): CachedSpecFile | undefined {
-  if (!entry || !cache || entry.context !== context || !hashes.unchanged(entry.deps)) return undefined;
-  // Without an output (validate) the disk is not looked at, but each output must have its record.
-  if (!entry.outputs.every((path) => (output ? cachedOutputHolds(cache, output, path) : Object.hasOwn(cache.outputs, path)))) return undefined;
-  return entry;
-}
-
-export function cachedOutputHolds(cache: CacheData, output: OutputSession, path: string): boolean {
-  return outputHolds(output, path, cache.outputs[path]);
+export function reusableFile(entry: CachedSpecFile | undefined, context: string | undefined, hashes: InputHashes, outputHolds: (path: string) => boolean): CachedSpecFile | undefined {
+  if (!entry || entry.context !== context || !hashes.unchanged(entry.deps)) return undefined;
+  return entry.outputs.every(outputHolds) ? entry : undefined;
 }
 
 /** The adapters found by the previous run, when the adapter files are the same and unchanged. */

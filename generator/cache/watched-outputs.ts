@@ -1,0 +1,110 @@
+/**
+ * What a watch process knows of its output folders between runs: which outputs are, for sure,
+ * still as its last run stamped them, without looking.
+ *
+ * A run reuses a cached output only when the output is still on disk as the cache stamped it
+ * (stamps.ts): an lstat per output, 90 ms of a save's 300 at 7,000 outputs. A watcher on the output
+ * folders tells the same for less: an output is looked at only when an event names it. So a warm
+ * run trusts an output when
+ * - the output watcher is ready and has reported no error (from an error on, nothing is trusted),
+ * - the run is for the output folders that are watched (a config reload may have moved them),
+ * - the run that stamped it began after the watcher was ready, the stamp the run holds is the one
+ *   that run left, and
+ * - no event named it since without the output being found as stamped;
+ * any other output is looked at, as in any run.
+ *
+ * An event on an output is judged by looking at that output (stamps.ts): as stamped, it was the
+ * run's own write (or nothing); otherwise another hand changed it, and a run is asked for
+ * (`onChangedByOthers`), which puts it back as a run from scratch would. Events that come during a
+ * run are judged when it ends, against the stamps it leaves: an output changed while a run trusted
+ * it is found then.
+ */
+import type { OutputTarget } from '../fs/output-path.js';
+import { OutputPaths } from '../fs/output-path.js';
+import { outputFolders } from '../fs/run-folder.js';
+import type { OutputStamp } from './format.js';
+import { outputHolds, type TrustedOutput } from './stamps.js';
+
+export class WatchedOutputs {
+  readonly #folders: readonly string[];
+  #state: 'starting' | 'ready' | 'failed' = 'starting';
+  /** The stamps the last run that ended as stamped left, by emitted path, and where each output is. */
+  #stamps: Readonly<Record<string, OutputStamp>> = {};
+  #outputs = new Map<string, string>();
+  /** Whether #stamps may be trusted: the run that left them began with the watcher ready. */
+  #trusted = false;
+  /** Outputs (absolute) an event named that were not found as stamped: looked at by the next run. */
+  readonly #changed = new Set<string>();
+  /** During a run: the paths named since it began, judged when it ends. */
+  #during?: { readonly named: Set<string>; readonly ready: boolean };
+
+  constructor(
+    private readonly targets: readonly OutputTarget[],
+    private readonly onChangedByOthers: () => void,
+  ) {
+    this.#folders = outputFolders(targets);
+  }
+
+  /** The watcher has looked at every folder: from now on it reports every change. */
+  ready(): void {
+    if (this.#state === 'starting') this.#state = 'ready';
+  }
+
+  /** The watcher failed: it may miss changes from now on, so nothing is trusted again. */
+  failed(): void {
+    this.#state = 'failed';
+  }
+
+  /** The watcher named `path` (absolute): created, changed or removed. */
+  named(path: string): void {
+    if (this.#during) this.#during.named.add(path);
+    else if (this.#changedByOthers([path])) this.onChangedByOthers();
+  }
+
+  /** A run for `folders` begins. Returns the outputs it may trust, or undefined when it must look at every one. */
+  begin(folders: readonly string[], absolute: (path: string) => string): TrustedOutput | undefined {
+    const ready = this.#state === 'ready' && folders.length === this.#folders.length && folders.every((f) => this.#folders.includes(f));
+    this.#during = { named: new Set(), ready };
+    if (!ready || !this.#trusted) return undefined;
+    const stamps = this.#stamps;
+    const changed = this.#changed;
+    const named = this.#during.named;
+    return (path, stamp) => {
+      if (stamp === undefined || stamps[path] !== stamp) return false;
+      const where = absolute(path);
+      return !changed.has(where) && !named.has(where);
+    };
+  }
+
+  /**
+   * The run ends: `stamps` are the outputs it left, as the cache records them (it passed, or had
+   * nothing to do), or undefined when it failed and wrote nothing.
+   */
+  end(stamps: Readonly<Record<string, OutputStamp>> | undefined): void {
+    const during = this.#during;
+    this.#during = undefined;
+    if (!during) return;
+    if (stamps) {
+      // The run looked at every output an event had named (or wrote it): they are as it stamped them.
+      this.#changed.clear();
+      this.#stamps = stamps;
+      const paths = new OutputPaths(this.targets);
+      this.#outputs = new Map(Object.keys(stamps).map((path) => [paths.absolute(path), path]));
+      this.#trusted = during.ready && this.#state === 'ready';
+    }
+    if (this.#changedByOthers(during.named)) this.onChangedByOthers();
+  }
+
+  /** Whether any of `named` is an output that is not as stamped; such outputs are looked at by the next run. */
+  #changedByOthers(named: Iterable<string>): boolean {
+    let found = false;
+    const paths = new OutputPaths(this.targets);
+    for (const where of named) {
+      const path = this.#outputs.get(where);
+      if (path === undefined || outputHolds(paths, path, this.#stamps[path])) continue;
+      this.#changed.add(where);
+      found = true;
+    }
+    return found;
+  }
+}
