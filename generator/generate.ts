@@ -58,7 +58,7 @@ export async function generateResolved(resolved: ResolvedOptions, warm?: WarmSta
   }
   const paths = new OutputPaths(outputTargets(resolved));
   // A watch process knows which outputs no one changed since its last run (cache/watched-outputs.ts).
-  const trusted = warm?.outputs?.begin(folders, (path) => paths.absolute(path));
+  const trusted = warm?.outputs?.begin(folders);
   /** The outputs' stamps when the run ends with its outputs as the cache records them. */
   let settled: Readonly<Record<string, OutputStamp>> | undefined;
   try {

@@ -63,6 +63,8 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
   let closed = false;
   let current = watching.options;
   let reloadNeeded = false;
+  /** The last run read a spec during its save, and was not reported. */
+  let retried = false;
   const warm = new WarmState();
   /** Paths the watcher named since the last run started: read again whatever their stat says. */
   const named = new Set<string>();
@@ -87,10 +89,17 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
             current = await watching.reload();
           }
           const result = await generateResolved(current, warm);
-          // A save still in progress when the run read it (CG306, nothing written): the watcher saw the
-          // rest of it, and the run that follows reports; this one would only show a passing error.
-          const overtaken = named.size > 0 && result.diagnostics.some((d) => d.code === 'CG306');
-          if (!closed && !overtaken) onResult(result, performance.now() - start);
+          // A save still in progress when the run read it (CG306, nothing written): the run is not
+          // reported, and another follows the quiet period (the watcher's event of the rest of the
+          // save may come only after this run has ended). A file still changing then is reported.
+          const readDuringSave = result.diagnostics.some((d) => d.code === 'CG306');
+          if (readDuringSave && (named.size > 0 || !retried)) {
+            retried = true;
+            schedule();
+          } else {
+            retried = false;
+            if (!closed) onResult(result, performance.now() - start);
+          }
         } catch (error) {
           if (!closed) onError(error);
         }

@@ -30,8 +30,7 @@ function outputFolder() {
   }
   let asked = 0;
   const watched = new WatchedOutputs([{ prefix: '', dir: out }], () => asked++);
-  const absolute = (path: string) => join(out, path);
-  const begin = () => watched.begin([out], absolute);
+  const begin = () => watched.begin([out]);
   /** Which outputs a run beginning now trusts. */
   const trustedNow = () => {
     const trusted = begin();
@@ -66,7 +65,7 @@ describe('outputs a watch process trusts', () => {
     expect(trusted('a.ts', [...stamps['a.ts']!] as OutputStamp)).toBe(false);
     expect(trusted('a.ts', undefined)).toBe(false);
     expect(trusted('other.ts', stamps['a.ts'])).toBe(false);
-    expect(watched.begin([out, join(out, 'docs')], (path) => join(out, path))).toBeUndefined();
+    expect(watched.begin([out, join(out, 'docs')])).toBeUndefined();
     watched.end(undefined);
   });
 
@@ -156,5 +155,29 @@ describe('outputs a watch process trusts', () => {
     watched.ready();
     expect(begin()).toBeUndefined();
     watched.end(undefined);
+  });
+
+  it('names an output in a docs folder of its own by its emitted path (docs/...)', () => {
+    const root = scratchDir('watched-outputs-docs');
+    scratch.push(root);
+    const out = join(root, 'generated');
+    const docs = join(root, 'site/docs');
+    mkdirSync(out, { recursive: true });
+    mkdirSync(docs, { recursive: true });
+    writeFileSync(join(out, 'index.ts'), '// index\n');
+    writeFileSync(join(docs, 'catalog.md'), '# catalog\n');
+    const stamps = { 'index.ts': stamped(join(out, 'index.ts')), 'docs/catalog.md': stamped(join(docs, 'catalog.md')) };
+    let asked = 0;
+    const watched = new WatchedOutputs([{ prefix: 'docs/', dir: docs }, { prefix: '', dir: out }], () => asked++);
+    watched.ready();
+    watched.begin([docs, out]);
+    watched.end(stamps);
+    appendFileSync(join(docs, 'catalog.md'), 'by hand\n');
+    watched.named(join(docs, 'catalog.md'));
+    expect(asked).toBe(1);
+    const trusted = watched.begin([docs, out])!;
+    watched.end(undefined);
+    expect(trusted('docs/catalog.md', stamps['docs/catalog.md'])).toBe(false);
+    expect(trusted('index.ts', stamps['index.ts'])).toBe(true);
   });
 });

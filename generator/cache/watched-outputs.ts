@@ -19,8 +19,9 @@
  * run are judged when it ends, against the stamps it leaves: an output changed while a run trusted
  * it is found then.
  */
-import type { OutputTarget } from '../fs/output-path.js';
-import { OutputPaths } from '../fs/output-path.js';
+import { relative, sep } from 'node:path';
+import { isInsideFolder } from '../fs/inside.js';
+import { OutputPaths, type OutputTarget } from '../fs/output-path.js';
 import { outputFolders } from '../fs/run-folder.js';
 import type { OutputStamp } from './format.js';
 import { outputHolds, type TrustedOutput } from './stamps.js';
@@ -28,14 +29,13 @@ import { outputHolds, type TrustedOutput } from './stamps.js';
 export class WatchedOutputs {
   readonly #folders: readonly string[];
   #state: 'starting' | 'ready' | 'failed' = 'starting';
-  /** The stamps the last run that ended as stamped left, by emitted path, and where each output is. */
+  /** The stamps the last run that ended as stamped left, by emitted path. */
   #stamps: Readonly<Record<string, OutputStamp>> = {};
-  #outputs = new Map<string, string>();
   /** Whether #stamps may be trusted: the run that left them began with the watcher ready. */
   #trusted = false;
-  /** Outputs (absolute) an event named that were not found as stamped: looked at by the next run. */
+  /** Outputs (emitted paths) an event named that were not found as stamped: looked at by the next run. */
   readonly #changed = new Set<string>();
-  /** During a run: the paths named since it began, judged when it ends. */
+  /** During a run: the emitted paths named since it began, judged when it ends. */
   #during?: { readonly named: Set<string>; readonly ready: boolean };
 
   constructor(
@@ -57,23 +57,20 @@ export class WatchedOutputs {
 
   /** The watcher named `path` (absolute): created, changed or removed. */
   named(path: string): void {
-    if (this.#during) this.#during.named.add(path);
-    else if (this.#changedByOthers([path])) this.onChangedByOthers();
+    const paths = this.#emitted(path);
+    if (this.#during) for (const emitted of paths) this.#during.named.add(emitted);
+    else if (this.#changedByOthers(paths)) this.onChangedByOthers();
   }
 
   /** A run for `folders` begins. Returns the outputs it may trust, or undefined when it must look at every one. */
-  begin(folders: readonly string[], absolute: (path: string) => string): TrustedOutput | undefined {
+  begin(folders: readonly string[]): TrustedOutput | undefined {
     const ready = this.#state === 'ready' && folders.length === this.#folders.length && folders.every((f) => this.#folders.includes(f));
     this.#during = { named: new Set(), ready };
     if (!ready || !this.#trusted) return undefined;
     const stamps = this.#stamps;
     const changed = this.#changed;
     const named = this.#during.named;
-    return (path, stamp) => {
-      if (stamp === undefined || stamps[path] !== stamp) return false;
-      const where = absolute(path);
-      return !changed.has(where) && !named.has(where);
-    };
+    return (path, stamp) => stamp !== undefined && stamps[path] === stamp && !changed.has(path) && !named.has(path);
   }
 
   /**
@@ -88,23 +85,26 @@ export class WatchedOutputs {
       // The run looked at every output an event had named (or wrote it): they are as it stamped them.
       this.#changed.clear();
       this.#stamps = stamps;
-      const paths = new OutputPaths(this.targets);
-      this.#outputs = new Map(Object.keys(stamps).map((path) => [paths.absolute(path), path]));
       this.#trusted = during.ready && this.#state === 'ready';
     }
     if (this.#changedByOthers(during.named)) this.onChangedByOthers();
   }
 
-  /** Whether any of `named` is an output that is not as stamped; such outputs are looked at by the next run. */
+  /** Whether any of `named` (emitted paths) is an output that is not as stamped; such outputs are looked at by the next run. */
   #changedByOthers(named: Iterable<string>): boolean {
     let found = false;
     const paths = new OutputPaths(this.targets);
-    for (const where of named) {
-      const path = this.#outputs.get(where);
-      if (path === undefined || outputHolds(paths, path, this.#stamps[path])) continue;
-      this.#changed.add(where);
+    for (const path of named) {
+      const stamp = this.#stamps[path];
+      if (stamp === undefined || outputHolds(paths, path, stamp)) continue;
+      this.#changed.add(path);
       found = true;
     }
     return found;
+  }
+
+  /** The emitted paths an absolute path can be: one per output folder it is in (folders may nest). */
+  #emitted(path: string): string[] {
+    return this.targets.filter((target) => isInsideFolder(path, target.dir)).map((target) => target.prefix + relative(target.dir, path).split(sep).join('/'));
   }
 }
