@@ -264,6 +264,35 @@ describe('generate --watch', () => {
     expect(cli.output()).not.toMatch(/internal error/);
   }, 240_000);
 
+  it('does not report a run that read a spec while it was being saved (CG306): the run after it reports the saved spec', async () => {
+    const root = project();
+    const pause = join(root, 'paused');
+    // Every run stops once it has read its inputs, with its event loop blocked, until the test lets it go on.
+    const cli = startCli(['generate', '--watch'], root, {}, { pauseFile: pause });
+    const opts = { timeoutMs: STEP_TIMEOUT_MS, describe: () => `process output:\n${cli.output()}` };
+    await waitFor('the first run to pause', () => existsSync(pause), opts);
+    rmSync(pause);
+    await waitFor('the first run', () => /watching for changes/.test(cli.output()), opts);
+    const spec = join(root, 'specs/integrations/acme-sms.ts');
+    const mark = cli.output().length;
+    writeFileSync(spec, acmeSpec('Acme One'));
+    await waitFor('the run of the save to pause', () => existsSync(pause), opts);
+    // The save goes on while the run holds what it read: the run finds the spec changed (CG306)
+    // before the watcher's event of it can come, since the run's event loop is blocked.
+    writeFileSync(spec, acmeSpec('Acme Two'));
+    rmSync(pause);
+    const releasing = setInterval(() => rmSync(pause, { force: true }), 20);
+    try {
+      await waitFor('a run reported', () => /contractgen generate: [^\n]*\(\d+ ms\)/.test(cli.output().slice(mark)), opts);
+    } finally {
+      clearInterval(releasing);
+    }
+    expect(cli.output().slice(mark)).not.toMatch(/CG306|error/);
+    expect(read(join(root, 'generated/docs/integrations/sms.acme.md'))).toContain('Acme Two');
+    rmSync(pause, { force: true });
+    expect(await cli.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+  }, 120_000);
+
   it('regenerates when a template override changes, and reports a broken one without stopping', async () => {
     const root = project();
     const out = join(root, 'generated');
