@@ -22,7 +22,7 @@ const LAYERS = [
   ['write', '^generator/write/'],
   ['options', '^generator/(config/|options[.]ts$)'],
   ['run', '^generator/(cache|parallel|pipeline)/'],
-  ['entry points', '^generator/((cli|new)/|(generate|watch|index)[.]ts$)'],
+  ['entry points', '^generator/((cli|new|watch)/|(generate|watch|index)[.]ts$)'],
 ];
 
 module.exports = {

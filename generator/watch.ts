@@ -18,11 +18,12 @@
  */
 import { watch, type FSWatcher } from 'chokidar';
 import { basename } from 'node:path';
-import { WarmState, WatchedOutputs } from './cache/index.js';
-import { RUN_FOLDER, outputFolders } from './fs/run-folder.js';
+import { WarmState } from './cache/index.js';
 import { generateResolved, type GenerateResult } from './generate.js';
 import { preloadPipeline } from './pipeline/preload.js';
-import { outputTargets, type ResolvedOptions } from './options.js';
+import type { ResolvedOptions } from './options.js';
+import { InputsElsewhere } from './watch/inputs-elsewhere.js';
+import { watchOutputs } from './watch/outputs.js';
 
 export interface WatchOptions {
   /** The run's options (each run writes). */
@@ -103,6 +104,7 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
         } catch (error) {
           if (!closed) onError(error);
         }
+        if (!closed) elsewhere.update(warm.inputPaths());
         clearTimeout(saving);
         saving = setTimeout(() => warm.save(), SAVE_AFTER_MS);
         if (!preloaded) {
@@ -135,11 +137,13 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
     ignoreInitial: true,
     ignored: (path) => NEVER_INPUT.has(basename(path)),
   });
-  watcher.on('all', (_event, path) => {
+  const saved = (path: string) => {
     named.add(path);
     if (configFiles.has(path)) reloadNeeded = true;
     schedule();
-  });
+  };
+  watcher.on('all', (_event, path) => saved(path));
+  const elsewhere = new InputsElsewhere(options.root, [options.specs, options.adapters, ...options.templates], saved);
   watcher.on('error', (error) => !closed && onError(new WatchError(`cannot watch the project's folders: ${(error as Error).message}`, { cause: error })));
   // The first run starts once every folder is watched: a save made during it is then seen.
   const watched = new Promise<void>((resolve) => watcher.once('ready', resolve));
@@ -149,26 +153,10 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
       closed = true;
       clearTimeout(timer);
       clearTimeout(saving);
-      await Promise.all([watcher.close(), outputs.close()]);
+      await Promise.all([watcher.close(), outputs.close(), elsewhere.close()]);
       await running;
       warm.save();
     },
   };
 }
 
-/**
- * The watcher of the output folders: it only tells `warm` what changed there (a run's own writes
- * included), and asks for a run when another hand changed an output. The writer's run folders are
- * not watched (they hold only its lock, journal and staged files), symlinks are not followed (an
- * output must not be one), and a failure of this watcher only makes runs look at every output again.
- */
-function watchOutputs(options: ResolvedOptions, warm: WarmState, onChangedByOthers: () => void): FSWatcher {
-  const targets = outputTargets(options);
-  const outputs = new WatchedOutputs(targets, onChangedByOthers);
-  warm.outputs = outputs;
-  const watcher = watch(outputFolders(targets), { ignoreInitial: true, followSymlinks: false, ignored: (path) => basename(path) === RUN_FOLDER });
-  watcher.on('all', (_event, path) => outputs.named(path));
-  watcher.once('ready', () => outputs.ready());
-  watcher.on('error', () => outputs.failed());
-  return watcher;
-}

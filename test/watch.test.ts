@@ -147,7 +147,7 @@ describe('generate --watch', () => {
     expect(cli.output()).not.toMatch(/internal error/);
   }, 240_000);
 
-  it('sees every kind of save: in place, by rename, temp file + rename, sed -i, vim\'s backup, new folders and files, deletions', async () => {
+  it('sees every kind of save: in place, by rename, temp file + rename, sed -i, vim\'s backup, new folders and files, deletions, a module outside specs/ that a spec imports', async () => {
     const root = project();
     const out = join(root, 'generated');
     const specFile = join(root, 'specs/integrations/acme-sms.ts');
@@ -199,6 +199,20 @@ describe('generate --watch', () => {
     from = cli.output().length;
     rmSync(moreDir, { recursive: true });
     await waitFor('the deleted folder\'s outputs removed', () => !existsSync(betaDoc) && /[1-9]\d* removed \(\d+ ms\)/.test(cli.output().slice(from)), opts);
+
+    // A module outside specs/ that the spec imports: the specs folder's watcher does not see it,
+    // its own folder is watched once a run has found it; saved in place and by rename.
+    const shared = join(root, 'shared/title.ts');
+    const sharedTitle = (title: string) => `export const ACME_TITLE = '${title}';\n`;
+    writeFiles(root, { 'shared/title.ts': sharedTitle('Acme Shared') });
+    await saved('spec importing a module outside specs/', 'Acme Shared', () =>
+      writeFileSync(specFile, `import { ACME_TITLE } from '../../shared/title.js';\n${acmeSpec('Acme Placeholder').replace("title: 'Acme Placeholder'", 'title: ACME_TITLE')}`),
+    );
+    await saved('imported module, in place', 'Acme Shared Edit', () => writeFileSync(shared, sharedTitle('Acme Shared Edit')));
+    await saved('imported module, by rename', 'Acme Shared Renamed', () => {
+      writeFileSync(`${shared}.tmp`, sharedTitle('Acme Shared Renamed'));
+      renameSync(`${shared}.tmp`, shared);
+    });
 
     // The adapters folder did not exist when the watch started: created now, it is seen, and its adapter bound.
     from = cli.output().length;

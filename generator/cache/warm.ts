@@ -39,6 +39,11 @@ export class WarmState {
     return this.kept?.data;
   }
 
+  /** Every input the last run that passed read (absolute paths; a path the module resolver found nothing at included). */
+  inputPaths(): string[] {
+    return Object.keys(this.kept?.data.inputs ?? {});
+  }
+
   /** The cache a run leaves: kept now, written to `file` by `save` (after the run has been reported). */
   keep(name: string, file: string | undefined, data: Omit<CacheData, 'format'>): void {
     this.kept = { name, data: { format: CACHE_FORMAT, ...data } };
