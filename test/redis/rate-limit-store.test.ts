@@ -195,6 +195,49 @@ describe('onUnavailable', () => {
   });
 });
 
+describe('a Redis that does not answer', () => {
+  /** Holds every client's commands in Redis for `ms` (CLIENT PAUSE ... ALL): connected, but no answer. */
+  async function pauseRedis(ms: number): Promise<void> {
+    const admin = createClient({ url: redis.url });
+    await admin.connect();
+    try {
+      await admin.sendCommand(['CLIENT', 'PAUSE', String(ms), 'ALL']);
+    } finally {
+      admin.destroy();
+    }
+  }
+
+  it('counts as unavailable after commandTimeoutMs, then refuses at once for as long again (fail fast), then answers', async () => {
+    const target = store({ commandTimeoutMs: 300 });
+    const k = key();
+    expect(await grants(target, k, [slow(5)], 1)).toBe(1);
+    await pauseRedis(1_000);
+    let started = Date.now();
+    expect(await refusal(target.take(k, [slow(5)], Date.now()))).toMatchObject({ source: 'store', message: expect.stringContaining('no answer within 300 ms') });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    // A queue of callers does not pay a timeout each while Redis hangs.
+    started = Date.now();
+    expect(await refusal(target.take(k, [slow(5)], Date.now()))).toMatchObject({ source: 'store', message: expect.stringContaining('a moment ago') });
+    expect(Date.now() - started).toBeLessThan(100);
+    await sleep(1_000);
+    // The paused take ran when Redis resumed (a token nobody uses: stricter, never looser).
+    expect(await grants(target, k, [slow(5)], 5)).toBe(3);
+  });
+
+  it('does not lose an answer that arrived in time to a timer that ran first after a blocked event loop', async () => {
+    const target = store({ commandTimeoutMs: 100 });
+    const k = key();
+    expect(await grants(target, k, [slow(5)], 1)).toBe(1);
+    const take = target.take(k, [slow(5)], Date.now());
+    // After the command is written (node-redis writes in setImmediate), the loop is blocked past
+    // the deadline while Redis answers: the expired timer runs before the socket is read.
+    setImmediate(() => {
+      for (const until = Date.now() + 300; Date.now() < until; );
+    });
+    expect(await take).toEqual({ granted: true });
+  });
+});
+
 describe('a Redis restart', () => {
   it('loses no error to the process, reconnects by itself, and starts the lost budget empty for callers that saw it', async () => {
     const target = store();
