@@ -23,7 +23,7 @@ import { context, metrics, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { MemoryRateLimitStore, type RateLimitStore } from '@contractgen/runtime';
+import { MemoryRateLimitStore, type BucketSpec, type RateLimitStore } from '@contractgen/runtime';
 import { createRedisRateLimitStore } from '@contractgen/redis';
 import { createTwilioSmsAdapter } from '@contractgen/twilio/sms';
 import { STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN } from '@contractgen/twilio/testing';
@@ -34,9 +34,14 @@ import { startStandInProcess } from './stand-in-process.js';
 
 const { sends, warmup, block } = sendOptions;
 
-/** The store's real take, on buckets no loop empties. */
+/** The store as a client uses it (take, refund, take-ahead), on buckets no loop empties. */
 function unbounded(store: RateLimitStore): RateLimitStore {
-  return { take: (key, buckets, now) => store.take(key, buckets.map((b) => ({ ...b, capacity: 1e12 })), now) };
+  const wide = (buckets: readonly BucketSpec[]) => buckets.map((b) => ({ ...b, capacity: 1e12 }));
+  return {
+    take: (key, buckets, now) => store.take(key, wide(buckets), now),
+    refund: async (key, buckets, now) => store.refund?.(key, wide(buckets), now),
+    ...(store.takeAheadMs !== undefined && { takeAheadMs: store.takeAheadMs }),
+  };
 }
 
 const standIn = await startStandInProcess();

@@ -91,6 +91,30 @@ describe('one budget on Redis\' clock', () => {
   });
 });
 
+describe('take-ahead', () => {
+  it('a limiter on it takes the next token while a call is on its way, and one nobody used within takeAheadMs goes back to Redis', async () => {
+    const admin = createClient({ url: redis.url });
+    await admin.connect();
+    try {
+      // A hold long enough for a loaded machine: the two calls must come within it.
+      const target = store({ takeAheadMs: 1_000 });
+      await target.take(key(), [slow(1)], Date.now()); // connected
+      const k = key();
+      // rph 100: a burst of 10, almost no refill within the test.
+      const limiter = new RateLimiter({ key: k, limits: { rph: 100 }, store: target });
+      const tokens = async () => Math.floor(Number(await admin.hGet(`contractgen:rate-limit:{${k}}`, 'rph:t')));
+      await limiter.acquire();
+      await limiter.acquire();
+      await sleep(50);
+      expect(await tokens()).toBe(7); // 2 used, 1 held for the next caller
+      await sleep(1_200);
+      expect(await tokens()).toBe(8);
+    } finally {
+      admin.destroy();
+    }
+  });
+});
+
 describe('onUnavailable', () => {
   let proxy: TcpProxy;
   beforeAll(async () => {
@@ -188,10 +212,12 @@ describe('onUnavailable', () => {
     }
   });
 
-  it('rejects options that name no policy it knows, or local without fleetSize', () => {
+  it('rejects options that name no policy it knows, local without fleetSize, or a takeAheadMs that is no whole number of ms', () => {
     expect(() => createRedisRateLimitStore({ url: redis.url, onUnavailable: 'local' } as never)).toThrow(/fleetSize/);
     expect(() => createRedisRateLimitStore({ url: redis.url, onUnavailable: 'drop' } as never)).toThrow(/onUnavailable/);
     expect(() => createRedisRateLimitStore({} as never)).toThrow(/url.*client/);
+    expect(() => createRedisRateLimitStore({ url: redis.url, takeAheadMs: -1 })).toThrow(/takeAheadMs/);
+    expect(() => createRedisRateLimitStore({ url: redis.url, takeAheadMs: Number.NaN })).toThrow(/takeAheadMs/);
   });
 });
 
