@@ -28,8 +28,8 @@ export interface RateLimiterOptions {
 interface Spare {
   /** performance.now() before the take was asked for: the grant came later, so the hold is at most now - takenAt. */
   readonly takenAt: number;
-  /** Ends the hold: aborted when the spare is used, else it gives the token back after takeAheadMs. */
-  readonly hold: AbortController;
+  /** When it goes back to the store unused, on the limiter's clock (the one its waits run on). */
+  readonly returnAt: number;
 }
 
 interface Waiter {
@@ -50,6 +50,7 @@ export class RateLimiter {
   #pause: AbortController | undefined;
   readonly #takeAheadMs: number;
   #spare: Spare | undefined;
+  #watchingSpare = false;
   /** Take a token ahead once the queue is empty: the last caller came soon after the one before. */
   #takeAhead = false;
   #lastServedAt = -Infinity;
@@ -116,8 +117,7 @@ export class RateLimiter {
     const spare = this.#spare;
     if (!spare) return false;
     this.#spare = undefined;
-    spare.hold.abort();
-    // The timer ends a hold in time unless the event loop was blocked: then the token goes back.
+    // Timers end a hold in time unless the event loop was blocked: then the token goes back.
     if (performance.now() - spare.takenAt > this.#takeAheadMs) {
       void this.#refund();
       return false;
@@ -134,22 +134,30 @@ export class RateLimiter {
     this.#lastServedAt = now;
   }
 
-  #keepSpare(takenAt: number): void {
-    const spare: Spare = { takenAt, hold: new AbortController() };
-    this.#spare = spare;
-    this.#clock.sleep(this.#takeAheadMs - (performance.now() - takenAt), spare.hold.signal).then(
-      () => {
-        // Nobody came in time: the token goes back, and no more are taken ahead until callers
-        // come close together again.
-        if (this.#spare !== spare) return;
+  #keepSpare(takenAt: number, clockAt: number): void {
+    this.#spare = { takenAt, returnAt: clockAt + this.#takeAheadMs };
+    if (!this.#watchingSpare) void this.#watchSpare();
+  }
+
+  // One loop gives back a spare nobody used in time, rather than a timer per spare (one is taken
+  // per call); it sleeps until the current spare's return time and ends when there is none.
+  async #watchSpare(): Promise<void> {
+    this.#watchingSpare = true;
+    try {
+      for (let spare = this.#spare; spare; spare = this.#spare) {
+        const left = spare.returnAt - this.#clock.now();
+        if (left > 0) {
+          await this.#clock.sleep(left);
+          continue;
+        }
+        // Nobody came in time: no more are taken ahead until callers come close together again.
         this.#spare = undefined;
         this.#takeAhead = false;
-        void this.#refund();
-      },
-      () => {
-        // Used (or given back) before the hold ran out.
-      },
-    );
+        await this.#refund();
+      }
+    } finally {
+      this.#watchingSpare = false;
+    }
   }
 
   async #refund(): Promise<void> {
@@ -168,9 +176,10 @@ export class RateLimiter {
     try {
       while (this.#waiters.size > 0 || (this.#takeAhead && !this.#spare)) {
         const takenAt = performance.now();
+        const clockAt = this.#clock.now();
         let result: TakeResult;
         try {
-          result = await this.#store.take(this.key, this.buckets, this.#clock.now());
+          result = await this.#store.take(this.key, this.buckets, clockAt);
         } catch (error) {
           // The store is unreachable: tell the caller rather than wait on a budget nobody can
           // read (a token taken ahead has no caller: the next one asks the store itself).
@@ -188,7 +197,7 @@ export class RateLimiter {
             this.#served();
             next.resolve();
           } else if (this.#takeAhead && !this.#spare) {
-            this.#keepSpare(takenAt);
+            this.#keepSpare(takenAt, clockAt);
           } else {
             await this.#refund();
           }
