@@ -2,7 +2,9 @@
  * Client-side rate limiting from a spec's `constraints.rateLimit`, so callers queue here instead
  * of collecting 429s from the provider. The limiter holds the local queue and decides which
  * caller gets the next token; the tokens live in a RateLimitStore (store.ts), so a fleet of
- * senders can share one budget.
+ * senders can share one budget. On a store whose take is a round trip (takeAheadMs), the limiter
+ * takes the next token while a call is on its way, holds it at most takeAheadMs, and sizes its
+ * buckets for that hold.
  */
 import { systemClock, type Clock } from '../clock.js';
 import { RateLimitedError } from '../errors.js';
