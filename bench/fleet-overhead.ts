@@ -7,7 +7,12 @@
  *   installed, nothing registered: what an app without an SDK gets).
  * Each variant is a send through the generated sms.twilio client and the Twilio adapter to the
  * local stand-in, like bench/send.ts; the variants run in alternating blocks in one process, the
- * in-memory store with tracing off being the baseline of both ratios. The spec's rate limit would
+ * in-memory store with tracing off being the baseline of both ratios.
+ *
+ * The stand-in runs in a child process (./stand-in-process.ts): it stands in for Twilio's
+ * servers, which are never in the client's process. In the client's process its request parsing
+ * and answers would run on the client's event loop and CPU time, adding to every variant work no
+ * deployment does there; Redis, the other server a send talks to, is a process of its own too. The spec's rate limit would
  * measure the limiter's waiting rather than its cost, so every store here sees buckets with a
  * capacity no loop reaches: each send still runs a real take (the Lua script on Redis).
  *
@@ -18,22 +23,28 @@ import { context, metrics, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { MemoryRateLimitStore, type RateLimitStore } from '@contractgen/runtime';
+import { MemoryRateLimitStore, type BucketSpec, type RateLimitStore } from '@contractgen/runtime';
 import { createRedisRateLimitStore } from '@contractgen/redis';
 import { createTwilioSmsAdapter } from '@contractgen/twilio/sms';
-import { STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN, startTwilioStandIn } from '@contractgen/twilio/testing';
+import { STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN } from '@contractgen/twilio/testing';
 import { createSmsTwilioClient } from '../generated/integrations/sms.twilio/client.js';
 import { startRedisServer } from '../test/support/redis-server.js';
 import { sendOptions } from './send-options.js';
+import { startStandInProcess } from './stand-in-process.js';
 
 const { sends, warmup, block } = sendOptions;
 
-/** The store's real take, on buckets no loop empties. */
+/** The store as a client uses it (take, refund, take-ahead), on buckets no loop empties. */
 function unbounded(store: RateLimitStore): RateLimitStore {
-  return { take: (key, buckets, now) => store.take(key, buckets.map((b) => ({ ...b, capacity: 1e12 })), now) };
+  const wide = (buckets: readonly BucketSpec[]) => buckets.map((b) => ({ ...b, capacity: 1e12 }));
+  return {
+    take: (key, buckets, now) => store.take(key, wide(buckets), now),
+    refund: async (key, buckets, now) => store.refund?.(key, wide(buckets), now),
+    ...(store.takeAheadMs !== undefined && { takeAheadMs: store.takeAheadMs }),
+  };
 }
 
-const standIn = await startTwilioStandIn();
+const standIn = await startStandInProcess();
 const redis = await startRedisServer();
 const redisStore = createRedisRateLimitStore({ url: redis.url });
 const client = (rateLimitStore: RateLimitStore) =>

@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createClient } from '@redis/client';
+import { createDeadlines } from './deadlines.js';
 
 /**
  * What this package needs of an existing client: node-redis's `sendCommand` (a client from
@@ -87,6 +88,7 @@ export function openRedis(options: RedisConnectionOptions, owner: string, behavi
   let closed = false;
 
   let failFastUntil = 0;
+  const deadlines = createDeadlines();
 
   async function send(args: string[]): Promise<unknown> {
     if (closed) throw new RedisUnavailableError(`${owner} is closed`);
@@ -95,41 +97,30 @@ export function openRedis(options: RedisConnectionOptions, owner: string, behavi
     // that starts with Redis should not fail its first calls. Once connected, a client that
     // loses the connection rejects at once (no offline queue) until it has reconnected.
     const waitMs = owned && !owned.everReady ? connectTimeoutMs : timeoutMs;
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          // One more turn of the event loop first: after the loop was blocked for longer than the
-          // deadline, timers run before pending socket reads, and an answer that did arrive in
-          // time would lose the race to the timer.
-          setImmediate(() => {
-            if (behaviour.failFast) failFastUntil = Date.now() + waitMs;
-            reject(new RedisUnavailableError(`Redis gave no answer within ${waitMs} ms`));
-          }),
-        waitMs,
-      );
-    });
+    const due = performance.now() + waitMs;
+    const expired = () => {
+      if (behaviour.failFast) failFastUntil = Date.now() + waitMs;
+      return new RedisUnavailableError(`Redis gave no answer within ${waitMs} ms`);
+    };
     try {
-      if (owned && !owned.everReady) await Promise.race([owned.connected(), deadline]);
-      return await Promise.race([client.sendCommand(args), deadline]);
+      if (owned && !owned.everReady) await deadlines.within(owned.connected(), due, expired);
+      return await deadlines.within(client.sendCommand(args), due, expired);
     } catch (error) {
       if (error instanceof RedisUnavailableError) throw error;
       // A server error (a script error, NOSCRIPT, a wrong-type key) is an answer: not unavailability.
       if (isServerError(error)) throw error;
       throw new RedisUnavailableError(`Redis is unavailable (${describe(error)})`, { cause: error });
-    } finally {
-      clearTimeout(timer);
     }
   }
 
   return {
     async run(script, keys, args) {
-      const tail = [String(keys.length), ...keys, ...args];
+      const command = ['EVALSHA', script.sha, String(keys.length), ...keys, ...args];
       try {
-        return await send(['EVALSHA', script.sha, ...tail]);
+        return await send(command);
       } catch (error) {
         if (!(isServerError(error) && /^NOSCRIPT/.test((error as Error).message))) throw error;
-        return send(['EVAL', script.source, ...tail]);
+        return send(['EVAL', script.source, ...command.slice(2)]);
       }
     },
     async close() {

@@ -16,6 +16,11 @@
  *
  * Nothing here throws out of band: the client's errors are consumed and it reconnects by itself,
  * so a Redis restart mid-run costs the takes made while it is down and nothing else.
+ *
+ * A take is a round trip to Redis, on the path of every call. With `takeAheadMs` (default 100),
+ * a client's limiter takes the next token while a call is on its way, when calls come within that
+ * time of each other, and holds it at most that long (see RateLimitStore.takeAheadMs): a caller
+ * then finds its token taken, and a token nobody used goes back.
  */
 import { bucketShare, MemoryRateLimitStore, RateLimitedError, type BucketSpec, type RateLimitStore, type TakeResult } from '@contractgen/runtime';
 import { openRedis, RedisUnavailableError, type RedisConnectionOptions } from './connection.js';
@@ -33,15 +38,23 @@ export type RedisRateLimitStoreOptions = RedisConnectionOptions &
   UnavailablePolicy & {
     /** Prefix of every key this store writes. Default `contractgen:rate-limit:`. */
     readonly prefix?: string;
+    /**
+     * Longest time a limiter may hold a token taken ahead of its next caller, in ms: added to
+     * the buckets' transit margin (it costs takeAheadMs / 61 s of an rpm limit's steady rate).
+     * Default 100; 0 takes no token ahead.
+     */
+    readonly takeAheadMs?: number;
   };
 
 export interface RedisRateLimitStore extends RateLimitStore {
   refund(key: string, buckets: readonly BucketSpec[], now: number): Promise<void>;
+  readonly takeAheadMs: number;
   /** Closes the Redis client the store made from `url` (a client passed in is left open). */
   close(): Promise<void>;
 }
 
 export const DEFAULT_RATE_LIMIT_PREFIX = 'contractgen:rate-limit:';
+export const DEFAULT_TAKE_AHEAD_MS = 100;
 
 interface SeenEpoch {
   readonly epoch: string;
@@ -55,6 +68,8 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
   if (!(typeof fleetSize === 'number' && Number.isSafeInteger(fleetSize) && fleetSize >= 1)) {
     throw new RangeError(`onUnavailable 'local' needs fleetSize: the most processes sharing the budget, a whole number >= 1 (got ${String(fleetSize)})`);
   }
+  const takeAheadMs = options.takeAheadMs ?? DEFAULT_TAKE_AHEAD_MS;
+  if (!(Number.isSafeInteger(takeAheadMs) && takeAheadMs >= 0)) throw new RangeError(`takeAheadMs must be a whole number of ms >= 0, got ${takeAheadMs}`);
   const redis = openRedis(options, 'the Redis rate-limit store', { failFast: true });
   const prefix = options.prefix ?? DEFAULT_RATE_LIMIT_PREFIX;
   // The braces make the key its own hash tag, so a Redis Cluster keeps each budget on one node.
@@ -136,6 +151,7 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
         }
       }
     },
+    takeAheadMs,
     close: () => redis.close(),
   };
 }

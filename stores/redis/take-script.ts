@@ -20,26 +20,33 @@ import { defineScript } from './connection.js';
 
 // KEYS[1]: the budget's hash. ARGV: op ('take' | 'refund'), the epoch the caller knows ('' if
 // none), the debit, the hash's TTL in ms, then name, capacity, refillPerMs for every bucket.
+// One HMGET reads the epoch and every bucket, one HSET writes them: a take is 4 commands whatever
+// the number of buckets.
 // Numbers are written with %.17g: Lua's tostring keeps 14 digits, too few for a time in ms.
 const TAKE_LUA = `
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
 local key, op, known, debit, ttl = KEYS[1], ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
-local epoch = redis.call('HGET', key, 'epoch')
-local lost = false
+local count = (#ARGV - 4) / 3
+local fields = {'epoch'}
+for i = 1, count do
+  fields[2 * i] = ARGV[2 + 3 * i] .. ':t'
+  fields[2 * i + 1] = ARGV[2 + 3 * i] .. ':at'
+end
+local state = redis.call('HMGET', key, unpack(fields))
+local epoch, lost, writes = state[1], false, {}
 if not epoch then
   epoch = time[1] .. '.' .. time[2]
   lost = known ~= ''
-  redis.call('HSET', key, 'epoch', epoch)
+  writes = {'epoch', epoch}
 end
-local count = (#ARGV - 4) / 3
 local levels, granted, wait = {}, true, 0
 for i = 1, count do
-  local name, capacity, rate = ARGV[2 + 3 * i], tonumber(ARGV[3 + 3 * i]), tonumber(ARGV[4 + 3 * i])
-  local state = redis.call('HMGET', key, name .. ':t', name .. ':at')
+  local capacity, rate = tonumber(ARGV[3 + 3 * i]), tonumber(ARGV[4 + 3 * i])
+  local tokens, at = state[2 * i], state[2 * i + 1]
   local level
-  if state[1] and state[2] then
-    level = math.min(capacity, tonumber(state[1]) + math.max(0, now - tonumber(state[2])) * rate)
+  if tokens and at then
+    level = math.min(capacity, tonumber(tokens) + math.max(0, now - tonumber(at)) * rate)
   elseif lost then
     level = 0
   else
@@ -54,11 +61,14 @@ for i = 1, count do
   end
   levels[i] = level
 end
+local stamp = string.format('%.17g', now)
 for i = 1, count do
   local level = levels[i]
   if op == 'take' and granted then level = level - 1 end
-  redis.call('HSET', key, ARGV[2 + 3 * i] .. ':t', string.format('%.17g', level), ARGV[2 + 3 * i] .. ':at', string.format('%.17g', now))
+  local at = #writes
+  writes[at + 1], writes[at + 2], writes[at + 3], writes[at + 4] = fields[2 * i], string.format('%.17g', level), fields[2 * i + 1], stamp
 end
+redis.call('HSET', key, unpack(writes))
 redis.call('PEXPIRE', key, ttl)
 if op == 'take' and not granted then return {0, math.max(1, wait), epoch} end
 return {1, 0, epoch}

@@ -6,7 +6,8 @@
  * Sending (Fleet.send): every process sends through the generated sms.twilio client as fast as
  * its limiter lets it. The bar is the spec's limit as the generated client applies it
  * (bucketsForLimits: a burst of C, then r per ms, sized so that no provider window of 60 s sees
- * more than the limit when requests arrive up to J = 1 s after their grant). A run of 20 s sees
+ * more than the limit when requests arrive up to J after their grant: the transit jitter, 1 s,
+ * plus the Redis store's takeAheadMs, the longest a token taken ahead is held). A run of 20 s sees
  * no whole minute, so every window length the run does cover is checked against that envelope:
  * at most floor(C + r * (w + J)) requests may reach the stand-in in any window of w ms, for w
  * from 1 s to the whole run, which for w = 60 s is the spec's own limit. Throughput: the fleet
@@ -28,6 +29,7 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import twilio from 'twilio';
 import { bucketShare, bucketsForLimits, DEFAULT_TRANSIT_JITTER_MS, type BucketSpec } from '@contractgen/runtime';
+import { DEFAULT_TAKE_AHEAD_MS } from '@contractgen/redis';
 import { STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN, startTwilioStandIn, type TwilioStandIn } from '@contractgen/twilio/testing';
 import { smsTwilioSpec } from '../../generated/integrations/sms.twilio/spec.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
@@ -35,7 +37,8 @@ import { REPO } from '../support/workspace.js';
 import type { MemberOptions, SendingReport } from './member.js';
 
 const MEMBER = new URL('./member.ts', import.meta.url).pathname;
-const JITTER_MS = DEFAULT_TRANSIT_JITTER_MS;
+/** Longest time from a grant to the request's arrival that the client's buckets are sized for. */
+const JITTER_MS = DEFAULT_TRANSIT_JITTER_MS + DEFAULT_TAKE_AHEAD_MS;
 
 export interface FleetOptions {
   readonly processes: number;
@@ -164,8 +167,8 @@ export function busiestWindow(times: readonly number[], windowMs: number): numbe
   return most;
 }
 
-/** The spec's buckets, as the generated sms.twilio client builds them. */
-export const SPEC_BUCKETS: readonly BucketSpec[] = bucketsForLimits(smsTwilioSpec.constraints!.rateLimit!);
+/** The spec's buckets, as the generated sms.twilio client on the Redis store builds them. */
+export const SPEC_BUCKETS: readonly BucketSpec[] = bucketsForLimits(smsTwilioSpec.constraints!.rateLimit!, undefined, JITTER_MS);
 
 /** What the bucket lets through in any span of `spanMs`: the burst plus the refill. */
 function envelope(bucket: BucketSpec, spanMs: number): number {

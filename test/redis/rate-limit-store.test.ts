@@ -91,6 +91,30 @@ describe('one budget on Redis\' clock', () => {
   });
 });
 
+describe('take-ahead', () => {
+  it('a limiter on it takes the next token while a call is on its way, and one nobody used within takeAheadMs goes back to Redis', async () => {
+    const admin = createClient({ url: redis.url });
+    await admin.connect();
+    try {
+      // A hold long enough for a loaded machine: the two calls must come within it.
+      const target = store({ takeAheadMs: 1_000 });
+      await target.take(key(), [slow(1)], Date.now()); // connected
+      const k = key();
+      // rph 100: a burst of 10, almost no refill within the test.
+      const limiter = new RateLimiter({ key: k, limits: { rph: 100 }, store: target });
+      const tokens = async () => Math.floor(Number(await admin.hGet(`contractgen:rate-limit:{${k}}`, 'rph:t')));
+      await limiter.acquire();
+      await limiter.acquire();
+      await sleep(50);
+      expect(await tokens()).toBe(7); // 2 used, 1 held for the next caller
+      await sleep(1_200);
+      expect(await tokens()).toBe(8);
+    } finally {
+      admin.destroy();
+    }
+  });
+});
+
 describe('onUnavailable', () => {
   let proxy: TcpProxy;
   beforeAll(async () => {
@@ -188,10 +212,55 @@ describe('onUnavailable', () => {
     }
   });
 
-  it('rejects options that name no policy it knows, or local without fleetSize', () => {
+  it('rejects options that name no policy it knows, local without fleetSize, or a takeAheadMs that is no whole number of ms', () => {
     expect(() => createRedisRateLimitStore({ url: redis.url, onUnavailable: 'local' } as never)).toThrow(/fleetSize/);
     expect(() => createRedisRateLimitStore({ url: redis.url, onUnavailable: 'drop' } as never)).toThrow(/onUnavailable/);
     expect(() => createRedisRateLimitStore({} as never)).toThrow(/url.*client/);
+    expect(() => createRedisRateLimitStore({ url: redis.url, takeAheadMs: -1 })).toThrow(/takeAheadMs/);
+    expect(() => createRedisRateLimitStore({ url: redis.url, takeAheadMs: Number.NaN })).toThrow(/takeAheadMs/);
+  });
+});
+
+describe('a Redis that does not answer', () => {
+  /** Holds every client's commands in Redis for `ms` (CLIENT PAUSE ... ALL): connected, but no answer. */
+  async function pauseRedis(ms: number): Promise<void> {
+    const admin = createClient({ url: redis.url });
+    await admin.connect();
+    try {
+      await admin.sendCommand(['CLIENT', 'PAUSE', String(ms), 'ALL']);
+    } finally {
+      admin.destroy();
+    }
+  }
+
+  it('counts as unavailable after commandTimeoutMs, then refuses at once for as long again (fail fast), then answers', async () => {
+    const target = store({ commandTimeoutMs: 300 });
+    const k = key();
+    expect(await grants(target, k, [slow(5)], 1)).toBe(1);
+    await pauseRedis(1_000);
+    let started = Date.now();
+    expect(await refusal(target.take(k, [slow(5)], Date.now()))).toMatchObject({ source: 'store', message: expect.stringContaining('no answer within 300 ms') });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    // A queue of callers does not pay a timeout each while Redis hangs.
+    started = Date.now();
+    expect(await refusal(target.take(k, [slow(5)], Date.now()))).toMatchObject({ source: 'store', message: expect.stringContaining('a moment ago') });
+    expect(Date.now() - started).toBeLessThan(100);
+    await sleep(1_000);
+    // The paused take ran when Redis resumed (a token nobody uses: stricter, never looser).
+    expect(await grants(target, k, [slow(5)], 5)).toBe(3);
+  });
+
+  it('does not lose an answer that arrived in time to a timer that ran first after a blocked event loop', async () => {
+    const target = store({ commandTimeoutMs: 100 });
+    const k = key();
+    expect(await grants(target, k, [slow(5)], 1)).toBe(1);
+    const take = target.take(k, [slow(5)], Date.now());
+    // After the command is written (node-redis writes in setImmediate), the loop is blocked past
+    // the deadline while Redis answers: the expired timer runs before the socket is read.
+    setImmediate(() => {
+      for (const until = Date.now() + 300; Date.now() < until; );
+    });
+    expect(await take).toEqual({ granted: true });
   });
 });
 

@@ -341,3 +341,142 @@ describe('the provider side: arrivals after up to 1 s of transit jitter', () => 
     }
   });
 });
+
+describe('take-ahead (a store with takeAheadMs, like the Redis store)', () => {
+  /** The in-memory store as a shared store looks to the limiter: it asks for take-ahead, counts what it is asked, and can stop answering. */
+  class RoundTripStore extends MemoryRateLimitStore {
+    takes = 0;
+    refunds = 0;
+    /** While set, takes wait for it: a store that has not answered yet. */
+    gate: Promise<void> | undefined;
+    /** Takes after this many fail, as a store that became unreachable. */
+    failAfter = Infinity;
+    readonly grants: number[] = [];
+    constructor(readonly takeAheadMs: number) {
+      super();
+    }
+    override async take(...args: Parameters<MemoryRateLimitStore['take']>) {
+      if (++this.takes > this.failAfter) throw new Error('store unreachable');
+      await this.gate;
+      const result = await super.take(...args);
+      if (result.granted) this.grants.push(args[2]);
+      return result;
+    }
+    override async refund(...args: Parameters<MemoryRateLimitStore['refund']>) {
+      this.refunds++;
+      return super.refund(...args);
+    }
+  }
+
+  function aheadLimiter(clock: ManualClock, store: RoundTripStore, limits: RateLimiterOptions['limits']) {
+    return new RateLimiter({ key: 'k', clock, store, limits });
+  }
+
+  /** Two callers, one right after the other: the limiter then takes a third token ahead. */
+  async function twoCallers(target: RateLimiter, clock: ManualClock, store: RoundTripStore): Promise<void> {
+    await target.acquire();
+    await target.acquire();
+    await clock.advance(0);
+    expect(store.takes).toBe(3);
+  }
+
+  it('takes the next token while the last caller sends, when callers come close together, and hands it over without asking the store', async () => {
+    const clock = new ManualClock();
+    const store = new RoundTripStore(100);
+    const target = aheadLimiter(clock, store, { rpm: 1000 });
+    await target.acquire();
+    expect(store.takes).toBe(1); // one caller alone: nothing taken ahead
+    await target.acquire();
+    await clock.advance(0);
+    expect(store.takes).toBe(3); // the second came right after the first: one more taken ahead
+    let answer!: () => void;
+    store.gate = new Promise((resolve) => (answer = resolve));
+    // The store is not answering now; the caller still gets its token at once, and the next is asked for.
+    await target.acquire();
+    expect(store.takes).toBe(4);
+    answer();
+    store.gate = undefined;
+    await clock.runAll();
+    expect(store.refunds).toBe(1); // the last one taken ahead, unused, went back
+    expect(clock.pending).toBe(0);
+  });
+
+  it('gives a token nobody used within takeAheadMs back to the store', async () => {
+    const clock = new ManualClock();
+    const store = new RoundTripStore(100);
+    // rph 100: a burst of 10 and almost no refill within the test.
+    const target = aheadLimiter(clock, store, { rph: 100 });
+    await target.acquire();
+    await target.acquire();
+    await clock.advance(99);
+    expect([store.takes, store.refunds]).toEqual([3, 0]);
+    await clock.advance(1);
+    expect([store.takes, store.refunds]).toEqual([3, 1]);
+    expect(clock.pending).toBe(0);
+    // 2 used, the third back: 8 left.
+    let left = 0;
+    for (let i = 0; i < 10; i++) if ((await store.take('k', target.buckets, clock.now())).granted) left++;
+    expect(left).toBe(8);
+  });
+
+  it('does not use a token held past takeAheadMs (the event loop was blocked): it goes back, and the caller asks the store', async () => {
+    const clock = new ManualClock();
+    const store = new RoundTripStore(20);
+    const target = aheadLimiter(clock, store, { rpm: 1000 });
+    await twoCallers(target, clock, store);
+    // The hold's timer cannot run while the loop is blocked; the hold is measured on a monotonic clock anyway.
+    for (const until = performance.now() + 30; performance.now() < until; );
+    await target.acquire();
+    expect(store.refunds).toBe(1);
+    expect(store.takes).toBe(4);
+    await clock.runAll();
+  });
+
+  it('holds nothing when the store refuses the take ahead: the next caller waits its turn', async () => {
+    const clock = new ManualClock();
+    const store = new RoundTripStore(100);
+    // rph 20: a burst of 2, the next token in ~3 minutes.
+    const target = aheadLimiter(clock, store, { rph: 20 });
+    await twoCallers(target, clock, store);
+    let grantedAt: number | undefined;
+    const third = target.acquire().then(() => (grantedAt = clock.now()));
+    await clock.runAll();
+    await third;
+    expect(grantedAt).toBeGreaterThan(MINUTE);
+    expect(store.refunds).toBe(0);
+  });
+
+  it('holds nothing when the store fails the take ahead: the next caller asks the store and hears its failure', async () => {
+    const clock = new ManualClock();
+    const store = new RoundTripStore(100);
+    store.failAfter = 2;
+    const target = aheadLimiter(clock, store, { rpm: 1000 });
+    await twoCallers(target, clock, store);
+    await expect(target.acquire()).rejects.toThrow('store unreachable');
+    expect(store.takes).toBe(4);
+    expect(clock.pending).toBe(0);
+  });
+
+  it('sizes the buckets for the transit jitter plus the hold: rpm 1,200 holds at the provider when each request arrives up to J + takeAheadMs after its grant', async () => {
+    const holdMs = 250;
+    const clock = new ManualClock();
+    const store = new RoundTripStore(holdMs);
+    const target = aheadLimiter(clock, store, { rpm: 1200 });
+    expect(target.buckets).toEqual(bucketsForLimits({ rpm: 1200 }, undefined, DEFAULT_TRANSIT_JITTER_MS + holdMs));
+    // Callers one after another, each as soon as the last has its token: tokens are taken ahead.
+    let served = 0;
+    const sending = (async () => {
+      for (; served < 3_000; served++) await target.acquire();
+    })();
+    await clock.runAll();
+    await sending;
+    expect(store.grants.length).toBeGreaterThanOrEqual(3_000);
+    const lateBy = DEFAULT_TRANSIT_JITTER_MS + holdMs;
+    const period = MINUTE + lateBy;
+    let seed = 11;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (const delay of [(at: number) => (at % period < lateBy ? lateBy : 0), () => Math.floor(random() * (lateBy + 1)), (at: number) => (at < lateBy ? lateBy : 0)]) {
+      expect(busiestWindow(store.grants.map((at) => at + delay(at)), MINUTE)).toBeLessThanOrEqual(1200);
+    }
+  });
+});

@@ -27,4 +27,13 @@ export interface RateLimitStore {
    * Optional: a store without it loses that token, which only makes the limiter stricter.
    */
   refund?(key: string, buckets: readonly BucketSpec[], now: number): Promise<void>;
+  /**
+   * How long, in ms, the limiter may hold a token taken ahead of the next caller. A store whose
+   * take is a round trip (the Redis store) sets it: a caller that comes within that time of the
+   * previous one finds its token already taken, while the previous call was on its way. The
+   * limiter adds it to the transit margin its buckets are sized for (bucketsForLimits), so the
+   * window guarantee is unchanged, and gives back (refund) a token nobody used in time.
+   * Absent or 0: no token is taken ahead.
+   */
+  readonly takeAheadMs?: number;
 }
