@@ -89,7 +89,9 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
             reloadNeeded = false;
             current = await watching.reload();
           }
+          outputs.ensure();
           const result = await generateResolved(current, warm);
+          outputs.ensure();
           // A save still in progress when the run read it (CG306, nothing written): the run is not
           // reported, and another follows the quiet period (the watcher's event of the rest of the
           // save may come only after this run has ended). A file still changing then is reported.
@@ -153,7 +155,8 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
       closed = true;
       clearTimeout(timer);
       clearTimeout(saving);
-      await Promise.all([watcher.close(), outputs.close(), elsewhere.close()]);
+      outputs.close();
+      await Promise.all([watcher.close(), elsewhere.close()]);
       await running;
       warm.save();
     },

@@ -46,7 +46,7 @@ describe('outputs a watch process trusts', () => {
     expect(begin()).toBeUndefined();
     watched.end(stamps);
     expect(trustedNow()).toEqual([]);
-    watched.ready();
+    watched.watching(true);
     // The last run began before the watcher was ready: a change made then may not have been reported.
     expect(trustedNow()).toEqual([]);
     expect(begin()).toBeUndefined();
@@ -56,7 +56,7 @@ describe('outputs a watch process trusts', () => {
 
   it('trusts only the stamps the last run left, for the folders watched', () => {
     const { out, stamps, watched, begin } = outputFolder();
-    watched.ready();
+    watched.watching(true);
     begin();
     watched.end(stamps);
     const trusted = begin()!;
@@ -71,7 +71,7 @@ describe('outputs a watch process trusts', () => {
 
   it('an output changed by another hand between runs is not trusted, and asks for a run; the run that looked at it trusts it again', () => {
     const { out, stamps, watched, begin, trustedNow, asked } = outputFolder();
-    watched.ready();
+    watched.watching(true);
     begin();
     watched.end(stamps);
     appendFileSync(join(out, 'a.ts'), '// by hand\n');
@@ -104,7 +104,7 @@ describe('outputs a watch process trusts', () => {
 
   it("events of a run's own writes, and of files that are not outputs, are not changes by others", () => {
     const { out, watched, begin, trustedNow, asked } = outputFolder();
-    watched.ready();
+    watched.watching(true);
     begin();
     // The run writes a.ts and stamps it; the watcher reports the write during the run and after it.
     writeFileSync(join(out, 'a.ts'), '// a.ts, new\n');
@@ -125,7 +125,7 @@ describe('outputs a watch process trusts', () => {
 
   it('an output changed while a run trusted it is found when the run ends, and stays untrusted after a failed run', () => {
     const { out, stamps, watched, begin, asked } = outputFolder();
-    watched.ready();
+    watched.watching(true);
     begin();
     watched.end(stamps);
     const trusted = begin()!;
@@ -146,13 +146,13 @@ describe('outputs a watch process trusts', () => {
 
   it('trusts nothing once the watcher has failed', () => {
     const { stamps, watched, begin } = outputFolder();
-    watched.ready();
+    watched.watching(true);
     begin();
     watched.end(stamps);
     watched.failed();
     expect(begin()).toBeUndefined();
     watched.end(stamps);
-    watched.ready();
+    watched.watching(true);
     expect(begin()).toBeUndefined();
     watched.end(undefined);
   });
@@ -169,7 +169,7 @@ describe('outputs a watch process trusts', () => {
     const stamps = { 'index.ts': stamped(join(out, 'index.ts')), 'docs/catalog.md': stamped(join(docs, 'catalog.md')) };
     let asked = 0;
     const watched = new WatchedOutputs([{ prefix: 'docs/', dir: docs }, { prefix: '', dir: out }], () => asked++);
-    watched.ready();
+    watched.watching(true);
     watched.begin([docs, out]);
     watched.end(stamps);
     appendFileSync(join(docs, 'catalog.md'), 'by hand\n');

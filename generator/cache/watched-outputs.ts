@@ -45,9 +45,9 @@ export class WatchedOutputs {
     this.#folders = outputFolders(targets);
   }
 
-  /** The watcher has looked at every folder: from now on it reports every change. */
-  ready(): void {
-    if (this.#state === 'starting') this.#state = 'ready';
+  /** Whether the watcher watches every output folder now (one may not exist yet): only then does it report every change. */
+  watching(all: boolean): void {
+    if (this.#state !== 'failed') this.#state = all ? 'ready' : 'starting';
   }
 
   /** The watcher failed: it may miss changes from now on, so nothing is trusted again. */
