@@ -7,6 +7,7 @@ import { rateLimitProblems } from '@contractgen/runtime';
 import { credentialLike } from './credentials.js';
 import { closest, formatPath, type SpecFinding } from './findings.js';
 import { capabilityModelSchema, integrationModelSchema } from './model-schema.js';
+import { modelValidator } from './model-validator.js';
 import { ajvMessage, compileSpecSchema, findingsFromAjv, groupedFindings, specAjv, uncheckable, type SchemaCompiler } from './schema-checks.js';
 import { isRecord } from '../values.js';
 import { httpFindings } from './http.js';
@@ -24,17 +25,21 @@ export const MAX_KEY_LENGTH = 80;
 export const SEMVER_PATTERN =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
-const structural = new Map<object, ReturnType<ReturnType<typeof specAjv>['compile']>>();
+/** Compiles the spec model's validators now, not at the first spec checked: watch mode does it before the first save. */
+export function compileSpecModels(): void {
+  modelValidator(integrationModelSchema);
+  modelValidator(capabilityModelSchema);
+}
+
 function structuralFindings(spec: unknown, model: object): SpecFinding[] {
-  let validate = structural.get(model);
-  if (!validate) structural.set(model, (validate = specAjv().compile(model)));
+  const { validate } = modelValidator(model);
   if (validate(spec)) return [];
   return (validate.errors ?? []).map((error) => {
     const [finding] = findingsFromAjv([error], [], 'CG111');
     const keyword = error.keyword;
     if (keyword === 'required') return { ...finding!, code: 'CG110' };
     if (keyword === 'additionalProperties') {
-      const parent = schemaAt(model, error.schemaPath);
+      const parent = error.parentSchema as Obj | undefined;
       const known = Object.keys((parent?.properties as Obj | undefined) ?? {});
       const suggestion = closest(String(error.params.additionalProperty), known);
       return { ...finding!, code: 'CG112', message: 'is not a known field', hint: suggestion && `did you mean "${suggestion}"?` };
@@ -56,13 +61,6 @@ function structuralFindings(spec: unknown, model: object): SpecFinding[] {
 }
 
 const isObject: (value: unknown) => value is Obj = isRecord;
-
-function schemaAt(root: object, schemaPath: string): Obj | undefined {
-  // schemaPath looks like "#/properties/meta/additionalProperties": the object owning the keyword.
-  let node: unknown = root;
-  for (const part of schemaPath.replace(/^#\//, '').split('/').slice(0, -1)) node = (node as Obj | undefined)?.[part];
-  return node as Obj | undefined;
-}
 
 export function valueAt(root: unknown, path: Path): unknown {
   let node = root;

@@ -107,6 +107,12 @@ describe('integrationFindings: one finding per problem, at its exact path', () =
       finding: error('CG112', ['docUrl'], 'is not a known field', 'did you mean "docsUrl"?'),
     },
     {
+      // A part the model uses at two places (configSchema and secretSchema), compiled once as a shared definition.
+      name: 'CG112 unknown field in a shared part of the model',
+      spec: integration((s) => (s.secretSchema.exampel = s.secretSchema.example)),
+      finding: error('CG112', ['secretSchema', 'exampel'], 'is not a known field', 'did you mean "example"?'),
+    },
+    {
       name: 'CG113 value not allowed',
       spec: integration((s) => (s.healthCheck.method = 'pong')),
       finding: error('CG113', ['healthCheck', 'method'], 'must be one of "ping", "list", "custom"', 'did you mean "ping"?'),
