@@ -56,17 +56,21 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
 
   /**
-   * Ctrl-C or SIGTERM during a run. While the run writes, it stops itself and ends with CG303 as its
-   * result (pipeline/interrupt.ts), which is reported like any (exit 130); at any other moment
-   * there is nothing to undo, and the CLI reports CG303 and exits 130 at once.
+   * Ctrl-C or SIGTERM during a run: the CLI reports CG303 and exits 130 at once. While the run
+   * writes, its own listener (pipeline/interrupt.ts, called right after this one, in the same emit)
+   * first removes what it staged and gives the locks back, so the exit waits one tick for it;
+   * the run is not left to wind down, which under load took a second or more (the spec file in
+   * hand went on to the end of its turn and its stages).
    */
   const reportInterrupt = (args: RunArgs, command: string, root: string) => {
     // Synchronous (no module to load first): a busy machine must not delay the exit.
-    const interrupted = (signal: NodeJS.Signals) => {
-      // The run's own listener is there too: it stops the run, which then ends with CG303.
-      if (process.listenerCount(signal) > 1) return;
+    const exit = () => {
       print({ ...NOTHING_RUN, diagnostics: [INTERRUPTED] }, command, args, root, 0);
       process.exit(130);
+    };
+    const interrupted = (signal: NodeJS.Signals) => {
+      if (process.listenerCount(signal) > 1) process.nextTick(exit);
+      else exit();
     };
     process.on('SIGINT', interrupted);
     process.on('SIGTERM', interrupted);

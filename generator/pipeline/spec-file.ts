@@ -1,12 +1,14 @@
 /**
- * The per-file work of a run, in one go: load a spec file's specs of one kind, check each on its
- * own (and an integration against the capabilities), plan it, and emit its files. Runs on a
+ * The per-file work of a run: load a spec file's specs of one kind, check each on its own (and an
+ * integration against the capabilities), plan it, and emit its files. The event loop turns after
+ * loading and after each check, so a signal waits for one stage, not for a whole file. Runs on a
  * worker thread in a big run and in the main thread otherwise; the same code either way, so
  * where it runs never changes what it produces.
  *
  * Capabilities go first: an integration's client and docs page show the capabilities it provides,
  * so integrations are processed once every capability's summary is known (`setContext`).
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { checkHttpBinding, checkReferences, checkSpec } from '../check/index.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import type { ArtifactFiles, FilesSettings } from '../artifacts/artifact.js';
@@ -131,6 +133,7 @@ export class SpecFileProcessor {
     const imported = Object.keys(loaded.deps).filter((dep) => !this.specFiles.has(dep));
     const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...importedSyntaxErrors(this.graph, imported)];
     lap('load');
+    await yieldToEventLoop();
     const brokenCapabilities: string[] = [];
     const artifacts = (this.artifacts ??= await loadArtifacts(this.settings.artifacts));
     const planned: { spec: LoadedSpec; plan: SpecPlan; files: OutputFile[] }[] = [];
@@ -138,6 +141,7 @@ export class SpecFileProcessor {
       const found = checkSpec(spec, { compile: this.validators.compile });
       diagnostics.push(...found);
       lap('check');
+      await yieldToEventLoop();
       if (hasErrors(found)) {
         const key = (spec.value as { meta?: { key?: unknown } } | undefined)?.meta?.key;
         if (spec.kind === 'capability' && typeof key === 'string') brokenCapabilities.push(key);
