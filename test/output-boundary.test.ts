@@ -6,7 +6,7 @@
  * located CG307 (the journal step, the manifest entry or the output path), exit 1, and nothing is
  * touched: not outside, not inside.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../generator/index.js';
@@ -244,6 +244,21 @@ describe('writing', () => {
     symlinkSync(join(s.outside, 'sms.twilio'), folder);
     for (const mode of ['write', 'check'] as const) {
       for (const cache of [true, false]) expectRefused(await run(s.root, mode, cache), folder, /symbolic link/);
+    }
+  });
+
+  it('a cached run with another spec changed (the pipeline reusing the rest) refuses a folder moved out and linked back too', async () => {
+    const s = await setup();
+    expect((await run(s.root, 'write', true)).ok).toBe(true);
+    const folder = join(s.out, 'integrations/sms.twilio');
+    renameSync(folder, join(s.outside, 'sms.twilio'));
+    symlinkSync(join(s.outside, 'sms.twilio'), folder);
+    // The WhatsApp spec changed: the run goes through the pipeline, and sms.twilio's outputs are its reused ones.
+    appendFileSync(join(s.root, 'specs/integrations/messaging-whatsapp-twilio.ts'), '\n// edited\n');
+    const before = snapshot(s.outside);
+    for (const mode of ['write', 'check'] as const) {
+      expectRefused(await run(s.root, mode, true), folder, /symbolic link/);
+      expect(snapshot(s.outside)).toEqual(before);
     }
   });
 
