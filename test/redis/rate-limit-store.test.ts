@@ -244,7 +244,8 @@ describe('a Redis that does not answer', () => {
     // A queue of callers does not pay a timeout each while Redis hangs.
     started = Date.now();
     expect(await refusal(target.take(k, [slow(5)], Date.now()))).toMatchObject({ source: 'store', message: expect.stringContaining('a moment ago') });
-    expect(Date.now() - started).toBeLessThan(100);
+    // Below the 300 ms a take that waited would take; 100 ms was a margin a busy CI machine's GC or scheduling can eat.
+    expect(Date.now() - started).toBeLessThan(250);
     await sleep(1_000);
     // The paused take ran when Redis resumed (a token nobody uses: stricter, never looser).
     expect(await grants(target, k, [slow(5)], 5)).toBe(3);
