@@ -388,6 +388,18 @@ describe('what is not static (CG101) and broken files (CG100)', () => {
     { name: 'an array hole', body: '{ a: [1, , 2] }', at: ', 2]', message: 'an array hole is not a value' },
     { name: 'a module namespace used as a value', prelude: "import * as ns from './other.js';", body: '{ a: ns }', at: 'ns }', message: 'a module namespace is not a value', extra: { 'other.ts': 'export const yes = 1;\n' } },
     { name: 'a default export that is not a named const', prelude: "import d from './other.js';", body: '{ a: d }', at: 'd }', message: 'a default export that is not a named constant', extra: { 'other.ts': 'export default { yes: 1 };\n' } },
+    // A const that cannot be read as a whole is reported where the spec uses it, saying where it is:
+    // at its declaration the diagnostic would point at code that is fine in itself (another spec).
+    { name: 'a spread of a const whose value is a call', prelude: 'const base = Object.freeze({ a: 1 });', body: '{ ...base }', at: 'base }', message: '"base" (line 2) cannot be read statically: a function call (Object.freeze(...)) is not a static value' },
+    {
+      name: 'a const from another file whose value is a call',
+      prelude: "import { shared } from './shared.js';",
+      body: '{ a: shared }',
+      at: 'shared }',
+      after: 'export const spec',
+      message: '"shared" (shared.ts:2) cannot be read statically: a function call (makeShared(...))',
+      extra: { 'shared.ts': 'import { makeShared } from "./make.js";\nexport const shared = makeShared();\n', 'make.ts': 'export function makeShared() { return {}; }\n' },
+    },
     {
       name: 'a broken value inside an imported file',
       prelude: "import { shared } from './shared.js';",

@@ -2,6 +2,7 @@
  * Static evaluation of a spec's object literal: the values a spec may contain, computed from
  * the syntax tree alone. Whatever cannot be known without running code is reported, never guessed.
  */
+import { basename } from 'node:path';
 import { ts, type TS } from './typescript.js';
 import type { Diagnostic, ErrorCode, SourcePosition } from '../diagnostics/index.js';
 import { MAX_EXPRESSION_DEPTH, MAX_VALUE_DEPTH } from './limits.js';
@@ -154,8 +155,11 @@ export class StaticEvaluator {
         if (!declaration.initializer) return this.fail(at, sink, `"${declaration.name.getText()}" has no value`);
         if (this.active.has(declaration)) return this.fail(at, sink, `"${declaration.name.getText()}" refers to itself`);
         this.active.add(declaration);
+        const reported = sink.diagnostics.length;
         try {
-          return this.value(declaration.initializer, module, path, sink);
+          const value = this.value(declaration.initializer, module, path, sink);
+          if (value === NOT_STATIC) pointAtUse(sink, reported, declaration, at);
+          return value;
         } finally {
           this.active.delete(declaration);
         }
@@ -230,6 +234,23 @@ export class StaticEvaluator {
   private fail(node: TS.Node, sink: EvaluationSink, message: string, hint?: string, code: ErrorCode = 'CG101'): typeof NOT_STATIC {
     sink.diagnostics.push({ code, severity: 'error', message, hint, ...positionOfNode(node) });
     return NOT_STATIC;
+  }
+}
+
+/**
+ * A const whose value as a whole cannot be read (`const acme = defineIntegration({...})`, a call) is
+ * reported where a spec uses it (`...acme`), saying where its value is: at the declaration, the
+ * diagnostic would point at code that is fine in itself. A problem inside the value (one property
+ * of a shared object) stays where it is.
+ */
+function pointAtUse(sink: EvaluationSink, since: number, declaration: TS.VariableDeclaration, use: TS.Node): void {
+  const whole = positionOfNode(declaration.initializer!);
+  const at = positionOfNode(use);
+  for (let i = since; i < sink.diagnostics.length; i++) {
+    const found = sink.diagnostics[i]!;
+    if (found.file !== whole.file || found.line !== whole.line || found.column !== whole.column) continue;
+    const where = whole.file === at.file ? `line ${whole.line}` : `${basename(whole.file)}:${whole.line}`;
+    sink.diagnostics[i] = { ...found, ...at, message: `"${declaration.name.getText()}" (${where}) cannot be read statically: ${found.message}` };
   }
 }
 
