@@ -144,9 +144,9 @@ describe('contractgen new: a third SMS provider for an existing capability', () 
     expect(created.stderr).not.toMatch(/error/);
     expect(created.code).toBe(0);
     expect(created.stderr).toContain('created specs/integrations/sms-acme.ts');
-    expect(created.stderr).toContain('created adapters/sms.acme.ts');
+    expect(created.stderr).toContain('created adapters/sms-acme.ts');
     expect(existsSync(join(root, 'specs/integrations/sms-acme.ts'))).toBe(true);
-    expect(existsSync(join(root, 'adapters/sms.acme.ts'))).toBe(true);
+    expect(existsSync(join(root, 'adapters/sms-acme.ts'))).toBe(true);
     expect(existsSync(join(root, 'generated/integrations/sms.acme/client.ts'))).toBe(true);
     expect(readFileSync(join(root, 'specs/integrations/sms-acme.ts'), 'utf8')).toMatch(/key: "sms\.acme"[\s\S]*\{ key: "sms\.outbound", version: "1\.0\.0" \}/);
   });
@@ -168,7 +168,7 @@ describe('contractgen new: a third SMS provider for an existing capability', () 
 
   it('the generated client binds the stub, and its operations reject with NotImplementedError', async () => {
     const client = readFileSync(join(root, 'generated/integrations/sms.acme/client.ts'), 'utf8');
-    expect(client).toContain('import { smsAcmeAdapter } from "../../../adapters/sms.acme.js";');
+    expect(client).toContain('import { smsAcmeAdapter } from "../../../adapters/sms-acme.js";');
     const sms = await clientOf(root, 'sms.acme', 'createSmsAcmeClient');
     await expectNotImplemented(sms.sendSms!({ to: '+15558675310', body: 'Hello from Acme' }), 'sendSms', 'sms.acme');
     await expectNotImplemented(sms.getDeliveryStatus!({ id: 'msg-1' }), 'getDeliveryStatus', 'sms.acme');
@@ -198,14 +198,14 @@ describe('contractgen new: a third SMS provider for an existing capability', () 
   });
 
   it('refuses to overwrite an existing file even when the key is new, and changes nothing', () => {
-    writeFiles(root, { 'adapters/sms.beta.ts': '// hand-written, not an adapter yet\nexport {};\n' });
+    writeFiles(root, { 'adapters/sms-beta.ts': '// hand-written, not an adapter yet\nexport {};\n' });
     const before = snapshot(root);
     const run = runCli(['new', 'sms.beta', '--category', 'sms', '--capability', 'sms.outbound', '--adapter'], root);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/error CG173: refusing to overwrite adapters\/sms\.beta\.ts/);
+    expect(run.stderr).toMatch(/error CG173: refusing to overwrite adapters\/sms-beta\.ts/);
     expect(snapshot(root)).toEqual(before);
     expect(existsSync(join(root, 'specs/integrations/sms-beta.ts'))).toBe(false);
-    rmSync(join(root, 'adapters/sms.beta.ts'));
+    rmSync(join(root, 'adapters/sms-beta.ts'));
   });
 
   it('an unknown capability exits 1 with a did-you-mean hint, and writes nothing', () => {
@@ -250,14 +250,14 @@ describe('contractgen new: a provider for a new capability spec written by hand'
     expect(run.stderr).not.toMatch(/error/);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('created specs/integrations/email-acme.ts');
-    expect(run.stderr).toContain('created adapters/email.acme.ts');
+    expect(run.stderr).toContain('created adapters/email-acme.ts');
     expect(runCli(['validate'], root).code).toBe(0);
     expect(runCli(['check'], root).code).toBe(0);
 
     // The capability's own outputs are there, and the adapter stub implements its operation.
     expect(existsSync(join(root, 'generated/capabilities/email.outbound/types.ts'))).toBe(true);
-    expect(readFileSync(join(root, 'adapters/email.acme.ts'), 'utf8')).toMatch(/sendEmail: async \(\) => \{\n\s+throw new NotImplementedError\("sendEmail"/);
-    expect(readFileSync(join(root, 'generated/integrations/email.acme/client.ts'), 'utf8')).toContain('import { emailAcmeAdapter } from "../../../adapters/email.acme.js";');
+    expect(readFileSync(join(root, 'adapters/email-acme.ts'), 'utf8')).toMatch(/sendEmail: async \(\) => \{\n\s+throw new NotImplementedError\("sendEmail"/);
+    expect(readFileSync(join(root, 'generated/integrations/email.acme/client.ts'), 'utf8')).toContain('import { emailAcmeAdapter } from "../../../adapters/email-acme.js";');
 
     expect(compiled.email.output).toBe('');
     expect(compiled.email.ok).toBe(true);
@@ -350,7 +350,7 @@ describe('contractgen new --http: a provider bound by spec, no adapter code', ()
     expect(run.stderr).not.toMatch(/error|warning/);
     expect(run.code).toBe(0);
     expect(readFileSync(join(root, 'specs/integrations/sms-eta.ts'), 'utf8')).not.toMatch(/health: \{ method/);
-    expect(readFileSync(join(root, 'adapters/sms.eta.ts'), 'utf8')).toContain('Partial<SmsOutboundOperations>');
+    expect(readFileSync(join(root, 'adapters/sms-eta.ts'), 'utf8')).toContain('Partial<SmsOutboundOperations>');
     expect(runCli(['validate'], root).code).toBe(0);
     expect(compiled.httpAdapter.output).toBe('');
     const { fetch, requests } = recordingFetch(() => Response.json(message));

@@ -52,9 +52,10 @@ export const OPTIONS = {
   quiet: { type: 'boolean', default: false, describe: 'Print errors only' },
   timings: { type: 'boolean', default: false, describe: "Print each stage's time" },
   cache: { type: 'boolean', default: true, describe: 'Reuse unchanged work from the previous run (--no-cache: start from scratch)' },
-  workers: { type: 'number', describe: 'Worker threads for large runs (default: one per core but one, when there are many specs to process; 0: none)' },
-  check: { type: 'boolean', generateOnly: true, describe: 'Write nothing; exit 1 if output is out of date' },
-  watch: { type: 'boolean', generateOnly: true, describe: 'Regenerate on every spec, template or adapter change' },
+  // The numbers are parallel/executor.ts's (MIN_WORK, MAX_WORKERS), which the CLI does not load to print help.
+  workers: { type: 'number', describe: 'Worker threads for big runs (default: one fewer than the cores, up to 4, when 400 or more spec files must be processed; 0: none)' },
+  check: { type: 'boolean', generateOnly: true, describe: 'generate only: write nothing; exit 1 if output is out of date (as the check command)' },
+  watch: { type: 'boolean', generateOnly: true, describe: 'generate only: regenerate on every spec, template or adapter change' },
 } as const satisfies Record<string, OptionSpec>;
 
 /**

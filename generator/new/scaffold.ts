@@ -102,7 +102,9 @@ export async function scaffoldProvider(project: ResolvedOptions, request: NewPro
 
   const templates = new TemplateSet([DEFAULT_TEMPLATES_DIR, ...project.templates]);
   const title = request.key.split(/[.-]/).map((w) => w[0]!.toUpperCase() + w.slice(1)).reverse().join(' ');
-  const specFile = join(project.specs, 'integrations', `${request.key.replace(/\./g, '-')}.ts`);
+  // One file name for the spec and its adapter: the key with its dots as dashes (sms.acme -> sms-acme.ts).
+  const fileName = `${request.key.replace(/\./g, '-')}.ts`;
+  const specFile = join(project.specs, 'integrations', fileName);
   const files: [string, string][] = [
     [
       specFile,
@@ -122,7 +124,7 @@ export async function scaffoldProvider(project: ResolvedOptions, request: NewPro
     ],
   ];
   if (request.adapter) {
-    const adapterFile = join(project.adapters, `${request.key}.ts`);
+    const adapterFile = join(project.adapters, fileName);
     const toGenerated = relative(dirname(adapterFile), project.out).split(sep).join('/');
     const names = provides.map((p) => p.capability);
     const events = names.filter((n) => n.events.length > 0);
