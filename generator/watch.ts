@@ -106,7 +106,7 @@ export function watchProject(watching: WatchOptions, onResult: (result: Generate
         } catch (error) {
           if (!closed) onError(error);
         }
-        if (!closed) elsewhere.update(warm.inputPaths());
+        if (!closed) elsewhere.update(warm.inputStates());
         clearTimeout(saving);
         saving = setTimeout(() => warm.save(), SAVE_AFTER_MS);
         if (!preloaded) {

@@ -77,8 +77,8 @@ describe('a secret example made of pieces', () => {
   it('behind constants in another file, spelled with escapes: masked in a frame of that file', async () => {
     const written = escaped(TOKEN, 3, hex);
     const root = project({
-      // The second constant is not static: its CG101 frame shows the line above it, where the token is.
-      'specs/shared/tokens.ts': `export const TOKEN = '${written}';\nexport const REGION = region();\n`,
+      // The second constant holds a value that is not static: its CG101 frame shows the line above it, where the token is.
+      'specs/shared/tokens.ts': `export const TOKEN = '${written}';\nexport const REGION = { name: region() };\n`,
       'specs/integrations/spelled.ts': integration(`{ authToken: TOKEN, apiKey: REGION }`, "import { TOKEN, REGION } from '../shared/tokens.js';"),
     });
     const { result, printed } = await report(root, 'validate');

@@ -39,9 +39,9 @@ export class WarmState {
     return this.kept?.data;
   }
 
-  /** Every input the last run that passed read (absolute paths; a path the module resolver found nothing at included). */
-  inputPaths(): string[] {
-    return Object.keys(this.kept?.data.inputs ?? {});
+  /** Every input the last run that passed read, with the state it read (absolute paths; a path the module resolver found nothing at included, as absent). */
+  inputStates(): Readonly<Record<string, string>> {
+    return this.kept?.data.inputs ?? {};
   }
 
   /** The cache a run leaves: kept now, written to `file` by `save` (after the run has been reported). */

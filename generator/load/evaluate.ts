@@ -248,7 +248,8 @@ function pointAtUse(sink: EvaluationSink, since: number, declaration: TS.Variabl
   const at = positionOfNode(use);
   for (let i = since; i < sink.diagnostics.length; i++) {
     const found = sink.diagnostics[i]!;
-    if (found.file !== whole.file || found.line !== whole.line || found.column !== whole.column) continue;
+    // CG101 only: a limit reached at the value (CG105, too deep) is where the nesting is.
+    if (found.code !== 'CG101' || found.file !== whole.file || found.line !== whole.line || found.column !== whole.column) continue;
     const where = whole.file === at.file ? `line ${whole.line}` : `${basename(whole.file)}:${whole.line}`;
     sink.diagnostics[i] = { ...found, ...at, message: `"${declaration.name.getText()}" (${where}) cannot be read statically: ${found.message}` };
   }
