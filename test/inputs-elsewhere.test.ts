@@ -3,7 +3,7 @@
  * on real folders: a save is seen whether it comes after the watch is in place or before it (between
  * the run's read and the watch), and a module that does not exist yet is seen when it appears.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { inputState, ABSENT } from '../generator/fs/input-state.js';
@@ -60,4 +60,41 @@ it('watches the nearest folder that exists for a module the resolver did not fin
   mkdirSync(join(root, 'shared/limits'));
   writeFileSync(missing, 'export const LIMIT = 1;\n');
   await waitFor('the folder of the missing module to appear', () => saved.includes(missing));
+});
+
+it('a new input of a folder watched already, saved before the run that found it ended, is reported', () => {
+  const { root, saved, elsewhere, title } = project();
+  elsewhere.update({ [title]: inputState(title)! });
+  const limits = join(root, 'shared/limits.ts');
+  writeFileSync(limits, 'export const LIMIT = 1;\n');
+  const asRead = inputState(limits)!;
+  // Saved again after the run read it, before it handed over its inputs: the folder's event was
+  // for a file it did not stand for yet.
+  writeFileSync(limits, 'export const LIMIT = 2;\n');
+  saved.length = 0;
+  elsewhere.update({ [title]: inputState(title)!, [limits]: asRead });
+  expect(saved).toEqual([limits]);
+});
+
+it('a watched folder moved away is a save of its inputs, and one removed and made again is watched again after the next run', async () => {
+  const { root, saved, elsewhere, title } = project();
+  elsewhere.update({ [title]: inputState(title)! });
+  renameSync(join(root, 'shared'), join(root, 'shared.old'));
+  await waitFor('the folder moved away', () => saved.includes(title));
+  // The run after it: the module is gone; its folder is made again and the module written.
+  saved.length = 0;
+  elsewhere.update({ [title]: ABSENT });
+  mkdirSync(join(root, 'shared'));
+  writeFileSync(title, "export const TITLE = 'Back';\n");
+  await waitFor('the module in the folder made again', () => saved.includes(title));
+  // Removed and made again between two runs: the next run watches the new folder.
+  elsewhere.update({ [title]: inputState(title)! });
+  rmSync(join(root, 'shared'), { recursive: true });
+  mkdirSync(join(root, 'shared'));
+  writeFileSync(title, "export const TITLE = 'Again';\n");
+  const asRead = inputState(title)!;
+  elsewhere.update({ [title]: asRead });
+  saved.length = 0;
+  writeFileSync(title, "export const TITLE = 'Seen';\n");
+  await waitFor('a save in the folder made again', () => saved.includes(title));
 });

@@ -390,7 +390,8 @@ describe('what is not static (CG101) and broken files (CG100)', () => {
     { name: 'a default export that is not a named const', prelude: "import d from './other.js';", body: '{ a: d }', at: 'd }', message: 'a default export that is not a named constant', extra: { 'other.ts': 'export default { yes: 1 };\n' } },
     // A const that cannot be read as a whole is reported where the spec uses it, saying where it is:
     // at its declaration the diagnostic would point at code that is fine in itself (another spec).
-    { name: 'a spread of a const whose value is a call', prelude: 'const base = Object.freeze({ a: 1 });', body: '{ ...base }', at: 'base }', message: '"base" (line 2) cannot be read statically: a function call (Object.freeze(...)) is not a static value' },
+    { name: 'a spread of a const whose value is a call', prelude: 'const base = Object.freeze({ a: 1 });', body: '{ ...base }', at: 'base }', message: '"base" (spec.ts:2) cannot be read statically: a function call (Object.freeze(...)) is not a static value' },
+    { name: 'a const whose value is a call in parentheses, as a type', prelude: 'const base = (Object.freeze({ a: 1 })) as object;', body: '{ ...base }', at: 'base }', message: '"base" (spec.ts:2) cannot be read statically: a function call' },
     {
       name: 'a const from another file whose value is a call',
       prelude: "import { shared } from './shared.js';",

@@ -54,8 +54,8 @@ export const OPTIONS = {
   cache: { type: 'boolean', default: true, describe: 'Reuse unchanged work from the previous run (--no-cache: start from scratch)' },
   // The numbers are parallel/executor.ts's (MIN_WORK, MAX_WORKERS), which the CLI does not load to print help.
   workers: { type: 'number', describe: 'Worker threads for big runs (default: one fewer than the cores, up to 4, when 400 or more spec files must be processed; 0: none)' },
-  check: { type: 'boolean', generateOnly: true, describe: 'generate only: write nothing; exit 1 if output is out of date (as the check command)' },
-  watch: { type: 'boolean', generateOnly: true, describe: 'generate only: regenerate on every spec, template or adapter change' },
+  check: { type: 'boolean', generateOnly: true, describe: 'Write nothing; exit 1 if output is out of date, like `contractgen check` (generate only)' },
+  watch: { type: 'boolean', generateOnly: true, describe: 'Regenerate on every spec, template or adapter change (generate only)' },
 } as const satisfies Record<string, OptionSpec>;
 
 /**

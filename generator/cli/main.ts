@@ -40,7 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (args.watch) return watch(args, options, line);
     // The pipeline (ts-morph, ajv, json-schema-to-typescript) loads only when a command needs it, so --help stays instant.
     const { generateResolved } = await import('../generate.js');
-    const stopListening = reportInterrupt(args, command, options.root);
+    const stopListening = reportInterrupt(args, command, options.root, line);
     let result;
     try {
       result = await generateResolved(options);
@@ -62,9 +62,10 @@ export async function main(argv: readonly string[]): Promise<number> {
    * the run is not left to wind down, which under load took a second or more (the spec file in
    * hand went on to the end of its turn and its stages).
    */
-  const reportInterrupt = (args: RunArgs, command: string, root: string) => {
+  const reportInterrupt = (args: RunArgs, command: string, root: string, line: ProgressLine) => {
     // Synchronous (no module to load first): a busy machine must not delay the exit.
     const exit = () => {
+      line.clear();
       print({ ...NOTHING_RUN, diagnostics: [INTERRUPTED] }, command, args, root, 0);
       process.exit(130);
     };

@@ -244,15 +244,21 @@ export class StaticEvaluator {
  * of a shared object) stays where it is.
  */
 function pointAtUse(sink: EvaluationSink, since: number, declaration: TS.VariableDeclaration, use: TS.Node): void {
-  const whole = positionOfNode(declaration.initializer!);
+  const whole = positionOfNode(unwrapped(declaration.initializer!));
   const at = positionOfNode(use);
   for (let i = since; i < sink.diagnostics.length; i++) {
     const found = sink.diagnostics[i]!;
     // CG101 only: a limit reached at the value (CG105, too deep) is where the nesting is.
     if (found.code !== 'CG101' || found.file !== whole.file || found.line !== whole.line || found.column !== whole.column) continue;
-    const where = whole.file === at.file ? `line ${whole.line}` : `${basename(whole.file)}:${whole.line}`;
-    sink.diagnostics[i] = { ...found, ...at, message: `"${declaration.name.getText()}" (${where}) cannot be read statically: ${found.message}` };
+    // The file is named even when it is the use's: the message may be moved on to a use elsewhere.
+    sink.diagnostics[i] = { ...found, ...at, message: `"${declaration.name.getText()}" (${basename(whole.file)}:${whole.line}) cannot be read statically: ${found.message}` };
   }
+}
+
+/** The expression inside what `expression()` sees through (parentheses, `as`, `satisfies`, `!`): where its failure is reported. */
+function unwrapped(node: TS.Expression): TS.Expression {
+  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
+  return node;
 }
 
 /** Drops the recorded positions below `path` (not `path` itself), when the value there is replaced. */

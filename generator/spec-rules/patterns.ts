@@ -118,9 +118,9 @@ export function findCatastrophicPatterns(node: unknown, at: Path): SpecFinding[]
   return found;
 }
 
-/** CG125 for a pattern whose check or example match could not run: this turn's time for patterns was used up. */
+/** CG125 for a pattern whose check or example match could not run: a slow pattern before it in the file took this turn's time. */
 export function unchecked(path: Path, timeout: PatternTimeout): SpecFinding {
-  return { code: 'CG125', severity: 'error', path, message: `was not checked: ${timeout.message}`, hint: 'make the slower patterns of this file linear; each is reported where it took too long' };
+  return { code: 'CG125', severity: 'error', path, message: `was not checked: ${timeout.message}`, hint: 'fix the pattern reported as slow in this file (it is reported where it took too long); this one is checked once that one is linear' };
 }
 
 /** CG125 for the pattern at `path`, with why. */

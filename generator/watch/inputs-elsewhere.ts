@@ -12,16 +12,18 @@
  *
  * A folder's watch is `fs.watch`, in place when the call returns; right after it, each input
  * there is compared with what the run read, so a save made between the run's read and the watch
- * (a module saved just as the run that found it ended) is a save too, not a change nobody sees.
+ * (a module saved just as the run that found it ended) is a save too, not a change nobody sees. A
+ * watched folder removed, moved away or replaced (`npm install` replacing a package) is let go,
+ * its inputs reported saved, and the next run watches what is there then.
  */
-import { existsSync, watch, type FSWatcher } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { statSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
 import { inputState } from '../fs/input-state.js';
 import { isInsideFolder } from '../fs/inside.js';
 
 export class InputsElsewhere {
-  /** Per watched folder: its watch, and the inputs at or below it that it stands for. */
-  #folders = new Map<string, { readonly watcher: FSWatcher; inputs: string[] }>();
+  /** Per watched folder: its watch, which folder it is (device and inode), and the inputs at or below it that it stands for. */
+  #folders = new Map<string, { readonly watcher: FSWatcher; readonly identity: string; inputs: string[] }>();
 
   constructor(
     /** The project's folder: only inputs inside it are watched. */
@@ -33,65 +35,75 @@ export class InputsElsewhere {
 
   /**
    * The inputs of the last run (absolute paths) and the state it read each in: from now on, those
-   * outside the watched folders are watched too. One whose folder is watched only now and that is no
-   * longer as read is reported saved.
+   * outside the watched folders are watched too. One that was not watched before this call and that
+   * is no longer as read is reported saved.
    */
   update(inputs: Readonly<Record<string, string>>): void {
     const byFolder = new Map<string, string[]>();
-    const exists = new Map<string, boolean>();
+    const identities = new Map<string, string | undefined>();
+    const identity = (folder: string) => {
+      if (!identities.has(folder)) identities.set(folder, folderIdentity(folder));
+      return identities.get(folder);
+    };
     for (const path of Object.keys(inputs)) {
       if (!isInsideFolder(path, this.root) || this.watched.some((folder) => path === folder || isInsideFolder(path, folder))) continue;
-      const folder = this.existingFolderOf(path, exists);
+      const folder = this.existingFolderOf(path, identity);
       if (folder === undefined) continue;
       byFolder.set(folder, [...(byFolder.get(folder) ?? []), path]);
     }
+    // A folder no longer needed, or no longer the folder watched (removed, moved away, replaced), is let go.
     for (const [folder, entry] of this.#folders) {
-      if (byFolder.has(folder)) continue;
+      if (byFolder.has(folder) && identity(folder) === entry.identity) continue;
       entry.watcher.close();
       this.#folders.delete(folder);
     }
     for (const [folder, paths] of byFolder) {
       const known = this.#folders.get(folder);
-      if (known) {
-        known.inputs = paths;
-        continue;
-      }
-      if (!this.watch(folder, paths)) continue;
-      for (const path of paths) if (inputState(path) !== inputs[path]) this.onSaved(path);
+      const added = known ? paths.filter((path) => !known.inputs.includes(path)) : paths;
+      if (known) known.inputs = paths;
+      else if (!this.watch(folder, identity(folder)!, paths)) continue;
+      for (const path of added) if (inputState(path) !== inputs[path]) this.onSaved(path);
     }
   }
 
   /** The input's own folder, or the nearest one above it that exists, inside the project. */
-  private existingFolderOf(path: string, exists: Map<string, boolean>): string | undefined {
+  private existingFolderOf(path: string, identity: (folder: string) => string | undefined): string | undefined {
     for (let folder = dirname(path); isInsideFolder(folder, this.root) || folder === this.root; folder = dirname(folder)) {
-      let there = exists.get(folder);
-      if (there === undefined) exists.set(folder, (there = existsSync(folder)));
-      if (there) return folder;
+      if (identity(folder) !== undefined) return folder;
       if (folder === this.root) break;
     }
     return undefined;
   }
 
   /** Watches `folder` for `paths`; false when it cannot be watched (gone already, no permission). */
-  private watch(folder: string, paths: string[]): boolean {
+  private watch(folder: string, identity: string, paths: string[]): boolean {
     let watcher: FSWatcher;
     try {
       watcher = watch(folder, { persistent: false }, (_event, name) => {
         const entry = this.#folders.get(folder);
-        if (!entry) return;
+        if (!entry || entry.watcher !== watcher) return;
+        const own = name === null ? undefined : name.toString();
+        // The folder itself removed, moved away or replaced shows as an event under its own name
+        // (or under none): every input there may have changed, and the folder is let go.
+        if ((own === undefined || own === basename(folder)) && folderIdentity(folder) !== entry.identity) {
+          watcher.close();
+          this.#folders.delete(folder);
+          for (const path of entry.inputs) this.onSaved(path);
+          return;
+        }
         // An entry of the folder: an input itself, or a folder above one (created, renamed, removed).
-        const changed = name === null ? undefined : join(folder, name.toString());
+        const changed = own === undefined ? undefined : join(folder, own);
         for (const path of entry.inputs) if (changed === undefined || path === changed || path.startsWith(changed + sep)) this.onSaved(path);
       });
     } catch {
       return false;
     }
-    // A folder that can no longer be watched (removed) is watched again after the next run, if it is there.
+    // A folder that can no longer be watched is let go: watched again after the next run, if it is there.
     watcher.on('error', () => {
       watcher.close();
       if (this.#folders.get(folder)?.watcher === watcher) this.#folders.delete(folder);
     });
-    this.#folders.set(folder, { watcher, inputs: paths });
+    this.#folders.set(folder, { watcher, identity, inputs: paths });
     return true;
   }
 
@@ -99,5 +111,15 @@ export class InputsElsewhere {
     for (const { watcher } of this.#folders.values()) watcher.close();
     this.#folders.clear();
     return Promise.resolve();
+  }
+}
+
+/** Which folder is at `path` (device and inode), or undefined when none is (nothing, or a file). */
+function folderIdentity(path: string): string | undefined {
+  try {
+    const stat = statSync(path, { bigint: true });
+    return stat.isDirectory() ? `${stat.dev}:${stat.ino}` : undefined;
+  } catch {
+    return undefined;
   }
 }
