@@ -6,7 +6,7 @@
  * shape check is ignored. Every test has a project of its own (test/incremental/: the small
  * project the property test edits at random, test/incremental.test.ts).
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha1 } from '../generator/values.js';
@@ -169,6 +169,20 @@ describe('after each kind of change, a cached run ends like a run from scratch',
     applyEdit(root, { op: 'template', content: { kind: 'broken' } });
     expect(errorCodes(await run('write'))).toEqual(['CG201']);
     applyEdit(root, { op: 'template', content: null });
+    expect(withStatus(await run('write'), 'written')).toEqual(['docs/catalog.md']);
+  });
+
+  it('a dangling symlink put in the overrides folder, then taken out with a template changed', async () => {
+    const { root, run } = await warmProject([{ op: 'config', config: { docs: true, docsOut: false, templates: true, allowEmpty: false } }]);
+    applyEdit(root, { op: 'template', content: { kind: 'heading', heading: 'Catalog' } });
+    await run('write');
+    // A link to nothing is no file, but the run refuses it like any symlink among the templates: the
+    // cache's fingerprint must see it too, or a run answers from the cache as if it were not there.
+    const link = join(root, 'templates/docs/dangling.hbs');
+    symlinkSync(join(root, 'nowhere.hbs'), link);
+    expect((await run('write')).ok).toBe(false);
+    rmSync(link);
+    applyEdit(root, { op: 'template', content: { kind: 'heading', heading: 'Providers' } });
     expect(withStatus(await run('write'), 'written')).toEqual(['docs/catalog.md']);
   });
 

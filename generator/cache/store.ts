@@ -119,18 +119,23 @@ function installedVersion(name: string): string {
   }
 }
 
-/** The files at or below `path` that `wanted` takes, sorted. */
+/**
+ * The entries at or below `path` other than folders (files, and symlinks and special files, which a
+ * run refuses or reads: each changes what a run does) that `wanted` takes, sorted; none when nothing
+ * is there. A folder that cannot be listed gives a name no run gives twice, so no cache is reused on
+ * a fingerprint that could not see what is in it.
+ */
 function listFiles(path: string, wanted: (file: string) => boolean = () => true): string[] {
   try {
-    if (statSync(path).isFile()) return [path];
+    if (!statSync(path).isDirectory()) return [path];
     // The entries' types come with the listing: no stat per file (a run does this for the generator's own files).
     return readdirSync(path, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && statSync(join(entry.parentPath, entry.name)).isFile()))
+      .filter((entry) => !entry.isDirectory())
       .map((entry) => join(entry.parentPath, entry.name))
       .filter((file) => wanted(file))
       .sort();
-  } catch {
-    return [];
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? [] : [`${path}\u0000unlistable ${randomBytes(8).toString('hex')}`];
   }
 }
 
