@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { InputBoundary } from '../fs/input-boundary.js';
 import { listInputFiles } from '../fs/list-inputs.js';
 import { InputFileError, readInputText } from '../fs/read-input.js';
+import { COMPILE_OPTIONS, precompiledTemplate } from './precompiled.js';
 import { docCommentText, lineCommentText, mdCell, mdCodeCell, mdText, mdUrlText, tsLiteral, tsString, yamlString, yamlText } from './escape.js';
 
 export class TemplateError extends Error {
@@ -68,7 +69,8 @@ export class TemplateSet {
     let template = this.compiled.get(name);
     try {
       if (!template) {
-        template = this.handlebars.compile(source.text, { noEscape: true, strict: true, preventIndent: false });
+        const built = precompiledTemplate(source.text);
+        template = built ? this.handlebars.template(built) : this.handlebars.compile(source.text, { ...COMPILE_OPTIONS });
         this.compiled.set(name, template);
       }
       return template(data);
