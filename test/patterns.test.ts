@@ -112,8 +112,10 @@ describe('SIGTERM and SIGINT whatever the patterns', () => {
     const root = slowProject(24);
     for (const [command, signal] of [['validate', 'SIGTERM'], ['generate', 'SIGINT']] as const) {
       const run = startCli([command, '--workers', '0'], root);
-      // Well into the spec files: module loading takes about a second.
-      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      // Well into the spec files (24 of them: 7 s of matching at least): module loading and the
+      // first file's validator compile, which no signal can cut short, take about a second, and
+      // three times that on a CI machine running the rest of the suite beside it.
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
       expect(run.alive(), `${command} ended before the signal: ${run.output()}`).toBe(true);
       const sent = performance.now();
       run.child.kill(signal);
