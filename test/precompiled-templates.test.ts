@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
+import { BUILT_IN_TEMPLATE_DIRS } from '../generator/artifacts/index.js';
 import { generate } from '../generator/index.js';
 import { integrationSource, specProject } from './support/spec-sources.js';
 import { REPO, removeDir, runCli, snapshot } from './support/workspace.js';
@@ -48,9 +49,7 @@ it('a partial override (compiled by the run) called from a precompiled template 
 
 it('the build compiled every built-in template, and a template edited since is compiled by the run', async () => {
   const { precompiledTemplate } = (await import(pathToFileURL(join(REPO, 'generator/dist/emit/precompiled.js')).href)) as typeof import('../generator/emit/precompiled.js');
-  const packageRoot = join(REPO, 'generator');
-  const folders = [join(packageRoot, 'templates'), ...readdirSync(join(packageRoot, 'artifacts')).map((name) => join(packageRoot, 'artifacts', name, 'templates'))];
-  const templates = folders.flatMap((folder) => {
+  const templates = BUILT_IN_TEMPLATE_DIRS.flatMap((folder) => {
     try {
       return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.hbs')).map((name) => join(folder, name));
     } catch {

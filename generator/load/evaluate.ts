@@ -52,9 +52,7 @@ export class StaticEvaluator {
     if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
     if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
     if (node.kind === ts.SyntaxKind.NullKeyword) return null;
-    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node)) {
-      return this.value(node.expression, module, path, sink);
-    }
+    if (isTransparent(node)) return this.value(node.expression, module, path, sink);
     if (ts.isPrefixUnaryExpression(node) && (node.operator === ts.SyntaxKind.MinusToken || node.operator === ts.SyntaxKind.PlusToken)) {
       const operand = this.value(node.operand, module, path, sink);
       if (typeof operand === 'number') return node.operator === ts.SyntaxKind.MinusToken ? -operand : operand;
@@ -255,9 +253,14 @@ function pointAtUse(sink: EvaluationSink, since: number, declaration: TS.Variabl
   }
 }
 
-/** The expression inside what `expression()` sees through (parentheses, `as`, `satisfies`, `!`): where its failure is reported. */
+/** What evaluation sees through to the expression inside: parentheses, `as`, `satisfies`, `<T>`, `!`. */
+function isTransparent(node: TS.Expression): node is TS.ParenthesizedExpression | TS.AsExpression | TS.SatisfiesExpression | TS.TypeAssertion | TS.NonNullExpression {
+  return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node);
+}
+
+/** The expression inside what evaluation sees through: where its failure is reported. */
 function unwrapped(node: TS.Expression): TS.Expression {
-  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
+  while (isTransparent(node)) node = node.expression;
   return node;
 }
 

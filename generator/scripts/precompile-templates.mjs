@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Compiles the built-in templates (templates/ and artifacts/<name>/templates/) into
+ * Compiles the built-in templates (BUILT_IN_TEMPLATE_DIRS: templates/ and each artifact's) into
  * dist/emit/precompiled-templates.cjs, keyed as emit/precompiled.ts looks them up. Run after
  * `tsc -b` (npm run build, npm test, the package's prepack): a template missing from the file, or
  * edited since, is compiled by the run itself, with the same output.
@@ -9,12 +9,12 @@ import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { BUILT_IN_TEMPLATE_DIRS } from '../dist/artifacts/index.js';
 import { COMPILE_OPTIONS, PRECOMPILED_FILE, templateKey } from '../dist/emit/precompiled.js';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const folders = [join(packageRoot, 'templates'), ...readdirSync(join(packageRoot, 'artifacts'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(packageRoot, 'artifacts', e.name, 'templates'))];
 const entries = new Map();
-for (const folder of folders) {
+for (const folder of BUILT_IN_TEMPLATE_DIRS) {
   let names;
   try {
     names = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.hbs')).sort();

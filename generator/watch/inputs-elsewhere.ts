@@ -49,7 +49,9 @@ export class InputsElsewhere {
       if (!isInsideFolder(path, this.root) || this.watched.some((folder) => path === folder || isInsideFolder(path, folder))) continue;
       const folder = this.existingFolderOf(path, identity);
       if (folder === undefined) continue;
-      byFolder.set(folder, [...(byFolder.get(folder) ?? []), path]);
+      const paths = byFolder.get(folder);
+      if (paths) paths.push(path);
+      else byFolder.set(folder, [path]);
     }
     // A folder no longer needed, or no longer the folder watched (removed, moved away, replaced), is let go.
     for (const [folder, entry] of this.#folders) {
